@@ -1,0 +1,45 @@
+# The README's two commands: `make run` (the app) and `make test` (everything CI checks).
+# Both create .venv and install the locked dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint i18n i18n-update lock bundle bench system-deps
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+i18n: $(STAMP)
+	$(BIN)/python scripts/i18n.py build
+
+run: $(STAMP) i18n
+	$(BIN)/hostdesk
+
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: system-deps $(STAMP) i18n lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Developer commands.
+i18n-update: $(STAMP)
+	$(BIN)/python scripts/i18n.py update
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -q -o requirements/dev.lock
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements/app.lock
+
+bundle: $(STAMP) i18n
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+bench: $(STAMP) i18n
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py

@@ -1,0 +1,71 @@
+"""Composition root: builds the store, services and adapters and hands them to the window or CLI.
+
+The only module that knows them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hostdesk import config
+from hostdesk.config import Settings, SettingsWarning
+from hostdesk.services.catalogue import CatalogueService
+from hostdesk.services.wordlists import load_wordlists
+from hostdesk.store.db import DB_FILE, Database, open_database
+from hostdesk.store.jobs_repo import JobRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    settings: Settings
+    settings_warnings: list[SettingsWarning]
+    db: Database
+    jobs: JobRepository
+    catalogue: CatalogueService
+    notices: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def setup_logging(data_dir: Path) -> None:
+    """A rotating file log in the data dir; never given personal data (see docs/privacy)."""
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        logs / "hostdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+def build(
+    data_dir: Path, loaded: tuple[Settings, list[SettingsWarning]] | None = None
+) -> AppContext:
+    """Open everything for one data dir; raises the store's errors for the caller to show.
+
+    `loaded` passes settings already read (the GUI reads them first for the language):
+    reading twice would lose the warning about a corrupt file, moved aside on first read.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings, warnings = loaded or config.load_settings(data_dir)
+    db = open_database(data_dir / DB_FILE)
+    jobs = JobRepository(db)
+    catalogue = CatalogueService(jobs, load_wordlists(data_dir))
+    log.info("opened data dir %s", data_dir)
+    return AppContext(data_dir, settings, warnings, db, jobs, catalogue)
+
+
+def run_gui(data_dir: Path, language: str | None = None) -> int:
+    """The desktop window; imports Qt Widgets only here so the CLI verbs stay light."""
+    from hostdesk.ui.launch import launch
+
+    return launch(data_dir, language)

@@ -1,0 +1,268 @@
+"""Every command-line verb; `hostdesk` with no verb opens the desktop window."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+import unicodedata
+from pathlib import Path
+
+from hostdesk import __version__, config
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A message for the user (already translated) and the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT):
+        super().__init__(message)
+        self.code = code
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate, imported late: `jobs list --json` never loads Qt."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Built after the translator is installed, so the help reads in the user's language."""
+    p = argparse.ArgumentParser(
+        prog="hostdesk", description=translate("Cli", "HostDesk – live recruitment assistant")
+    )
+    p.add_argument("--version", action="version", version=f"hostdesk {__version__}")
+    p.add_argument(
+        "--data-dir",
+        help=translate("Cli", "data folder (default: $HOSTDESK_DATA_DIR or the platform's)"),
+    )
+    p.add_argument(
+        "--lang",
+        choices=config.LANGUAGES,
+        help=translate("Cli", "language (default: from settings)"),
+    )
+    p.add_argument(
+        "--selftest", action="store_true", help=translate("Cli", "check the installation and exit")
+    )
+    sub = p.add_subparsers(dest="command")
+    jobs = sub.add_parser("jobs", help=translate("Cli", "the job catalogue")).add_subparsers(
+        dest="verb", required=True
+    )
+    imp = jobs.add_parser(
+        "import", help=translate("Cli", "import jobs from an .xlsx or .csv sheet")
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("Cli", "show what would change, change nothing"),
+    )
+    lst = jobs.add_parser("list", help=translate("Cli", "list the catalogue"))
+    lst.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    exp = jobs.add_parser("export", help=translate("Cli", "export the catalogue to .xlsx or .csv"))
+    exp.add_argument("file", type=Path)
+    lint = jobs.add_parser(
+        "lint", help=translate("Cli", "check jobs for wording that law or platforms forbid")
+    )
+    lint.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    return p
+
+
+def _early_parser() -> argparse.ArgumentParser:
+    """Just the options needed before the real parser: where the data is, which language."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir")
+    p.add_argument("--lang", choices=config.LANGUAGES)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--selftest", action="store_true")
+    return p
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    )
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _cmd_jobs_list(ctx, args) -> int:
+    jobs = ctx.jobs.list_jobs()
+    if args.json:
+        _print_json([job.to_json() for job in jobs])
+        return EXIT_OK
+    from hostdesk import messages as m
+    from hostdesk.core.salary import format_pay
+
+    header = [m.field_label(k) for k in ("code", "title", "company", "city", "pay", "status")]
+    rows = [
+        [j.code, j.title, j.company, j.city, format_pay(j.pay), m.status_label(j.status.value)]
+        for j in jobs
+    ]
+    print(_table([header, *rows]))
+    return EXIT_OK
+
+
+def _cmd_jobs_import(ctx, args) -> int:
+
+    from hostdesk import messages as m
+    from hostdesk.sheets.reader import SheetError
+
+    try:
+        outcome = ctx.catalogue.import_file(args.file, dry_run=args.dry_run)
+    except SheetError as exc:
+        raise CliError(m.sheet_error(exc)) from None
+    name = args.file.name
+    for problem in outcome.plan.problems:
+        print(m.row_problem(problem, name), file=sys.stderr)
+    r = outcome.result
+    template = (
+        translate("Cli", "Dry run, nothing changed: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected")
+        if args.dry_run
+        else translate("Cli", "Imported: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected")
+    )  # fmt: skip
+    rejected = len({p.row for p in outcome.plan.problems})
+    print(
+        template.format(
+            created=r.created, updated=r.updated, unchanged=r.unchanged, rejected=rejected
+        )
+    )
+    return EXIT_BAD_INPUT if rejected else EXIT_OK
+
+
+def _cmd_jobs_export(ctx, args) -> int:
+
+    from hostdesk import messages as m
+    from hostdesk.sheets.reader import SheetError
+
+    try:
+        count = ctx.catalogue.export(args.file)
+    except SheetError as exc:
+        raise CliError(m.sheet_error(exc)) from None
+    except OSError as exc:
+        raise CliError(
+            translate("Cli", "Cannot write {file}: {reason}").format(
+                file=args.file, reason=exc.strerror
+            )
+        ) from None
+    print(translate("Cli", "Exported %n job(s) to {file}", None, count).format(file=args.file))
+    return EXIT_OK
+
+
+def _cmd_jobs_lint(ctx, args) -> int:
+    warnings = ctx.catalogue.lint()
+    if args.json:
+        _print_json(
+            [{"code": w.code, "field": w.field, "rule": w.rule, "text": w.text} for w in warnings]
+        )
+        return EXIT_OK
+
+    from hostdesk import messages as m
+
+    for w in warnings:
+        print(f"{w.code}  {m.field_warning(w)}")
+    print(translate("Cli", "%n warning(s)", None, len(warnings)))
+    return EXIT_OK
+
+
+COMMANDS = {
+    ("jobs", "list"): _cmd_jobs_list,
+    ("jobs", "import"): _cmd_jobs_import,
+    ("jobs", "export"): _cmd_jobs_export,
+    ("jobs", "lint"): _cmd_jobs_lint,
+}
+
+
+def _open(data_dir: Path, loaded):
+    """The app context, or a CliError carrying the translated reason it cannot open."""
+    from hostdesk import app
+    from hostdesk.store.db import PragmaError
+    from hostdesk.store.migrations import SchemaTooNewError
+
+    try:
+        return app.build(data_dir, loaded)
+    except PragmaError as exc:
+        from hostdesk import messages as m
+
+        detail = f"{exc.pragma}={exc.found}"
+        raise CliError(m.store_error("pragma", str(exc.path), detail), EXIT_INTERNAL) from None
+    except SchemaTooNewError as exc:
+        from hostdesk import messages as m
+
+        raise CliError(m.store_error("schema_too_new", str(exc.path)), EXIT_INTERNAL) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    early, _ = _early_parser().parse_known_args(argv)
+    data_dir = config.resolve_data_dir(early.data_dir)
+    if not argv:
+        from hostdesk import app
+
+        return app.run_gui(data_dir)
+    if early.selftest:  # before any Qt application object exists: it makes its own
+        from hostdesk.selftest import run
+
+        return run()
+    loaded = None
+    with contextlib.suppress(OSError):  # an unusable data dir is reported when it is opened
+        loaded = config.load_settings(data_dir)
+    language = early.lang or (loaded[0].general.language if loaded else "zh_CN")
+    if not early.json:
+        # JSON output is for programs: skip loading Qt's translator (it costs start-up time).
+        from hostdesk import i18n
+
+        i18n.install(language)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from hostdesk import app
+
+        return app.run_gui(data_dir, args.lang)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        from hostdesk import app
+
+        app.setup_logging(data_dir)
+        ctx = _open(data_dir, loaded)
+        try:
+            if not early.json:
+                from hostdesk import messages as m
+
+                for warning in ctx.settings_warnings:
+                    print(m.settings_warning(warning), file=sys.stderr)
+            return COMMANDS[(args.command, args.verb)](ctx, args)
+        finally:
+            ctx.close()
+    except CliError as exc:
+        print(f"hostdesk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `hostdesk jobs list | head`: the reader left, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter exit quiet
+        return EXIT_OK
+    except Exception as exc:  # last resort: one line for the user, the traceback in the log
+        log.exception("internal error in %s %s", args.command, getattr(args, "verb", ""))
+        message = translate("Cli", "internal error ({name}); details are in {logs}")
+        print(
+            "hostdesk: " + message.format(name=type(exc).__name__, logs=data_dir / "logs"),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

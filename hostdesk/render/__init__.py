@@ -1,0 +1,1 @@
+"""Drawing what goes on air: job cards and QR codes, as images, without any window."""

@@ -1,0 +1,1 @@
+"""Application services: use cases that join the domain to the store and the adapters."""

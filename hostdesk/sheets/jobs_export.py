@@ -1,0 +1,126 @@
+"""The job catalogue written to .xlsx or .csv with headers the importer reads back."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+
+from hostdesk.core.age import format_age
+from hostdesk.core.jobs import Job, JobStatus
+from hostdesk.core.salary import format_pay
+from hostdesk.sheets.reader import SheetError
+
+# (header, value) in column order; every header is an alias in reader.FIELD_ALIASES.
+EXPORT_HEADERS = (
+    "编号", "岗位", "企业", "地点", "薪资", "福利", "招聘人数", "年龄", "班次", "要求", "亮点",
+    "报名链接", "急招", "状态",
+)  # fmt: skip
+STATUS_TEXT = {JobStatus.OPEN: "招聘中", JobStatus.PAUSED: "暂停", JobStatus.CLOSED: "已关闭"}
+BENEFIT_JOINER = "、"
+
+
+def _row(job: Job) -> list[str | int]:
+    return [
+        job.code,
+        job.title,
+        job.company,
+        job.city,
+        job.pay.text or format_pay(job.pay),
+        BENEFIT_JOINER.join(job.benefits),
+        "" if job.headcount is None else job.headcount,
+        format_age(job.age_min, job.age_max),
+        job.shift,
+        job.requirements,
+        job.highlights,
+        job.signup_url,
+        "是" if job.urgent else "否",
+        STATUS_TEXT[job.status],
+    ]
+
+
+def export_jobs(jobs: Iterable[Job], path: Path) -> int:
+    """Write the jobs to `path` (.xlsx or .csv, by the suffix asked for); return how many.
+
+    The file appears whole or not at all: it is written beside the target and moved into place,
+    so a failure (disk full, file open in Excel) never leaves a truncated sheet behind.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise SheetError(path, "wrong_type", suffix or "no suffix")
+    rows = [_row(job) for job in jobs]
+    write = _write_xlsx if suffix == ".xlsx" else _write_csv
+    # Not tempfile.mkstemp: its 0600 mode would follow the file into place, and a shared
+    # export folder expects the umask's usual permissions, which os.open applies.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(tmp, flags, 0o666)
+    except OSError as exc:
+        raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None
+    try:
+        with open(fd, "wb") as out:
+            write(rows, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+        _fsync_folder(path.parent)
+    except OSError as exc:
+        raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return len(rows)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder is synced (POSIX; Windows has no need).
+    # Best effort: the file is already complete and in place, so a failure here is not an error.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _write_csv(rows: list[list[str | int]], out) -> None:
+    # utf-8-sig: Excel reads a BOM-less CSV as the ANSI code page and garbles the Chinese.
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(EXPORT_HEADERS)
+    writer.writerows(rows)
+    text.flush()
+    text.detach()  # leave `out` open for the fsync
+
+
+def _write_xlsx(rows: list[list[str | int]], out) -> None:
+    from openpyxl import Workbook  # deferred: only xlsx export pays for it
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def value_of(value: str | int):
+        if not isinstance(value, str):
+            return value
+        # Control characters pasted from web pages are invisible but make openpyxl refuse the row.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith("="):
+            # openpyxl stores a string starting with "=" as a formula; job text must stay text.
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("岗位")
+    sheet.append(EXPORT_HEADERS)
+    for row in rows:
+        sheet.append([value_of(value) for value in row])
+    workbook.save(out)

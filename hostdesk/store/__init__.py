@@ -1,0 +1,1 @@
+"""Local storage: SQLite through SQLModel, with durable pragmas and versioned migrations."""

@@ -1,0 +1,92 @@
+"""Versioned schema changes, tracked in SQLite's `PRAGMA user_version`.
+
+Each step is plain SQL run in one transaction with the version bump, so a failed
+upgrade leaves the previous schema untouched. Never edit a released step: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the job catalogue.
+    (
+        """CREATE TABLE jobs (
+            id INTEGER NOT NULL PRIMARY KEY,
+            code VARCHAR NOT NULL UNIQUE,
+            title VARCHAR NOT NULL,
+            company VARCHAR NOT NULL DEFAULT '',
+            city VARCHAR NOT NULL DEFAULT '',
+            salary_min FLOAT,
+            salary_max FLOAT,
+            salary_unit VARCHAR,
+            salary_note VARCHAR NOT NULL DEFAULT '',
+            salary_text VARCHAR NOT NULL DEFAULT '',
+            benefits VARCHAR NOT NULL DEFAULT '[]',
+            headcount INTEGER,
+            age_min INTEGER,
+            age_max INTEGER,
+            shift VARCHAR NOT NULL DEFAULT '',
+            requirements VARCHAR NOT NULL DEFAULT '',
+            highlights VARCHAR NOT NULL DEFAULT '',
+            signup_url VARCHAR NOT NULL DEFAULT '',
+            urgent BOOLEAN NOT NULL DEFAULT 0,
+            status VARCHAR NOT NULL DEFAULT 'open',
+            updated_at DATETIME NOT NULL
+        )""",
+    ),
+    # 2: where a job came from (hub-owned jobs must not be overwritten silently by a
+    # pull), and the index the catalogue's status filter reads.
+    (
+        "ALTER TABLE jobs ADD COLUMN origin VARCHAR NOT NULL DEFAULT 'local'",
+        "CREATE INDEX ix_jobs_status ON jobs (status)",
+    ),
+)
+
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer HostDesk; opening it could lose data."""
+
+    def __init__(self, path: Path, found: int):
+        super().__init__(f"{path}: schema version {found} is newer than this HostDesk ({LATEST})")
+        self.path = path
+        self.found = found
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> list[int]:
+    """Bring the schema to `target` (default: latest); returns the steps applied.
+
+    Backs up the file before upgrading a database that already holds a schema.
+    """
+    target = LATEST if target is None else target
+    current = schema_version(conn)
+    if current > LATEST:
+        raise SchemaTooNewError(path, current)
+    steps = list(range(current + 1, target + 1))
+    if not steps:
+        return []
+    if current > 0 and path.exists():
+        # A copy of the user's data as it was, in case an upgrade goes wrong in the field.
+        backup = sqlite3.connect(path.with_name(f"{path.name}.v{current}.bak"))
+        with backup:
+            conn.backup(backup)
+        backup.close()
+    # The sqlite3 module's implicit transactions do not cover DDL; manage them ourselves.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps:
+            for statement in MIGRATIONS[step - 1]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {steps[-1]}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return steps

@@ -1,0 +1,95 @@
+"""Age-band parsing and display."""
+
+from __future__ import annotations
+
+import pytest
+
+from hostdesk.core.age import AgeParseError, format_age, parse_age
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "display"),
+    [
+        ("18-45岁", (18, 45), "18-45岁"),
+        ("18-45周岁", (18, 45), "18-45岁"),
+        ("18～45", (18, 45), "18-45岁"),
+        ("18~45岁", (18, 45), "18-45岁"),
+        ("18至45岁", (18, 45), "18-45岁"),
+        ("18到45岁", (18, 45), "18-45岁"),
+        ("18岁-45岁", (18, 45), "18-45岁"),
+        ("18—45岁", (18, 45), "18-45岁"),
+        ("１８－４５岁", (18, 45), "18-45岁"),
+        (" 18 - 45 岁 ", (18, 45), "18-45岁"),
+        ("年龄：18-45岁", (18, 45), "18-45岁"),
+        ("16-50", (16, 50), "16-50岁"),
+        ("45岁以下", (None, 45), "45岁以下"),
+        ("45周岁以下", (None, 45), "45岁以下"),
+        ("45岁以内", (None, 45), "45岁以下"),
+        ("不超过45岁", (None, 45), "45岁以下"),
+        ("不超过45周岁", (None, 45), "45岁以下"),
+        ("18岁以上", (18, None), "18岁以上"),
+        ("18周岁以上", (18, None), "18岁以上"),
+        ("年满18周岁", (18, None), "18岁以上"),
+        ("年满18岁", (18, None), "18岁以上"),
+        ("不限", (None, None), ""),
+        ("年龄不限", (None, None), ""),
+        ("", (None, None), ""),
+        ("   ", (None, None), ""),
+        # Under-16 bands parse; refusing them is compliance's job (rule age_under_16).
+        ("15-45岁", (15, 45), "15-45岁"),
+        ("18-80", (18, 80), "18-80岁"),
+    ],
+)
+def test_parse_age(text, expected, display):
+    assert parse_age(text) == expected
+    assert format_age(*expected) == display
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("abc", "unparseable"),
+        ("45", "unparseable"),
+        ("18-", "unparseable"),
+        ("岁", "unparseable"),
+        ("18-45-50", "unparseable"),
+        ("45-18岁", "min_gt_max"),
+        ("18-81岁", "out_of_range"),
+        ("90岁以下", "out_of_range"),
+        ("-5岁以上", "out_of_range"),
+        ("18~-5", "out_of_range"),
+    ],
+)
+def test_parse_age_rejects(text, reason):
+    with pytest.raises(AgeParseError) as caught:
+        parse_age(text)
+    assert caught.value.reason == reason
+    assert isinstance(caught.value, ValueError)
+    assert text in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "display"),
+    [
+        (18, 45, "18-45岁"),
+        (None, 45, "45岁以下"),
+        (18, None, "18岁以上"),
+        (None, None, ""),
+        (18, 18, "18岁"),
+    ],
+)
+def test_format_age(low, high, display):
+    assert format_age(low, high) == display
+
+
+@pytest.mark.parametrize("display", ["18-45岁", "45岁以下", "18岁以上"])
+def test_display_parses_back(display):
+    assert format_age(*parse_age(display)) == display
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [(18, 45), (None, 45), (18, None), (18, 18), (None, None)]
+)
+def test_format_then_parse_round_trips(low, high):
+    # The exporter writes format_age; the importer must read it back unchanged.
+    assert parse_age(format_age(low, high)) == (low, high)

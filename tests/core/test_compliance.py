@@ -1,0 +1,272 @@
+"""The compliance lint, run against the word lists HostDesk ships in resources/wordlists/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hostdesk.core.compliance import (
+    RULE_IDS,
+    WORDLIST_RULE_IDS,
+    LintWarning,
+    WordListError,
+    WordLists,
+    lint_job,
+    parse_wordlist,
+)
+from hostdesk.core.jobs import Job
+from hostdesk.core.salary import Pay, PayUnit, parse_pay
+
+WORDLIST_DIR = Path(__file__).parents[2] / "resources" / "wordlists"
+
+
+@pytest.fixture(scope="module")
+def words() -> WordLists:
+    return WordLists.from_texts(
+        {rule: (WORDLIST_DIR / f"{rule}.txt").read_text("utf-8") for rule in WORDLIST_RULE_IDS}
+    )
+
+
+def clean_job(**changes) -> Job:
+    fields = {
+        "code": "HX01",
+        "title": "海信冰箱总装普工",
+        "company": "海信",
+        "city": "青岛",
+        "pay": parse_pay("6000-8000元/月"),
+        "benefits": ("包吃住", "五险一金", "夫妻间", "单身宿舍"),
+        "age_min": 18,
+        "age_max": 45,
+        "shift": "长白班",
+        "requirements": "男女不限，不要求学历，身体健康，不招未成年人",
+        "highlights": "班车接送，餐补，高温补贴，第1年涨薪",
+    }
+    fields.update(changes)
+    return Job(**fields)
+
+
+def test_every_wordlist_file_exists_and_has_entries(words):
+    assert set(words.rules) == set(WORDLIST_RULE_IDS)
+    for rule, entries in words.rules.items():
+        assert entries, rule
+        assert not any(entry.startswith("#") for entry in entries)
+
+
+def test_rule_ids_cover_wordlists_and_value_rules():
+    assert RULE_IDS[: len(WORDLIST_RULE_IDS)] == WORDLIST_RULE_IDS
+    assert {"age_under_16", "age_min_gt_max", "pay_missing", "pay_min_gt_max"} <= set(RULE_IDS)
+    assert len(set(RULE_IDS)) == len(RULE_IDS)
+
+
+def test_clean_job_has_no_warnings(words):
+    assert lint_job(clean_job(), words) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "rule", "quoted"),
+    [
+        ("requirements", "仅限男性，18-45岁", "gender_only", "仅限男性"),
+        ("requirements", "限男", "gender_only", "限男"),
+        ("requirements", "限女性", "gender_only", "限女性"),
+        ("requirements", "只要女性", "gender_only", "只要女性"),
+        ("highlights", "女工优先", "gender_only", "女工优先"),
+        ("requirements", "男性优先", "gender_only", "男性优先"),
+        ("requirements", "限汉族", "ethnicity", "限汉族"),
+        ("requirements", "汉族，身体健康", "ethnicity", "汉族"),
+        ("requirements", "少数民族勿扰", "ethnicity", "少数民族勿扰"),
+        ("requirements", "不要新疆人", "ethnicity", "不要新疆人"),
+        ("requirements", "藏族勿扰", "ethnicity", "藏族勿扰"),
+        ("requirements", "不要河南人", "region_exclusion", "不要河南人"),
+        ("requirements", "不招四川籍", "region_exclusion", "不招四川籍"),
+        ("requirements", "东北人勿扰", "region_exclusion", "东北人勿扰"),
+        ("requirements", "不收湖北籍", "region_exclusion", "不收湖北籍"),
+        ("requirements", "限本地人", "region_exclusion", "限本地人"),
+        ("requirements", "已婚已育优先", "marital_status", "已婚已育"),
+        ("requirements", "未婚", "marital_status", "未婚"),
+        ("requirements", "限已婚", "marital_status", "限已婚"),
+        ("requirements", "孕妇勿扰", "marital_status", "孕妇勿扰"),
+        ("requirements", "怀孕者不要", "marital_status", "怀孕"),
+        ("title", "最高工资普工", "absolute_claim", "最高"),
+        ("highlights", "全市第一大厂", "absolute_claim", "第一"),
+        ("highlights", "100%包住", "absolute_claim", "100%"),
+        ("highlights", "百分百通过", "absolute_claim", "百分百"),
+        ("highlights", "保证高薪", "absolute_claim", "保证"),
+        ("highlights", "稳赚不赔", "absolute_claim", "稳赚"),
+        ("highlights", "绝对靠谱", "absolute_claim", "绝对"),
+        ("title", "国家级工厂", "absolute_claim", "国家级"),
+        ("highlights", "顶级待遇", "absolute_claim", "顶级"),
+        ("highlights", "唯一指定", "absolute_claim", "唯一"),
+        ("shift", "长白班，最轻松", "absolute_claim", "最轻"),
+    ],
+)
+def test_each_rule_fires_with_field_and_quote(words, field, value, rule, quoted):
+    warnings = lint_job(clean_job(**{field: value}), words)
+    assert LintWarning("HX01", field, rule, quoted) in warnings
+    assert all(w.field == field for w in warnings)
+
+
+def test_benefit_tags_are_scanned(words):
+    job = clean_job(benefits=("包吃住", "保证月入过万"))
+    assert lint_job(job, words) == [LintWarning("HX01", "benefits", "absolute_claim", "保证")]
+
+
+def test_company_is_not_scanned(words):
+    assert lint_job(clean_job(company="第一汽车"), words) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "男女不限",
+        "不限男女",
+        "男女均可",
+        "不要求学历",
+        "不招未成年人",
+        "单身宿舍",
+        "夫妻间",
+        "新疆棉纺厂",
+    ],
+)
+def test_lawful_phrases_do_not_fire(words, text):
+    assert lint_job(clean_job(requirements=text), words) == []
+
+
+def test_simple_absolute_word_flags_even_harmless_uses(words):
+    # Documented in absolute_claim.txt: 最 is flagged everywhere, predictably.
+    warnings = lint_job(clean_job(highlights="高于最低工资标准"), words)
+    assert warnings == [LintWarning("HX01", "highlights", "absolute_claim", "最低")]
+
+
+def test_quotes_original_full_width_text(words):
+    job = clean_job(highlights="１００％包住，ＮＯ．１工厂")
+    assert lint_job(job, words) == [
+        LintWarning("HX01", "highlights", "absolute_claim", "１００％"),
+        LintWarning("HX01", "highlights", "absolute_claim", "ＮＯ．１"),
+    ]
+
+
+def test_ascii_matching_ignores_case(words):
+    warnings = lint_job(clean_job(title="No.1 电子厂 TOP1"), words)
+    assert [w.text for w in warnings] == ["No.1", "TOP1"]
+
+
+def test_overlapping_entries_quote_the_longest_once(words):
+    warnings = lint_job(clean_job(requirements="已婚已育"), words)
+    assert warnings == [LintWarning("HX01", "requirements", "marital_status", "已婚已育")]
+
+
+def test_repeated_phrase_gives_one_warning_per_occurrence(words):
+    warnings = lint_job(clean_job(requirements="限男，夜班限男"), words)
+    assert [w.text for w in warnings] == ["限男", "限男"]
+
+
+def test_order_is_field_then_position(words):
+    job = clean_job(
+        title="最好的工厂",
+        benefits=("第一", "包吃住", "保证"),
+        requirements="未婚，限男",
+        highlights="百分百",
+        shift="绝对长白班",
+        pay=Pay(),
+        age_min=15,
+    )
+    got = [(w.field, w.rule, w.text) for w in lint_job(job, words)]
+    assert got == [
+        ("title", "absolute_claim", "最好"),
+        ("pay", "pay_missing", ""),
+        ("benefits", "absolute_claim", "第一"),
+        ("benefits", "absolute_claim", "保证"),
+        ("age_min", "age_under_16", "15"),
+        ("shift", "absolute_claim", "绝对"),
+        ("requirements", "marital_status", "未婚"),
+        ("requirements", "gender_only", "限男"),
+        ("highlights", "absolute_claim", "百分百"),
+    ]
+    assert lint_job(job, words) == lint_job(job, words)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"age_min": 15}, [("age_min", "age_under_16", "15")]),
+        ({"age_min": 0, "age_max": 45}, [("age_min", "age_under_16", "0")]),
+        ({"age_min": None, "age_max": 15}, [("age_max", "age_under_16", "15")]),
+        ({"pay": Pay()}, [("pay", "pay_missing", "")]),
+        (
+            {"pay": Pay(min=8000, max=6000, unit=PayUnit.MONTH)},
+            [("pay", "pay_min_gt_max", "8000-6000元/月")],
+        ),
+        (
+            {"pay": Pay(min=30, max=20, unit=PayUnit.HOUR, text="30-20")},
+            [("pay", "pay_min_gt_max", "30-20")],
+        ),
+        ({"age_min": 50, "age_max": 45}, [("age_min", "age_min_gt_max", "50-45")]),
+    ],
+)
+def test_value_rules(words, changes, expected):
+    got = [(w.field, w.rule, w.text) for w in lint_job(clean_job(**changes), words)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"age_min": 16},
+        {"age_min": None, "age_max": None},
+        {"age_min": None, "age_max": 45},
+        {"pay": Pay.negotiable()},
+        {"pay": parse_pay("计件")},
+        {"pay": parse_pay("综合工资6000+")},
+    ],
+)
+def test_value_rules_quiet_for_valid_values(words, changes):
+    assert lint_job(clean_job(**changes), words) == []
+
+
+def test_lint_works_without_word_lists():
+    assert lint_job(clean_job(requirements="仅限男性"), WordLists()) == []
+    assert [w.rule for w in lint_job(clean_job(pay=Pay()), WordLists())] == ["pay_missing"]
+
+
+def test_parse_wordlist_skips_comments_and_blank_lines():
+    text = "\ufeff# a comment\n\n  限男  \n   # indented comment\n\t\nre:不要(温州)人\n限男\n"
+    assert parse_wordlist(text) == ("限男", "re:不要(温州)人")
+
+
+def test_parse_wordlist_keeps_hash_inside_a_phrase():
+    assert parse_wordlist("C#工程师\n") == ("C#工程师",)
+
+
+@pytest.mark.parametrize(("text", "line"), [("限男\nre:不要(河南\n", 2), ("# x\n\nre:  \n", 3)])
+def test_parse_wordlist_reports_bad_regex_line(text, line):
+    with pytest.raises(WordListError) as caught:
+        parse_wordlist(text)
+    assert caught.value.line == line
+    assert f"line {line}" in str(caught.value)
+
+
+def test_user_added_phrase_and_regex(words):
+    user_text = (WORDLIST_DIR / "region_exclusion.txt").read_text("utf-8")
+    user_text += "\n# added by the agency\n温州人免谈\nre:不要(潮州|汕头)(人|的)\n"
+    rules = dict(words.rules)
+    rules["region_exclusion"] = parse_wordlist(user_text)
+    job = clean_job(requirements="温州人免谈，不要汕头的")
+    got = [(w.rule, w.text) for w in lint_job(job, WordLists(rules))]
+    assert got == [("region_exclusion", "温州人免谈"), ("region_exclusion", "不要汕头的")]
+    assert lint_job(job, words) == []
+
+
+def test_user_added_rule_file_sorts_after_builtin_rules(words):
+    rules = dict(words.rules)
+    rules["zz_custom"] = parse_wordlist("限男\n")
+    rules["aa_custom"] = parse_wordlist("限男\n")
+    job = clean_job(requirements="限男")
+    got = [w.rule for w in lint_job(job, WordLists(rules))]
+    assert got == ["gender_only", "aa_custom", "zz_custom"]
+
+
+def test_full_width_phrase_in_list_matches_half_width_text():
+    words = WordLists({"absolute_claim": parse_wordlist("ＴＯＰ１\n")})
+    warnings = lint_job(clean_job(title="top1电子厂"), words)
+    assert [w.text for w in warnings] == ["top1"]

@@ -1,0 +1,189 @@
+"""Pay parsing and display: every notation employer sheets use, and those to refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from hostdesk.core.salary import Pay, PayParseError, PayUnit, format_pay, parse_pay
+
+M, H, D, P = PayUnit.MONTH, PayUnit.HOUR, PayUnit.DAY, PayUnit.PIECE
+
+# text, min, max, unit, note, display
+CASES = [
+    ("6000-8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000-8000元/月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000~8000元每月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000～8000元/月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000—8000元", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000–8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000至8000元/月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000到8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("６０００－８０００元／月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000 - 8000 元 / 月", 6000, 8000, M, "", "6000-8000元/月"),
+    ("RMB 6000-8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("¥6000-8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6000元-8000元", 6000, 8000, M, "", "6000-8000元/月"),
+    ("月薪6000-8000", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6-8K", 6000, 8000, M, "", "6000-8000元/月"),
+    ("6k-8k", 6000, 8000, M, "", "6000-8000元/月"),
+    ("4.5k-6k", 4500, 6000, M, "", "4500-6000元/月"),
+    ("5000-8k", 5000, 8000, M, "", "5000-8000元/月"),
+    ("6千-8千", 6000, 8000, M, "", "6000-8000元/月"),
+    ("1-1.2万", 10000, 12000, M, "", "10000-12000元/月"),
+    ("22元/小时", 22, 22, H, "", "22元/小时"),
+    ("22元/时", 22, 22, H, "", "22元/小时"),
+    ("时薪22元", 22, 22, H, "", "22元/小时"),
+    ("工价22", 22, 22, H, "", "22元/小时"),
+    ("22/h", 22, 22, H, "", "22元/小时"),
+    ("22/H", 22, 22, H, "", "22元/小时"),
+    ("22.5元/小时", 22.5, 22.5, H, "", "22.5元/小时"),
+    ("20-25元/小时", 20, 25, H, "", "20-25元/小时"),
+    ("260元/天", 260, 260, D, "", "260元/天"),
+    ("日薪260", 260, 260, D, "", "260元/天"),
+    ("0.5元/件", 0.5, 0.5, P, "", "0.5元/件"),
+    ("计件", None, None, P, "计件", "计件"),
+    ("综合工资6000+", 6000, None, M, "综合工资", "综合工资6000元/月起"),
+    ("综合6000-8000", 6000, 8000, M, "综合工资", "综合工资6000-8000元/月"),
+    ("3800底薪+计件", 3800, None, M, "底薪+计件", "底薪3800元/月+计件"),
+    ("底薪3800+计件", 3800, None, M, "底薪+计件", "底薪3800元/月+计件"),
+    ("6000", 6000, 6000, M, "", "6000元/月"),
+    ("6000元/月", 6000, 6000, M, "", "6000元/月"),
+    ("6000以上", 6000, None, M, "", "6000元/月起"),
+    ("6000起", 6000, None, M, "", "6000元/月起"),
+    # The 工价 convention for a bare number: < 100 hourly, 100-999 daily, >= 1000 monthly.
+    ("22", 22, 22, H, "", "22元/小时"),
+    ("99", 99, 99, H, "", "99元/小时"),
+    ("100", 100, 100, D, "", "100元/天"),
+    ("999", 999, 999, D, "", "999元/天"),
+    ("1000", 1000, 1000, M, "", "1000元/月"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit", "note", "display"), CASES)
+def test_parse_pay_reads_sheet_notation(text, low, high, unit, note, display):
+    pay = parse_pay(text)
+    assert (pay.min, pay.max, pay.unit, pay.note) == (low, high, unit, note)
+    assert pay.text == text
+    assert format_pay(pay) == display
+
+
+@pytest.mark.parametrize("text", ["6000-8000", "4.5k-6k", "6千-8千", "22元/小时", "1-1.2万"])
+def test_integral_amounts_are_ints_not_floats(text):
+    pay = parse_pay(text)
+    assert type(pay.min) is int
+    assert type(pay.max) is int
+
+
+def test_fractional_amount_stays_float():
+    assert type(parse_pay("22.5元/小时").min) is float
+
+
+@pytest.mark.parametrize("text", ["面议", "薪资面议", "工资面议", " 面议 "])
+def test_negotiable(text):
+    pay = parse_pay(text)
+    assert pay.is_negotiable
+    assert not pay.is_missing
+    assert (pay.min, pay.max, pay.unit) == (None, None, None)
+    assert pay.text == text
+    assert format_pay(pay) == "面议"
+
+
+def test_negotiable_constructor_matches_parsed():
+    assert Pay.negotiable() == parse_pay("面议")
+    assert Pay.negotiable("薪资面议").text == "薪资面议"
+
+
+def test_negotiable_survives_losing_its_note():
+    # Job.from_json rebuilds Pay without `note`; the text still says 面议.
+    pay = Pay(text="薪资面议")
+    assert pay.is_negotiable
+    assert format_pay(pay) == "面议"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n"])
+def test_empty_is_missing_not_an_error(text):
+    pay = parse_pay(text)
+    assert pay == Pay()
+    assert pay.is_missing
+    assert format_pay(pay) == ""
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [parse_pay("6000"), parse_pay("计件"), Pay.negotiable(), Pay(text="见面谈")],
+)
+def test_given_pay_is_not_missing(pay):
+    assert not pay.is_missing
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("abc", "unparseable"),
+        ("高薪", "unparseable"),
+        ("月薪", "unparseable"),
+        ("综合工资", "unparseable"),
+        ("6000/7000", "unparseable"),
+        ("6000-8000-9000", "unparseable"),
+        ("6000-8000以上", "unparseable"),
+        ("22元/小时/天", "unparseable"),
+        ("面议6000", "unparseable"),
+        ("8000-6000", "min_gt_max"),
+        ("8k-6k", "min_gt_max"),
+        ("30-20元/小时", "min_gt_max"),
+        ("-22", "negative"),
+        ("-22元/小时", "negative"),
+        ("月薪-6000", "negative"),
+        ("6000~-8000", "negative"),
+    ],
+)
+def test_parse_pay_rejects(text, reason):
+    with pytest.raises(PayParseError) as caught:
+        parse_pay(text)
+    assert caught.value.reason == reason
+    assert caught.value.text == text
+    assert text in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("pay", "display"),
+    [
+        (Pay(min=4500.0, max=6000.0, unit=M), "4500-6000元/月"),
+        (Pay(min=22.5, max=22.5, unit=H), "22.5元/小时"),
+        (Pay(min=6000, max=6000, unit=None), "6000元"),
+        (Pay(max=45, unit=H), "45元/小时以下"),
+        (Pay(unit=P), "计件"),
+    ],
+)
+def test_format_pay_values_built_elsewhere(pay, display):
+    # Values come back from JSON and the database as floats, or without a unit.
+    assert format_pay(pay) == display
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES])
+def test_display_text_parses_back_to_the_same_amounts(text):
+    pay = parse_pay(text)
+    again = parse_pay(format_pay(pay))
+    assert (again.min, again.max, again.unit, again.note) == (pay.min, pay.max, pay.unit, pay.note)
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        Pay(min=6000, max=8000, unit=PayUnit.MONTH),
+        Pay(min=22.5, max=22.5, unit=PayUnit.HOUR),
+        Pay(min=260, max=260, unit=PayUnit.DAY),
+        Pay(min=None, max=5000, unit=PayUnit.MONTH),
+        Pay(min=6000, max=None, unit=PayUnit.MONTH),
+        Pay(min=6000, max=None, unit=PayUnit.MONTH, note="综合工资"),
+        Pay(min=3800, max=None, unit=PayUnit.MONTH, note="底薪+计件"),
+        Pay(min=0.5, max=0.5, unit=PayUnit.PIECE),
+        Pay(unit=PayUnit.PIECE, note="计件"),
+    ],
+)
+def test_format_then_parse_round_trips(pay):
+    # A job typed in without sheet text is exported as format_pay and must import back equal.
+    shown = format_pay(pay)
+    back = parse_pay(shown)
+    assert (back.min, back.max, back.unit, back.note) == (pay.min, pay.max, pay.unit, pay.note)

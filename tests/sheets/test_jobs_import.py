@@ -1,0 +1,317 @@
+"""plan_import: rows to jobs, per-row problems with row and column, duplicate and generated codes."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+from openpyxl import Workbook
+
+from hostdesk.core.jobs import JobStatus, make_code
+from hostdesk.core.salary import PayUnit
+from hostdesk.sheets.jobs_import import RowProblem, plan_import, split_benefits
+
+NOW = datetime(2024, 8, 26, 19, 30, tzinfo=UTC)
+FULL_HEADER = [
+    "编号", "岗位名称", "用工企业", "工作地点", "工价", "福利待遇", "招聘人数", "年龄要求", "班次",
+    "任职要求", "岗位亮点", "报名链接", "是否急招", "状态",
+]  # fmt: skip
+
+
+def full_row(**cells: str) -> list[str]:
+    values = {
+        "编号": "HX-001",
+        "岗位名称": " 冰箱总装普工 ",
+        "用工企业": "海信",
+        "工作地点": "青岛",
+        "工价": "6000-8000元/月",
+        "福利待遇": "包吃住、五险一金、班车",
+        "招聘人数": "150人",
+        "年龄要求": "18-45岁",
+        "班次": "两班倒",
+        "任职要求": "身体健康\n能适应流水线作业",
+        "岗位亮点": "中央空调车间",
+        "报名链接": "https://example.com/s/HX-001",
+        "是否急招": "是",
+        "状态": "招聘中",
+    }
+    values.update(cells)
+    return [values[h] for h in FULL_HEADER]
+
+
+def plan_of(make_csv, rows, **kwargs):
+    return plan_import(make_csv(rows, **kwargs), now=NOW)
+
+
+def test_a_full_row_becomes_a_job(make_csv):
+    plan = plan_of(make_csv, [["海信2024秋季招聘岗位表"], FULL_HEADER, full_row()])
+    assert plan.problems == []
+    assert (plan.header_row, plan.rows_total) == (2, 1)
+    assert plan.columns["title"] == "岗位名称"
+    row, job = plan.jobs[0]
+    assert row == 3
+    assert (job.code, job.title, job.company, job.city) == (
+        "HX-001",
+        "冰箱总装普工",
+        "海信",
+        "青岛",
+    )
+    assert (job.pay.min, job.pay.max, job.pay.unit) == (6000, 8000, PayUnit.MONTH)
+    assert job.pay.text == "6000-8000元/月"
+    assert job.benefits == ("包吃住", "五险一金", "班车")
+    assert (job.headcount, job.age_min, job.age_max) == (150, 18, 45)
+    assert (job.shift, job.highlights) == ("两班倒", "中央空调车间")
+    assert job.requirements == "身体健康\n能适应流水线作业"
+    assert job.signup_url == "https://example.com/s/HX-001"
+    assert (job.urgent, job.status, job.updated_at) == (True, JobStatus.OPEN, NOW)
+
+
+def test_only_a_title_is_required(make_csv):
+    plan = plan_of(make_csv, [["工种"], ["叉车司机"]])
+    job = plan.jobs[0][1]
+    assert job.pay.is_missing
+    assert (job.headcount, job.age_min, job.age_max, job.urgent) == (None, None, None, False)
+    assert (job.status, job.code) == (JobStatus.OPEN, make_code("", "叉车司机", ""))
+
+
+def test_xlsx_numbers_are_read_like_text(make_xlsx):
+    path = make_xlsx([["岗位", "工价", "人数", "急招"], ["普工", 22.5, 30, 1]])
+    job = plan_import(path).jobs[0][1]
+    assert (job.pay.min, job.pay.unit, job.pay.text) == (22.5, PayUnit.HOUR, "22.5")
+    assert (job.headcount, job.urgent) == (30, True)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("包吃住、五险一金、餐补", ("包吃住", "五险一金", "餐补")),
+        ("包吃住，五险一金,餐补", ("包吃住", "五险一金", "餐补")),
+        ("包吃住/五险一金／餐补", ("包吃住", "五险一金", "餐补")),
+        ("包吃住;五险一金；餐补", ("包吃住", "五险一金", "餐补")),
+        ("包吃住 五险一金\u3000餐补\n班车", ("包吃住", "五险一金", "餐补", "班车")),
+        ("、包吃住、、五险一金、包吃住 ", ("包吃住", "五险一金")),
+        ("４－６人间、夫妻间", ("4-6人间", "夫妻间")),
+        ("", ()),
+    ],
+)
+def test_benefits_split_dedupe_and_keep_order(cell, expected):
+    assert split_benefits(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("30", 30),
+        ("30人", 30),
+        ("招30人", 30),
+        ("３０名", 30),
+        ("0", 0),
+        ("若干", None),
+        ("不限", None),
+        ("", None),
+    ],
+)
+def test_headcount_accepted(make_csv, cell, expected):
+    plan = plan_of(make_csv, [["岗位", "招聘人数"], ["普工", cell]])
+    assert plan.problems == []
+    assert plan.jobs[0][1].headcount == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        *[(word, True) for word in ("是", "Y", "yes", "TRUE", "1", "✓", "√", "急", "急招")],
+        *[(word, False) for word in ("否", "n", "No", "false", "0", "")],
+    ],
+)
+def test_urgent_words(make_csv, cell, expected):
+    plan = plan_of(make_csv, [["岗位", "急招"], ["普工", cell]])
+    assert plan.problems == []
+    assert plan.jobs[0][1].urgent is expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        *[(word, "open") for word in ("招聘中", "开放", "OPEN", "")],
+        *[(word, "paused") for word in ("暂停", "Paused")],
+        *[(word, "closed") for word in ("关闭", "已关闭", "停招", "closed")],
+    ],
+)
+def test_status_words(make_csv, cell, expected):
+    plan = plan_of(make_csv, [["岗位", "状态"], ["普工", cell]])
+    assert plan.problems == []
+    assert plan.jobs[0][1].status == JobStatus(expected)
+
+
+def test_every_problem_reason_with_row_and_column(make_csv):
+    rows = [
+        ["海信2024秋季招聘岗位表"],
+        [],
+        FULL_HEADER,
+        full_row(岗位名称="", 编号="A-1"),  # row 4
+        full_row(编号="A-2", 工价="面谈再说"),
+        full_row(编号="A-3", 工价="8000-6000"),
+        full_row(编号="A-4", 年龄要求="十八岁左右"),
+        full_row(编号="A-5", 年龄要求="45-18岁"),
+        full_row(编号="A-6", 年龄要求="18-120岁"),
+        full_row(编号="A-7", 招聘人数="十个"),
+        full_row(编号="HX 001"),
+        full_row(编号="A-9", 状态="招满了"),
+        full_row(编号="A-10", 是否急招="看情况"),
+        full_row(编号="A-11"),  # row 14, valid
+        full_row(编号="A-11"),  # row 15, duplicate of row 14
+    ]
+    plan = plan_of(make_csv, rows)
+    found = {(p.row, p.column, p.field, p.reason, p.text, p.first_row) for p in plan.problems}
+    assert found == {
+        (4, "岗位名称", "title", "title_missing", "", None),
+        (5, "工价", "salary", "pay_unparseable", "面谈再说", None),
+        (6, "工价", "salary", "pay_min_gt_max", "8000-6000", None),
+        (7, "年龄要求", "age", "age_unparseable", "十八岁左右", None),
+        (8, "年龄要求", "age", "age_min_gt_max", "45-18岁", None),
+        (9, "年龄要求", "age", "age_out_of_range", "18-120岁", None),
+        (10, "招聘人数", "headcount", "headcount_invalid", "十个", None),
+        (11, "编号", "code", "code_invalid", "HX 001", None),
+        (12, "状态", "status", "status_invalid", "招满了", None),
+        (13, "是否急招", "urgent", "urgent_invalid", "看情况", None),
+        (15, "编号", "code", "duplicate_code", "A-11", 14),
+    }
+    assert [row for row, _ in plan.jobs] == [14]
+    assert plan.rows_total == 12
+    assert plan.rows_refused == 11
+
+
+@pytest.mark.parametrize("cell", ["-3", "3.5", "十个", "30人左右"])
+def test_headcount_rejected(make_csv, cell):
+    plan = plan_of(make_csv, [["岗位", "人数"], ["普工", cell], ["普工2", "10-20人"]])
+    assert [(p.row, p.reason, p.text) for p in plan.problems] == [
+        (2, "headcount_invalid", cell),
+        (3, "headcount_invalid", "10-20人"),
+    ]
+    assert plan.jobs == []
+
+
+def test_negative_pay_is_unparseable(make_csv):
+    plan = plan_of(make_csv, [["岗位", "薪资"], ["普工", "-5000"]])
+    assert [p.reason for p in plan.problems] == ["pay_unparseable"]
+
+
+def test_a_row_reports_all_its_problems_and_is_not_imported(make_csv):
+    rows = [["职位", "薪资", "年龄", "人数", "急招"], ["", "abc", "60-20", "很多", "?"]]
+    plan = plan_of(make_csv, rows)
+    assert plan.jobs == []
+    assert [(p.row, p.reason) for p in plan.problems] == [
+        (2, "title_missing"),
+        (2, "pay_unparseable"),
+        (2, "age_min_gt_max"),
+        (2, "headcount_invalid"),
+        (2, "urgent_invalid"),
+    ]
+
+
+def test_codes_are_nfkc_and_stripped_and_blank_codes_are_generated(make_csv):
+    rows = [["编号", "岗位", "企业", "地点"], [" ＨＸ－００１ ", "普工", "海信", "青岛"]]
+    rows.append(["", "焊工", "澳柯玛", "青岛"])
+    plan = plan_of(make_csv, rows)
+    assert plan.problems == []
+    assert [job.code for _, job in plan.jobs] == ["HX-001", make_code("澳柯玛", "焊工", "青岛")]
+
+
+def test_duplicate_codes_first_row_wins(make_csv):
+    rows = [
+        ["编号", "岗位"],
+        ["HX-1", "普工"],
+        ["HX-2", "焊工"],
+        ["HX-1", "仓管"],
+        ["HX-1", "叉车"],
+    ]
+    plan = plan_of(make_csv, rows)
+    assert [(row, job.title) for row, job in plan.jobs] == [(2, "普工"), (3, "焊工")]
+    assert [(p.row, p.reason, p.text, p.first_row) for p in plan.problems] == [
+        (4, "duplicate_code", "HX-1", 2),
+        (5, "duplicate_code", "HX-1", 2),
+    ]
+
+
+def test_repeated_rows_without_codes_clash_as_whole_rows(make_csv):
+    rows = [["岗位", "企业", "地点"], ["普工", "海信", "青岛"], ["普工", "海信", "青岛"]]
+    problem = plan_of(make_csv, rows).problems[0]
+    assert (problem.row, problem.column, problem.reason, problem.first_row) == (
+        3,
+        "",
+        "duplicate_code",
+        2,
+    )
+    assert problem.text == make_code("海信", "普工", "青岛")
+
+
+def test_generated_codes_are_stable_across_reads_formats_and_spacing(make_csv, make_xlsx):
+    rows = [["岗位", "企业", "地点"], ["冰箱总装普工", "海信", "青岛"], ["焊工", "澳柯玛", "青岛"]]
+    first = plan_import(make_csv(rows))
+    second = plan_import(make_csv(rows), now=NOW)
+    as_xlsx = plan_import(make_xlsx(rows))
+    spaced = [rows[0], [" 冰箱总装普工", "海信 ", "青岛"], ["焊工", "澳柯玛", " 青岛"]]
+    respaced = plan_import(make_csv(spaced, name="spaced.csv"))
+    codes = [[job.code for _, job in plan.jobs] for plan in (first, second, as_xlsx, respaced)]
+    assert codes[0] == codes[1] == codes[2] == codes[3]
+    assert len(set(codes[0])) == 2
+
+
+def test_rows_empty_in_every_recognised_column_are_skipped_silently(make_csv):
+    rows = [["岗位", "企业", "备注"], ["普工", "海信", ""], ["", "", "制表人：王"], ["", " ", ""]]
+    plan = plan_of(make_csv, rows)
+    assert (len(plan.jobs), plan.problems, plan.rows_total) == (1, [], 1)
+
+
+def test_a_header_without_data_plans_nothing(make_csv):
+    plan = plan_of(make_csv, [["岗位", "企业"]])
+    assert (plan.jobs, plan.problems, plan.rows_total, plan.header_row) == ([], [], 0, 1)
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        RowProblem(4, "岗位名称", "title", "title_missing", ""),
+        RowProblem(4, "", "title", "title_missing", ""),
+        RowProblem(5, "工价", "salary", "pay_unparseable", "面谈"),
+        RowProblem(6, "工价", "salary", "pay_min_gt_max", "8000-6000"),
+        RowProblem(7, "年龄", "age", "age_unparseable", "十八"),
+        RowProblem(8, "年龄", "age", "age_min_gt_max", "45-18"),
+        RowProblem(9, "年龄", "age", "age_out_of_range", "18-120"),
+        RowProblem(10, "人数", "headcount", "headcount_invalid", "十个"),
+        RowProblem(11, "编号", "code", "code_invalid", "HX 001"),
+        RowProblem(12, "编号", "code", "duplicate_code", "HX-1", first_row=3),
+        RowProblem(13, "状态", "status", "status_invalid", "招满了"),
+        RowProblem(14, "急招", "urgent", "urgent_invalid", "看情况"),
+    ],
+)
+def test_problem_messages_name_row_cell_and_fix(problem):
+    message = problem.message
+    assert message.startswith(f"Row {problem.row}")
+    assert problem.text in message
+    if problem.column:
+        assert problem.column in message
+    if problem.first_row:
+        assert f"row {problem.first_row}" in message
+    assert "{" not in message and message.endswith(".")
+    assert len(message.split(". ")) >= 2, "a message says what is wrong and what to do"
+
+
+def test_5000_row_xlsx_plans_well_under_3_seconds(tmp_path):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["海信2024秋季招聘岗位表"])
+    sheet.append(FULL_HEADER)
+    for i in range(5000):
+        sheet.append(
+            full_row(编号=f"HX-{i:04d}", 招聘人数=str(i % 300), 工价=f"{20 + i % 9}元/小时")
+        )
+    path = tmp_path / "big.xlsx"
+    workbook.save(path)
+    started = time.perf_counter()
+    plan = plan_import(path, now=NOW)
+    elapsed = time.perf_counter() - started
+    assert (len(plan.jobs), plan.problems) == (5000, [])
+    assert elapsed < 3.0, f"{elapsed:.2f}s"

@@ -1,0 +1,64 @@
+"""Translations: complete in zh_CN and en, and up to date with every string in the code."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import ROOT
+
+I18N = ROOT / "resources" / "i18n"
+
+
+def _messages(ts_path):
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            yield name, message
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_message_is_translated(language):
+    ts = I18N / f"hostdesk_{language}.ts"
+    missing = []
+    count = 0
+    for context, message in _messages(ts):
+        count += 1
+        translation = message.find("translation")
+        forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
+            missing.append(f"{context}: {message.findtext('source')}")
+    assert count > 50
+    assert missing == []
+
+
+def test_translation_sources_are_up_to_date(tmp_path, monkeypatch):
+    """A string added to the code but not to the .ts files fails here."""
+    import scripts.i18n as tool
+
+    for ts in I18N.glob("*.ts"):
+        shutil.copy(ts, tmp_path / ts.name)
+
+    def sources(ts):
+        return {(context, m.findtext("source")) for context, m in _messages(ts)}
+
+    before = {ts.name: sources(ts) for ts in tmp_path.glob("*.ts")}
+    tool.update(tmp_path)
+    for name, known in before.items():
+        current = sources(tmp_path / name)
+        assert current - known == set(), f"{name}: run `make i18n-update` and translate these"
+        assert known - current == set(), f"{name}: strings no longer in the code"
+
+
+def test_source_placeholders_survive_translation():
+    # A translator dropping {file} or {row} would make messages useless (or crash .format).
+    import re
+
+    for language in ("zh_CN", "en"):
+        for _context, message in _messages(I18N / f"hostdesk_{language}.ts"):
+            wanted = set(re.findall(r"\{\w*\}|%n", message.findtext("source")))
+            translation = message.find("translation")
+            for form in [f.text for f in translation.iter("numerusform")] or [translation.text]:
+                assert set(re.findall(r"\{\w*\}|%n", form)) == wanted, form
