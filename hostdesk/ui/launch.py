@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hostdesk import app, config, i18n, messages
 from hostdesk.store.db import PragmaError
 from hostdesk.store.migrations import SchemaTooNewError
+from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
 
 
@@ -17,6 +18,7 @@ def launch(data_dir: Path, language: str | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv)
     qt_app.setApplicationName("HostDesk")
     qt_app.setApplicationDisplayName("HostDesk")
+    collector = GuiThreadGarbageCollector(qt_app)  # before any worker thread starts
     data_dir.mkdir(parents=True, exist_ok=True)
     app.setup_logging(data_dir)
     loaded = config.load_settings(data_dir)
@@ -44,3 +46,7 @@ def launch(data_dir: Path, language: str | None = None) -> int:
 
         tasks.wait_idle()
         ctx.close()
+        del window
+        collector.stop()
+        # Destroy Qt's objects now, in order, not in the interpreter's final GC pass.
+        qt_app.shutdown()

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 170, 150, 120, 150, 260, 70)):
+        for column, width in enumerate((90, 170, 150, 120, 190, 260, 70)):
             self.table.setColumnWidth(column, width)
 
         self.warnings_list = QListWidget()
