@@ -13,7 +13,7 @@ from pathlib import Path
 from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
 from hostdesk.services.catalogue import CatalogueService
-from hostdesk.services.wordlists import load_wordlists
+from hostdesk.services.wordlists import WordListProblem, load_wordlists
 from hostdesk.store.db import DB_FILE, Database, open_database
 from hostdesk.store.jobs_repo import JobRepository
 
@@ -28,7 +28,7 @@ class AppContext:
     db: Database
     jobs: JobRepository
     catalogue: CatalogueService
-    notices: list[str] = field(default_factory=list)
+    wordlist_problems: list[WordListProblem] = field(default_factory=list)
 
     def close(self) -> None:
         self.db.close()
@@ -59,9 +59,10 @@ def build(
     settings, warnings = loaded or config.load_settings(data_dir)
     db = open_database(data_dir / DB_FILE)
     jobs = JobRepository(db)
-    catalogue = CatalogueService(jobs, load_wordlists(data_dir))
+    wordlists, wordlist_problems = load_wordlists(data_dir)
+    catalogue = CatalogueService(jobs, wordlists)
     log.info("opened data dir %s", data_dir)
-    return AppContext(data_dir, settings, warnings, db, jobs, catalogue)
+    return AppContext(data_dir, settings, warnings, db, jobs, catalogue, wordlist_problems)
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:

@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _early_parser() -> argparse.ArgumentParser:
     """Just the options needed before the real parser: where the data is, which language."""
-    p = argparse.ArgumentParser(add_help=False)
+    p = argparse.ArgumentParser(prog="hostdesk", add_help=False)
     p.add_argument("--data-dir")
     p.add_argument("--lang", choices=config.LANGUAGES)
     p.add_argument("--json", action="store_true")
@@ -100,6 +100,10 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _print_json(data) -> None:
+    # JSON is UTF-8 for whoever reads it, whatever the console's code page (GBK on
+    # Chinese Windows when piped).
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -236,17 +240,28 @@ def main(argv: list[str] | None = None) -> int:
 
         return app.run_gui(data_dir, args.lang)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            message = translate(
+                "Cli",
+                "The data folder {path} cannot be used ({reason}): choose another with --data-dir",
+            )
+            raise CliError(message.format(path=data_dir, reason=exc.strerror)) from None
         from hostdesk import app
 
         app.setup_logging(data_dir)
         ctx = _open(data_dir, loaded)
         try:
-            if not early.json:
+            if ctx.settings_warnings or ctx.wordlist_problems:
+                if early.json:  # not loaded yet; the notices go to stderr, JSON stays clean
+                    from hostdesk import i18n
+
+                    i18n.install(language)
                 from hostdesk import messages as m
 
-                for warning in ctx.settings_warnings:
-                    print(m.settings_warning(warning), file=sys.stderr)
+                for notice in m.startup_notices(ctx):
+                    print(notice, file=sys.stderr)
             return COMMANDS[(args.command, args.verb)](ctx, args)
         finally:
             ctx.close()

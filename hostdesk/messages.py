@@ -87,6 +87,10 @@ SHEET_ERRORS = {
         "{file}: the workbook is password-protected: remove the password in Excel/WPS and save it again",
     ),
     "empty": QT_TRANSLATE_NOOP("Problems", "{file}: the file is empty: choose the right file"),
+    "wrong_type:export": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{file}: jobs can only be exported to .xlsx or .csv: end the file name with one of them",
+    ),
     "wrong_type": QT_TRANSLATE_NOOP(
         "Problems", "{file}: this is not a spreadsheet: use an .xlsx or .csv file"
     ),
@@ -123,6 +127,9 @@ LINT_RULES = {
     "absolute_claim": QT_TRANSLATE_NOOP(
         "Lint", "absolute claim “{text}” is banned by advertising law: reword it"
     ),
+    "age_under_16:age_max": QT_TRANSLATE_NOOP(
+        "Lint", "maximum age {text} is under 16, which the Labour Law forbids: correct the age band"
+    ),
     "age_under_16": QT_TRANSLATE_NOOP(
         "Lint",
         "minimum age {text} is under 16, which the Labour Law forbids: raise it to 16 or more",
@@ -146,6 +153,16 @@ SETTINGS_WARNINGS = {
     "bad_value": QT_TRANSLATE_NOOP(
         "Problems",
         "The setting {key} in {file} has an invalid value {detail}; the default is in use",
+    ),
+}
+
+WORDLIST_PROBLEMS = {
+    "encoding": QT_TRANSLATE_NOOP(
+        "Problems", "Word list {file} is not saved as UTF-8 and was skipped: save it as UTF-8"
+    ),
+    "bad_line": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Word list {file}, line {line}: the regular expression is invalid, so the file was skipped: correct or delete that line",
     ),
 }
 
@@ -207,7 +224,9 @@ def sheet_error(error) -> str:
 
 
 def lint_warning(warning) -> str:
-    return _format("Lint", LINT_RULES, warning.rule, text=warning.text)
+    specific = f"{warning.rule}:{warning.field}"  # e.g. an under-16 maximum age
+    rule = specific if specific in LINT_RULES else warning.rule
+    return _format("Lint", LINT_RULES, rule, text=warning.text)
 
 
 def field_warning(warning) -> str:
@@ -222,6 +241,19 @@ def settings_warning(warning) -> str:
         "Problems", SETTINGS_WARNINGS, warning.reason,
         file=str(warning.path), key=warning.key, detail=warning.detail,
     )  # fmt: skip
+
+
+def wordlist_problem(problem) -> str:
+    return _format(
+        "Problems", WORDLIST_PROBLEMS, problem.reason, file=str(problem.path), line=problem.line
+    )
+
+
+def startup_notices(ctx) -> list[str]:
+    """What the user must see after opening a data dir: bad settings, skipped word lists."""
+    return [settings_warning(w) for w in ctx.settings_warnings] + [
+        wordlist_problem(p) for p in ctx.wordlist_problems
+    ]
 
 
 def store_error(reason: str, file: str, detail: str = "") -> str:

@@ -62,3 +62,15 @@ def test_source_placeholders_survive_translation():
             translation = message.find("translation")
             for form in [f.text for f in translation.iter("numerusform")] or [translation.text]:
                 assert set(re.findall(r"\{\w*\}|%n", form)) == wanted, form
+
+
+def test_under_16_maximum_age_is_described_as_the_maximum(qapp):  # qapp: no bare QCoreApplication
+    from hostdesk import i18n, messages
+    from hostdesk.core.compliance import LintWarning
+
+    i18n.install("zh_CN")
+    text = messages.lint_warning(LintWarning("X", "age_max", "age_under_16", "15"))
+    assert text.startswith("最高年龄 15 岁")
+    assert messages.lint_warning(LintWarning("X", "age_min", "age_under_16", "15")).startswith(
+        "最低年龄"
+    )

@@ -52,7 +52,7 @@ def export_jobs(jobs: Iterable[Job], path: Path) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise SheetError(path, "wrong_type", suffix or "no suffix")
+        raise SheetError(path, "wrong_type", "export")
     rows = [_row(job) for job in jobs]
     write = _write_xlsx if suffix == ".xlsx" else _write_csv
     # Not tempfile.mkstemp: its 0600 mode would follow the file into place, and a shared

@@ -81,6 +81,10 @@
         </translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be used ({reason}): choose another with --data-dir</source>
+        <translation>The data folder {path} cannot be used ({reason}): choose another with --data-dir</translation>
+    </message>
+    <message>
         <source>internal error ({name}); details are in {logs}</source>
         <translation>internal error ({name}); details are in {logs}</translation>
     </message>
@@ -192,6 +196,10 @@
     <message>
         <source>absolute claim “{text}” is banned by advertising law: reword it</source>
         <translation>absolute claim “{text}” is banned by advertising law: reword it</translation>
+    </message>
+    <message>
+        <source>maximum age {text} is under 16, which the Labour Law forbids: correct the age band</source>
+        <translation>maximum age {text} is under 16, which the Labour Law forbids: correct the age band</translation>
     </message>
     <message>
         <source>minimum age {text} is under 16, which the Labour Law forbids: raise it to 16 or more</source>
@@ -352,6 +360,10 @@
         <translation>{file}: the file is empty: choose the right file</translation>
     </message>
     <message>
+        <source>{file}: jobs can only be exported to .xlsx or .csv: end the file name with one of them</source>
+        <translation>{file}: jobs can only be exported to .xlsx or .csv: end the file name with one of them</translation>
+    </message>
+    <message>
         <source>{file}: this is not a spreadsheet: use an .xlsx or .csv file</source>
         <translation>{file}: this is not a spreadsheet: use an .xlsx or .csv file</translation>
     </message>
@@ -378,6 +390,14 @@
     <message>
         <source>The setting {key} in {file} has an invalid value {detail}; the default is in use</source>
         <translation>The setting {key} in {file} has an invalid value {detail}; the default is in use</translation>
+    </message>
+    <message>
+        <source>Word list {file} is not saved as UTF-8 and was skipped: save it as UTF-8</source>
+        <translation>Word list {file} is not saved as UTF-8 and was skipped: save it as UTF-8</translation>
+    </message>
+    <message>
+        <source>Word list {file}, line {line}: the regular expression is invalid, so the file was skipped: correct or delete that line</source>
+        <translation>Word list {file}, line {line}: the regular expression is invalid, so the file was skipped: correct or delete that line</translation>
     </message>
     <message>
         <source>The database {file} cannot be written safely (PRAGMA {detail}); HostDesk will not write to it. Move it to a local disk or contact support</source>

@@ -79,6 +79,10 @@
         </translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be used ({reason}): choose another with --data-dir</source>
+        <translation>数据文件夹 {path} 无法使用（{reason}）：请用 --data-dir 另选一个</translation>
+    </message>
+    <message>
         <source>internal error ({name}); details are in {logs}</source>
         <translation>内部错误（{name}），详情见 {logs}</translation>
     </message>
@@ -190,6 +194,10 @@
     <message>
         <source>absolute claim “{text}” is banned by advertising law: reword it</source>
         <translation>「{text}」属于广告法禁止的绝对化用语：请改写</translation>
+    </message>
+    <message>
+        <source>maximum age {text} is under 16, which the Labour Law forbids: correct the age band</source>
+        <translation>最高年龄 {text} 岁低于 16 岁，劳动法禁止招用：请改正年龄范围</translation>
     </message>
     <message>
         <source>minimum age {text} is under 16, which the Labour Law forbids: raise it to 16 or more</source>
@@ -350,6 +358,10 @@
         <translation>{file}：文件是空的：请选择正确的文件</translation>
     </message>
     <message>
+        <source>{file}: jobs can only be exported to .xlsx or .csv: end the file name with one of them</source>
+        <translation>{file}：岗位只能导出为 .xlsx 或 .csv：请把文件名改为以其中之一结尾</translation>
+    </message>
+    <message>
         <source>{file}: this is not a spreadsheet: use an .xlsx or .csv file</source>
         <translation>{file}：这不是表格文件：请使用 .xlsx 或 .csv 文件</translation>
     </message>
@@ -376,6 +388,14 @@
     <message>
         <source>The setting {key} in {file} has an invalid value {detail}; the default is in use</source>
         <translation>{file} 中的设置项 {key} 的值 {detail} 无效，已使用默认值</translation>
+    </message>
+    <message>
+        <source>Word list {file} is not saved as UTF-8 and was skipped: save it as UTF-8</source>
+        <translation>词库文件 {file} 不是 UTF-8 编码，已跳过：请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>Word list {file}, line {line}: the regular expression is invalid, so the file was skipped: correct or delete that line</source>
+        <translation>词库文件 {file} 第 {line} 行的正则表达式无效，已跳过该文件：请改正或删除该行</translation>
     </message>
     <message>
         <source>The database {file} cannot be written safely (PRAGMA {detail}); HostDesk will not write to it. Move it to a local disk or contact support</source>

@@ -158,3 +158,33 @@ def test_unsafe_database_is_refused_in_one_line(data_dir):
     assert result.returncode == 1
     _no_traceback(result)
     assert "newer HostDesk" in result.stderr
+
+
+def test_data_dir_that_is_a_file_is_one_line_exit_2(tmp_path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = run_cli(
+        "--lang", "en", "--data-dir", str(not_a_dir), "jobs", "list", data_dir=tmp_path
+    )
+    assert result.returncode == 2
+    _no_traceback(result)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--data-dir" in result.stderr
+
+
+def test_json_output_keeps_notices_on_stderr(data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.toml").write_text("[general\n", encoding="utf-8")
+    (data_dir / "wordlists").mkdir()
+    (data_dir / "wordlists" / "gender_only.txt").write_text("re:(\n", encoding="utf-8")
+    result = run_cli("--lang", "en", "jobs", "list", "--json", data_dir=data_dir)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+    assert "could not be read" in result.stderr
+    assert "line 1" in result.stderr
+
+
+def test_usage_errors_name_the_program(data_dir):
+    result = run_cli("--lang", "xx", "jobs", "list", data_dir=data_dir)
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: hostdesk")
