@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -28,8 +29,13 @@ class CliError(Exception):
         self.code = code
 
 
+_translating = False  # set once the translator is installed; JSON-only runs never load Qt
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """QCoreApplication.translate, imported late: `jobs list --json` never loads Qt."""
+    """QCoreApplication.translate once a translator is installed, else the source text."""
+    if not _translating:
+        return text
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(context, text, disambiguation, n)
@@ -213,7 +219,24 @@ def _open(data_dir: Path, loaded):
         raise CliError(m.store_error("schema_too_new", str(exc.path)), EXIT_INTERNAL) from None
 
 
+def _install_translator(language: str) -> None:
+    global _translating
+    from hostdesk import i18n
+
+    i18n.install(language)
+    _translating = True
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        # A CLI run ends here: skip the collector's walk over every SQLAlchemy and pydantic
+        # object at interpreter exit (~0.2 s for a 5,000-job list).
+        gc.freeze()
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     early, _ = _early_parser().parse_known_args(argv)
     data_dir = config.resolve_data_dir(early.data_dir)
@@ -231,9 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     language = early.lang or (loaded[0].general.language if loaded else "zh_CN")
     if not early.json:
         # JSON output is for programs: skip loading Qt's translator (it costs start-up time).
-        from hostdesk import i18n
-
-        i18n.install(language)
+        _install_translator(language)
     args = _parser().parse_args(argv)
     if args.command is None:
         from hostdesk import app
@@ -255,9 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if ctx.settings_warnings or ctx.wordlist_problems:
                 if early.json:  # not loaded yet; the notices go to stderr, JSON stays clean
-                    from hostdesk import i18n
-
-                    i18n.install(language)
+                    _install_translator(language)
                 from hostdesk import messages as m
 
                 for notice in m.startup_notices(ctx):

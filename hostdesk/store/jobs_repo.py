@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import select
 
 from hostdesk.core.jobs import Job, JobStatus
@@ -27,7 +27,8 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def row_to_job(row: JobRow) -> Job:
+def row_to_job(row) -> Job:
+    """A JobRow, or a plain result row with the same column names, as a domain Job."""
     return Job(
         code=row.code,
         title=row.title,
@@ -54,26 +55,35 @@ def row_to_job(row: JobRow) -> Job:
     )
 
 
+def _values(job: Job) -> dict:
+    """The table's columns for a job (all but the id)."""
+    return {
+        "code": job.code,
+        "title": job.title,
+        "company": job.company,
+        "city": job.city,
+        "salary_min": job.pay.min,
+        "salary_max": job.pay.max,
+        "salary_unit": job.pay.unit.value if job.pay.unit else None,
+        "salary_note": job.pay.note,
+        "salary_text": job.pay.text,
+        "benefits": json.dumps(list(job.benefits), ensure_ascii=False),
+        "headcount": job.headcount,
+        "age_min": job.age_min,
+        "age_max": job.age_max,
+        "shift": job.shift,
+        "requirements": job.requirements,
+        "highlights": job.highlights,
+        "signup_url": job.signup_url,
+        "urgent": job.urgent,
+        "status": job.status.value,
+        "updated_at": job.updated_at,
+    }
+
+
 def _fill(row: JobRow, job: Job) -> None:
-    row.title = job.title
-    row.company = job.company
-    row.city = job.city
-    row.salary_min = job.pay.min
-    row.salary_max = job.pay.max
-    row.salary_unit = job.pay.unit.value if job.pay.unit else None
-    row.salary_note = job.pay.note
-    row.salary_text = job.pay.text
-    row.benefits = json.dumps(list(job.benefits), ensure_ascii=False)
-    row.headcount = job.headcount
-    row.age_min = job.age_min
-    row.age_max = job.age_max
-    row.shift = job.shift
-    row.requirements = job.requirements
-    row.highlights = job.highlights
-    row.signup_url = job.signup_url
-    row.urgent = job.urgent
-    row.status = job.status.value
-    row.updated_at = job.updated_at
+    for name, value in _values(job).items():
+        setattr(row, name, value)
 
 
 @dataclass(frozen=True)
@@ -90,8 +100,11 @@ class JobRepository:
         self._db = db
 
     def list_jobs(self) -> list[Job]:
-        with self._db.session() as s:
-            return [row_to_job(r) for r in s.exec(select(JobRow).order_by(JobRow.id))]
+        # Plain rows, not ORM objects: building 5,000 tracked instances took 5x as long and
+        # nothing here is modified.
+        table = JobRow.__table__
+        with self._db.engine.connect() as conn:
+            return [row_to_job(r) for r in conn.execute(table.select().order_by(table.c.id))]
 
     def get(self, code: str) -> Job | None:
         with self._db.session() as s:
@@ -114,20 +127,22 @@ class JobRepository:
                 r.code: r
                 for r in s.exec(select(JobRow).where(JobRow.code.in_([j.code for j in jobs])))
             }
+            new_rows: dict[str, dict] = {}
             for job in jobs:
                 row = existing.get(job.code)
                 if row is None:
-                    row = JobRow(code=job.code, title=job.title, updated_at=job.updated_at)
-                    _fill(row, job)
-                    s.add(row)
-                    existing[job.code] = row
-                    created += 1
+                    # New jobs go in with one executemany insert (an ORM object per row
+                    # cost about a second for a 5,000-row sheet).
+                    new_rows[job.code] = _values(job)
+                    created = len(new_rows)
                 elif row_to_job(row).content_equal(job):
                     unchanged += 1
                 else:
                     _fill(row, job)
                     s.add(row)
                     updated += 1
+            if new_rows:
+                s.execute(insert(JobRow), list(new_rows.values()))
             if dry_run:
                 s.rollback()
             else:

@@ -48,8 +48,8 @@ def test_xlsx_typed_cells_become_the_text_people_see(make_xlsx):
     assert rows[1] == ["焊工", "30", "0.3", "2024-09-02", "", "FALSE"]
 
 
-def test_xlsx_fast_path_reads_what_openpyxl_reads(tmp_path):
-    # xlsx_rows replaces openpyxl's inline-string handling; the values must not change.
+def test_xlsx_reader_gives_the_text_openpyxl_reads(tmp_path):
+    # Typed values (numbers, dates, rich text, booleans) become the text a person sees.
     workbook = Workbook()
     sheet = workbook.active
     bold = TextBlock(InlineFont(b=True), "急招")
@@ -299,3 +299,32 @@ def test_messages_say_what_to_do(tmp_path):
     assert "岗位" in no_title.message and "15" in no_title.message
     encoding = SheetError(Path("a.csv"), "encoding", "UTF-8, GB18030")
     assert "UTF-8, GB18030" in encoding.message and "save it as" in encoding.message
+
+
+def test_excel_style_workbook_with_shared_strings(tmp_path):
+    """Excel and WPS keep text in a shared-strings table (openpyxl writes it inline)."""
+    import xlsxwriter
+
+    path = tmp_path / "海信招聘.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("岗位表")
+    sheet.merge_range("A1:E1", "海信2024秋季招聘岗位表")  # the usual title row above the header
+    for col, name in enumerate(["岗位名称", "用工单位", "工作地点", "薪资待遇", "招聘人数"]):
+        sheet.write_string(2, col, name)
+    rows = [
+        ["冰箱总装普工", "海信", "青岛", "6000-8000元/月", 50],
+        ["注塑操作工", "海信", "青岛", "22元/小时", 20],
+    ]
+    for r, values in enumerate(rows, start=3):
+        for c, value in enumerate(values):
+            sheet.write(r, c, value)
+    book.close()
+    with zipfile.ZipFile(path) as archive:
+        assert "xl/sharedStrings.xml" in archive.namelist()
+    table = read_table(path)
+    assert table.header_row == 3
+    assert [cells for _, cells in table.rows] == [
+        ["冰箱总装普工", "海信", "青岛", "6000-8000元/月", "50"],
+        ["注塑操作工", "海信", "青岛", "22元/小时", "20"],
+    ]
+    assert [n for n, _ in table.rows] == [4, 5]
