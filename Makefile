@@ -42,4 +42,4 @@ bundle: $(STAMP) i18n
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 bench: $(STAMP) i18n
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_catalogue.py --runs 5

@@ -14,7 +14,8 @@ from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
 from hostdesk.services.catalogue import CatalogueService
 from hostdesk.services.wordlists import WordListProblem, load_wordlists
-from hostdesk.store.db import DB_FILE, Database, open_database
+from hostdesk.store import DB_FILE
+from hostdesk.store.db import Database, open_database
 from hostdesk.store.jobs_repo import JobRepository
 
 log = logging.getLogger(__name__)

@@ -203,8 +203,8 @@ COMMANDS = {
 def _open(data_dir: Path, loaded):
     """The app context, or a CliError carrying the translated reason it cannot open."""
     from hostdesk import app
-    from hostdesk.store.db import PragmaError
     from hostdesk.store.migrations import SchemaTooNewError
+    from hostdesk.store.pragmas import PragmaError
 
     try:
         return app.build(data_dir, loaded)
@@ -217,6 +217,29 @@ def _open(data_dir: Path, loaded):
         from hostdesk import messages as m
 
         raise CliError(m.store_error("schema_too_new", str(exc.path)), EXIT_INTERNAL) from None
+
+
+def _read_jobs_light(data_dir: Path):
+    """The catalogue without loading SQLAlchemy (scripts call `jobs list --json` often)."""
+    from hostdesk.store import DB_FILE, reader
+    from hostdesk.store.pragmas import PragmaError
+
+    try:
+        return reader.read_jobs(data_dir / DB_FILE)
+    except PragmaError:
+        return None  # the full open reports it properly
+
+
+def _print_notices(settings_warnings, wordlist_problems, language: str, json_mode: bool) -> None:
+    """Problems the user must hear about, on stderr so that JSON on stdout stays clean."""
+    if not (settings_warnings or wordlist_problems):
+        return
+    if json_mode:  # the translator is not loaded for JSON runs
+        _install_translator(language)
+    from hostdesk import messages as m
+
+    for notice in m.startup_notices(settings_warnings, wordlist_problems):
+        print(notice, file=sys.stderr)
 
 
 def _install_translator(language: str) -> None:
@@ -269,18 +292,18 @@ def _main(argv: list[str] | None) -> int:
                 "The data folder {path} cannot be used ({reason}): choose another with --data-dir",
             )
             raise CliError(message.format(path=data_dir, reason=exc.strerror)) from None
+        if (args.command, args.verb) == ("jobs", "list") and args.json:
+            jobs = _read_jobs_light(data_dir)
+            if jobs is not None:
+                _print_notices(loaded[1] if loaded else [], [], language, early.json)
+                _print_json([job.to_json() for job in jobs])
+                return EXIT_OK
         from hostdesk import app
 
         app.setup_logging(data_dir)
         ctx = _open(data_dir, loaded)
         try:
-            if ctx.settings_warnings or ctx.wordlist_problems:
-                if early.json:  # not loaded yet; the notices go to stderr, JSON stays clean
-                    _install_translator(language)
-                from hostdesk import messages as m
-
-                for notice in m.startup_notices(ctx):
-                    print(notice, file=sys.stderr)
+            _print_notices(ctx.settings_warnings, ctx.wordlist_problems, language, early.json)
             return COMMANDS[(args.command, args.verb)](ctx, args)
         finally:
             ctx.close()

@@ -249,10 +249,10 @@ def wordlist_problem(problem) -> str:
     )
 
 
-def startup_notices(ctx) -> list[str]:
+def startup_notices(settings_warnings, wordlist_problems) -> list[str]:
     """What the user must see after opening a data dir: bad settings, skipped word lists."""
-    return [settings_warning(w) for w in ctx.settings_warnings] + [
-        wordlist_problem(p) for p in ctx.wordlist_problems
+    return [settings_warning(w) for w in settings_warnings] + [
+        wordlist_problem(p) for p in wordlist_problems
     ]
 
 

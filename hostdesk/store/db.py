@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,55 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from hostdesk.store import migrations
-
-DB_FILE = "hostdesk.db"
-BUSY_TIMEOUT_MS = 5000
-
-# What every connection must report; a wrapper or a future default that changes any of
-# these turns "saved" into "maybe saved", so we refuse to write instead.
-REQUIRED_PRAGMAS = {
-    "journal_mode": "wal",
-    "synchronous": 2,  # FULL: a commit survives power loss in WAL mode
-    "foreign_keys": 1,
-    "busy_timeout": BUSY_TIMEOUT_MS,
-}
-
-
-class PragmaError(RuntimeError):
-    """A durability pragma did not take effect: the store refuses to write."""
-
-    def __init__(self, path: Path, pragma: str, found, wanted):
-        super().__init__(f"{path}: PRAGMA {pragma} is {found!r}, need {wanted!r}")
-        self.path = path
-        self.pragma = pragma
-        self.found = found
-        self.wanted = wanted
-
-
-def apply_pragmas(dbapi_conn: sqlite3.Connection) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.close()
-
-
-def read_pragmas(dbapi_conn: sqlite3.Connection) -> dict:
-    cur = dbapi_conn.cursor()
-    found = {}
-    for name in REQUIRED_PRAGMAS:
-        value = cur.execute(f"PRAGMA {name}").fetchone()[0]
-        found[name] = value.lower() if isinstance(value, str) else value
-    cur.close()
-    return found
-
-
-def verify_pragmas(dbapi_conn: sqlite3.Connection, path: Path) -> None:
-    found = read_pragmas(dbapi_conn)
-    for name, wanted in REQUIRED_PRAGMAS.items():
-        if found[name] != wanted:
-            raise PragmaError(path, name, found[name], wanted)
+from hostdesk.store.pragmas import BUSY_TIMEOUT_MS, apply_pragmas, verify_pragmas
 
 
 @dataclass

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hostdesk import app, config, i18n, messages
-from hostdesk.store.db import PragmaError
 from hostdesk.store.migrations import SchemaTooNewError
+from hostdesk.store.pragmas import PragmaError
 from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
 

@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from hostdesk.store import db as store_db
-from hostdesk.store.db import PragmaError, open_database, read_pragmas
+from hostdesk.store import pragmas
+from hostdesk.store.db import open_database
+from hostdesk.store.pragmas import PragmaError, read_pragmas
 
 
 def test_every_connection_has_the_pragmas(tmp_path):
@@ -29,7 +31,7 @@ def test_every_connection_has_the_pragmas(tmp_path):
     with database.engine.connect() as conn:
         found.append(read_pragmas(conn.connection.driver_connection))
     database.close()
-    assert found == [store_db.REQUIRED_PRAGMAS] * 4
+    assert found == [pragmas.REQUIRED_PRAGMAS] * 4
 
 
 def test_file_is_in_wal_mode_for_other_readers(tmp_path):
@@ -40,7 +42,7 @@ def test_file_is_in_wal_mode_for_other_readers(tmp_path):
 
 
 def test_refuses_when_a_wrapper_overrides_a_pragma(tmp_path, monkeypatch):
-    real = store_db.apply_pragmas
+    real = pragmas.apply_pragmas
 
     def sloppy(conn):  # what a "helpful" wrapper does for speed
         real(conn)
@@ -63,7 +65,7 @@ def test_refuses_a_database_that_cannot_do_wal(tmp_path, monkeypatch):
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute(f"PRAGMA busy_timeout={store_db.BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={pragmas.BUSY_TIMEOUT_MS}")
 
     monkeypatch.setattr(store_db, "apply_pragmas", no_wal)
     with pytest.raises(PragmaError) as info:
