@@ -1,4 +1,4 @@
-"""Child process for bench_catalogue: hostdesk.ui.launch.launch's steps (as of b094f27), each printed."""
+"""Child process for bench_catalogue: the real `launch()`, with a line printed at each step."""
 
 from __future__ import annotations
 
@@ -14,58 +14,42 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hostdesk import (
-        app,
-        cli,  # noqa: F401
-        config,
-        i18n,
-        messages,
-    )
-    from hostdesk.ui import (
-        launch,  # noqa: F401
-        tasks,
-    )
-    from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
-    from hostdesk.ui.main_window import MainWindow
+    from hostdesk import app, cli, config, i18n  # noqa: F401 - cli: as the entry point loads it
+    from hostdesk.ui import launch
 
     mark("imported")
-    data_dir = config.resolve_data_dir()  # HOSTDESK_DATA_DIR, set by the parent
-    qt_app = QApplication(sys.argv)
-    qt_app.setApplicationName("HostDesk")
-    qt_app.setApplicationDisplayName("HostDesk")
-    collector = GuiThreadGarbageCollector(qt_app)  # as launch(): before any worker starts
-    data_dir.mkdir(parents=True, exist_ok=True)
-    app.setup_logging(data_dir)
-    loaded = config.load_settings(data_dir)
-    i18n.install(loaded[0].general.language)
-    mark("qapp+i18n")
-    ctx = app.build(data_dir, loaded)
-    mark("store opened")
-    window = MainWindow(
-        ctx.catalogue, [messages.settings_warning(w) for w in ctx.settings_warnings]
-    )
-    mark("window built")
+    # Wrap, never replace, the steps launch() takes, so the probe measures the real path.
+    real_install, real_build = i18n.install, app.build
+    real_init, real_load = launch.MainWindow.__init__, launch.MainWindow.load_catalogue
 
-    model = window.model
+    def install(*args, **kwargs):
+        result = real_install(*args, **kwargs)
+        mark("qapp+i18n")
+        return result
 
-    def on_loaded(count: int) -> None:
-        mark("catalogue loaded", f"{count} {model.rowCount()}")
-        qt_app.quit()
+    def build(*args, **kwargs):
+        result = real_build(*args, **kwargs)
+        mark("store opened")
+        return result
 
-    window.catalogue_loaded.connect(on_loaded)
-    QTimer.singleShot(120_000, lambda: (mark("timeout"), qt_app.exit(1)))
-    window.show()
-    window.load_catalogue(demo_on_first_run=True)  # as launch() does: right after show()
-    qt_app.processEvents()  # the first expose and paint; the worker thread is reading meanwhile
-    mark("window shown", window.windowHandle().isExposed())
-    try:
-        return qt_app.exec()
-    finally:
-        tasks.wait_idle()
-        ctx.close()
-        del window
-        collector.stop()
-        qt_app.shutdown()
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        mark("window built")
+
+    def load_catalogue(self, **kwargs):
+        def on_loaded(count: int) -> None:
+            mark("catalogue loaded", f"{count} {self.model.rowCount()}")
+            QApplication.instance().quit()
+
+        self.catalogue_loaded.connect(on_loaded)
+        QTimer.singleShot(120_000, lambda: (mark("timeout"), QApplication.instance().exit(1)))
+        real_load(self, **kwargs)  # launch() calls this right after show()
+        QApplication.processEvents()  # the first expose and paint; the worker reads meanwhile
+        mark("window shown", self.windowHandle().isExposed())
+
+    i18n.install, app.build = install, build
+    launch.MainWindow.__init__, launch.MainWindow.load_catalogue = init, load_catalogue
+    return launch.launch(config.resolve_data_dir())  # HOSTDESK_DATA_DIR, set by the parent
 
 
 if __name__ == "__main__":
