@@ -46,9 +46,40 @@ class SignupSettings:
 
 
 @dataclass
+class ObsSettings:
+    url: str = "ws://127.0.0.1:4455"  # obs-websocket 5's default port
+    password: str = ""  # the file is made readable by its owner only (see save_settings)
+
+
+@dataclass
+class OverlaySettings:
+    layout: str = "landscape"  # landscape | side | vertical
+    theme: str = ""  # empty: the renderer's default theme
+    scene_name: str = "HostDesk 叠加层"
+
+
+@dataclass
 class Settings:
     general: GeneralSettings = field(default_factory=GeneralSettings)
     signup: SignupSettings = field(default_factory=SignupSettings)
+    obs: ObsSettings = field(default_factory=ObsSettings)
+    overlay: OverlaySettings = field(default_factory=OverlaySettings)
+
+
+OBS_URL_ENV = "HOSTDESK_OBS_URL"
+OBS_PASSWORD_ENV = "HOSTDESK_OBS_PASSWORD"
+
+
+def obs_connection(
+    settings: Settings, url: str | None = None, password: str | None = None
+) -> tuple[str, str]:
+    """(url, password): command-line values win over the environment, which wins over settings."""
+    return (
+        url or os.environ.get(OBS_URL_ENV) or settings.obs.url,
+        password
+        if password is not None
+        else os.environ.get(OBS_PASSWORD_ENV, settings.obs.password),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,7 +138,9 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / SETTINGS_FILE
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    # Created owner-only before anything is written: it may hold the OBS password.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
         fh.write(tomli_w.dumps(asdict(settings)).encode("utf-8"))
         fh.flush()
         os.fsync(fh.fileno())

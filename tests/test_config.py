@@ -87,3 +87,24 @@ def test_bad_values_fall_back_per_key(tmp_path):
     assert settings.signup.url_template == "{hub}/x/{code}"
     assert sorted(w.key for w in warnings) == ["general.language", "signup.hub_url"]
     assert all(w.reason == "bad_value" for w in warnings)
+
+
+def test_obs_connection_precedence(monkeypatch):
+    settings = Settings()
+    settings.obs.url, settings.obs.password = "ws://pc:4455", "from-file"
+    monkeypatch.delenv(config.OBS_URL_ENV, raising=False)
+    monkeypatch.delenv(config.OBS_PASSWORD_ENV, raising=False)
+    assert config.obs_connection(settings) == ("ws://pc:4455", "from-file")
+    monkeypatch.setenv(config.OBS_URL_ENV, "ws://env:1")
+    monkeypatch.setenv(config.OBS_PASSWORD_ENV, "from-env")
+    assert config.obs_connection(settings) == ("ws://env:1", "from-env")
+    assert config.obs_connection(settings, "ws://cli:2", "") == ("ws://cli:2", "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_settings_file_is_owner_only(tmp_path):
+    settings = Settings()
+    settings.obs.password = "secret"
+    save_settings(tmp_path, settings)
+    assert (tmp_path / "settings.toml").stat().st_mode & 0o777 == 0o600
+    assert load_settings(tmp_path)[0].obs.password == "secret"

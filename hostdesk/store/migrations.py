@@ -42,6 +42,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE jobs ADD COLUMN origin VARCHAR NOT NULL DEFAULT 'local'",
         "CREATE INDEX ix_jobs_status ON jobs (status)",
     ),
+    # 3: the record of what was on air when (take / clear), for "which job at which
+    # minute produced how many sign-ups"; session ids arrive with the console issue.
+    (
+        """CREATE TABLE takes (
+            id INTEGER NOT NULL PRIMARY KEY,
+            action VARCHAR NOT NULL,
+            job_code VARCHAR,
+            session VARCHAR,
+            at DATETIME NOT NULL
+        )""",
+        "CREATE INDEX ix_takes_at ON takes (at)",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -34,3 +34,15 @@ class JobRow(SQLModel, table=True):
     # the sync issue must not silently overwrite local edits of hub-owned jobs.
     origin: str = "local"
     updated_at: datetime
+
+
+class TakeRow(SQLModel, table=True):
+    """One change of what is on air: a job taken (job_code set) or the overlay cleared."""
+
+    __tablename__ = "takes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str  # "take" | "clear"
+    job_code: str | None = None
+    session: str | None = None
+    at: datetime
