@@ -11,6 +11,8 @@ from pathlib import Path
 import platformdirs
 import tomli_w
 
+from hostdesk.fileio import atomic_write_bytes
+
 DATA_DIR_ENV = "HOSTDESK_DATA_DIR"
 SETTINGS_FILE = "settings.toml"
 LANGUAGES = ("zh_CN", "en")
@@ -136,12 +138,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Atomic write: a crash mid-save leaves the previous file intact."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SETTINGS_FILE
-    tmp = path.with_name(path.name + ".tmp")
-    # Created owner-only before anything is written: it may hold the OBS password.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(tomli_w.dumps(asdict(settings)).encode("utf-8"))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    # Owner-only from creation: the file may hold the OBS password.
+    atomic_write_bytes(
+        data_dir / SETTINGS_FILE, tomli_w.dumps(asdict(settings)).encode("utf-8"), mode=0o600
+    )

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 from hostdesk.core.age import format_age
 from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.core.salary import format_pay
+from hostdesk.fileio import atomic_writer
 from hostdesk.sheets.reader import SheetError
 
 # (header, value) in column order; every header is an alias in reader.FIELD_ALIASES.
@@ -55,40 +53,12 @@ def export_jobs(jobs: Iterable[Job], path: Path) -> int:
         raise SheetError(path, "wrong_type", "export")
     rows = [_row(job) for job in jobs]
     write = _write_xlsx if suffix == ".xlsx" else _write_csv
-    # Not tempfile.mkstemp: its 0600 mode would follow the file into place, and a shared
-    # export folder expects the umask's usual permissions, which os.open applies.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(tmp, flags, 0o666)
-    except OSError as exc:
-        raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None
-    try:
-        with open(fd, "wb") as out:
+        with atomic_writer(path) as out:
             write(rows, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        _fsync_folder(path.parent)
     except OSError as exc:
         raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     return len(rows)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename itself is durable only once the folder is synced (POSIX; Windows has no need).
-    # Best effort: the file is already complete and in place, so a failure here is not an error.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _write_csv(rows: list[list[str | int]], out) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from hostdesk import fileio
 from hostdesk.core.jobs import Job, JobStatus, make_code
 from hostdesk.core.salary import Pay, PayUnit, parse_pay
 from hostdesk.sheets import jobs_export
@@ -129,7 +130,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(jobs_export.os, "replace", disk_full)
+    monkeypatch.setattr(fileio.os, "replace", disk_full)
     with pytest.raises(SheetError) as caught:
         export_jobs(sample_jobs(), path)
     assert (caught.value.reason, caught.value.detail) == ("unwritable", "No space left on device")
