@@ -70,7 +70,12 @@ def test_bundle_size_and_exclusions(bundle):
     print(f"bundle size: {size_mb:.1f} MB in {len(files)} files")
     assert size_mb <= SIZE_TARGET_MB
     names = {p.name for p in files}
-    for unwanted in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libqgtk3.so", "libgtk-3.so.0"):
+    for unwanted in (
+        "libQt6Qml.so.6", "libQt6Quick.so.6", "libqgtk3.so", "libgtk-3.so.0",
+        "libQt6Network.so.6",
+    ):  # fmt: skip
         assert unwanted not in names
+    # Test-only packages that qrcode would pull in if present (Pillow: ~15 MB).
+    assert not [p for p in files if "PIL" in p.parts or "pillow.libs" in p.parts]
     assert not [p for p in files if p.suffix == ".ts"]  # translation sources stay out
     assert (bundle / "_internal" / "resources" / "i18n" / "hostdesk_zh_CN.qm").is_file()
