@@ -110,12 +110,30 @@ def _compile(entry: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_BACKREFERENCE = re.compile(r"\\\d|\(\?P=")
+
+
+@lru_cache(maxsize=256)
+def _any_of(entries: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any entry would, to skip a rule in a single scan.
+
+    Most text matches nothing; running every entry separately made linting 5,000 jobs take
+    about a second. None when combining could change a pattern's meaning (backreferences
+    are numbered across the whole pattern).
+    """
+    if not entries or any(_BACKREFERENCE.search(entry) for entry in entries):
+        return None
+    return re.compile("|".join(f"(?:{_compile(e).pattern})" for e in entries), re.IGNORECASE)
+
+
 def _normalise_with_map(text: str) -> tuple[str, list[int]]:
     """NFKC text plus, for each of its characters, the index of the original it came from.
 
     Character by character, so a match in the normalised text can be quoted from the original
     exactly as the employer wrote it (full-width digits and all).
     """
+    if _normalise(text) == text:  # the common case: nothing to map
+        return text, list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -177,6 +195,9 @@ def lint_job(job: Job, words: WordLists) -> list[LintWarning]:
             continue
         normalised, origin = _normalise_with_map(value)
         for rule, entries in words.rules.items():
+            screen = _any_of(tuple(entries))
+            if screen is not None and screen.search(normalised) is None:
+                continue
             for start, end in _spans(normalised, origin, entries):
                 warning = LintWarning(job.code, name, rule, value[start:end])
                 key = (FIELD_ORDER.index(name), item, start, -end, _rule_rank(rule))

@@ -270,3 +270,32 @@ def test_full_width_phrase_in_list_matches_half_width_text():
     words = WordLists({"absolute_claim": parse_wordlist("ＴＯＰ１\n")})
     warnings = lint_job(clean_job(title="top1电子厂"), words)
     assert [w.text for w in warnings] == ["top1"]
+
+
+def test_one_scan_screen_changes_no_result(words, monkeypatch):
+    # The combined pattern only skips rules that cannot match; results must be identical.
+    from hostdesk.core import compliance
+
+    texts = [
+        "限男性，最好的工厂",
+        "包吃住",
+        "ＮＯ．１ 工厂",
+        "不要河南人",
+        "男女不限",
+        "已婚已育优先",
+        "",
+    ]
+    jobs = [clean_job(requirements=t, highlights=t[::-1]) for t in texts]
+    screened = [compliance.lint_job(job, words) for job in jobs]
+    monkeypatch.setattr(compliance, "_any_of", lambda entries: None)
+    assert screened == [compliance.lint_job(job, words) for job in jobs]
+    assert any(screened)
+
+
+def test_backreference_entries_still_work(words):
+    from hostdesk.core.compliance import WordLists, lint_job
+
+    rules = dict(words.rules)
+    rules["absolute_claim"] = (*rules["absolute_claim"], r"re:(稳)\1赚")
+    found = lint_job(clean_job(highlights="稳稳赚钱"), WordLists(rules=rules))
+    assert [(w.rule, w.text) for w in found] == [("absolute_claim", "稳稳赚")]
