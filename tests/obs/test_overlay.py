@@ -1,0 +1,140 @@
+"""Our overlay scene and image inputs in a real OBS: created, nested, shown, re-created."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import itertools
+import time
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from hostdesk.obs import ObsClient, ObsError
+from hostdesk.obs.overlay import Box, OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
+from tests.obs.obs_process import ObsProcess
+
+_ids = itertools.count(1)
+
+
+@pytest.fixture
+def client(obs_running: ObsProcess):
+    obs = ObsClient(obs_running.host, obs_running.port, obs_running.password)
+    obs.connect()
+    yield obs
+    obs.close()
+
+
+@pytest.fixture
+def names(client: ObsClient):
+    """Names unique to the test, so tests sharing one OBS cannot see each other's sources."""
+    n = next(_ids)
+    made = OverlayNames(
+        scene=f"HostDesk 叠加层 t{n}", card=f"HostDesk 岗位卡 t{n}", qr=f"HostDesk 二维码 t{n}"
+    )
+    yield made
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    for item in client.call("GetSceneItemList", {"sceneName": program})["sceneItems"]:
+        if item["sourceName"] == made.scene:
+            client.call(
+                "RemoveSceneItem", {"sceneName": program, "sceneItemId": item["sceneItemId"]}
+            )
+    for name in (made.card, made.qr, made.scene):
+        for request, field in (("RemoveInput", "inputName"), ("RemoveScene", "sceneName")):
+            with contextlib.suppress(ObsError):  # already gone, or not that kind
+                client.call(request, {field: name})
+
+
+def _png(tmp_path, name: str, colour: str, size=(400, 200)):
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(colour))
+    path = tmp_path / f"{name}.png"
+    assert image.save(str(path))
+    return path
+
+
+def _frame(tmp_path, visible=True) -> OverlayFrame:
+    return OverlayFrame(
+        card_file=_png(tmp_path, "card", "#ff0000"),
+        qr_file=_png(tmp_path, "qr", "#0000ff", (200, 200)),
+        card_at=Box(100, 800),
+        qr_at=Box(1600, 100),
+        visible=visible,
+    )
+
+
+def _program_pixel(client: ObsClient, x: int, y: int) -> QColor:
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    shot = client.call(
+        "GetSourceScreenshot",
+        {"sourceName": program, "imageFormat": "png", "imageWidth": 1920, "imageHeight": 1080},
+    )["imageData"]
+    image = QImage.fromData(base64.b64decode(shot.split(",", 1)[1]))
+    return image.pixelColor(x, y)
+
+
+def _wait_colour(client, x, y, wanted: str, timeout=3.0) -> QColor:
+    deadline = time.monotonic() + timeout
+    while True:
+        colour = _program_pixel(client, x, y)
+        close = all(
+            abs(a - b) < 40
+            for a, b in zip(colour.getRgb()[:3], QColor(wanted).getRgb()[:3], strict=True)
+        )
+        if close or time.monotonic() > deadline:
+            return colour
+        time.sleep(0.05)
+
+
+def test_ensure_creates_everything_once_and_nests_in_program(qapp, client, names, tmp_path):
+    frame = _frame(tmp_path)
+    first = ensure(client, names, frame)
+    assert set(first.created) >= {names.scene, names.card, names.qr}
+    assert first.overlay_item is not None
+    again = ensure(client, names, frame)
+    assert again.created == ()
+    assert again.items == first.items
+    assert again.overlay_item == first.overlay_item
+    inputs = {i["inputName"]: i["inputKind"] for i in client.call("GetInputList")["inputs"]}
+    assert inputs[names.card] == inputs[names.qr] == "image_source"
+
+
+def test_apply_shows_and_hides_the_images(qapp, client, names, tmp_path):
+    frame = _frame(tmp_path)
+    ensured = ensure(client, names, frame)
+    apply(client, names, frame, ensured)
+    assert _wait_colour(client, 300, 900, "#ff0000").red() > 200  # the card, at its box
+    assert _wait_colour(client, 1700, 200, "#0000ff").blue() > 200  # the QR, at its box
+    hidden = OverlayFrame(frame.card_file, frame.qr_file, frame.card_at, frame.qr_at, False)
+    apply(client, names, hidden, ensured)
+    assert _wait_colour(client, 300, 900, "#000000").red() < 60
+
+
+def test_deleted_source_is_recreated(qapp, client, names, tmp_path):
+    frame = _frame(tmp_path)
+    ensure(client, names, frame)
+    client.call("RemoveInput", {"inputName": names.card})
+    deadline = time.monotonic() + 5
+    while True:  # removal is asynchronous in OBS
+        result = ensure(client, names, frame)
+        if names.card in result.created or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert names.card in result.created
+    apply(client, names, frame, result)
+    assert _wait_colour(client, 300, 900, "#ff0000").red() > 200
+
+
+def test_a_same_named_source_of_another_kind_is_not_taken_over(qapp, client, names, tmp_path):
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    client.call(
+        "CreateInput",
+        {"sceneName": program, "inputName": names.qr, "inputKind": "color_source_v3",
+         "inputSettings": {"color": 4278255360}},
+    )  # fmt: skip
+    with pytest.raises(OverlayConflict) as info:
+        ensure(client, names, _frame(tmp_path))
+    assert info.value.name == names.qr
+    assert info.value.found == "color_source_v3"
+    kinds = {i["inputName"]: i["inputKind"] for i in client.call("GetInputList")["inputs"]}
+    assert kinds[names.qr] == "color_source_v3"  # untouched
