@@ -14,7 +14,7 @@ def run() -> int:
     from PySide6.QtGui import QGuiApplication
 
     from hostdesk import app, i18n, resources
-    from hostdesk.render.card import render_card
+    from hostdesk.render.card import render_composite
 
     checks: list[tuple[str, bool, str]] = []
     qt_app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -31,7 +31,7 @@ def run() -> int:
             )
             for lang in ("zh_CN", "en"):
                 checks.append((f"translation {lang}", i18n.install(lang), str(i18n.qm_path(lang))))
-            image = render_card(jobs[0], f"https://example.invalid/j/{jobs[0].code}")
+            image = render_composite(jobs[0], f"https://example.invalid/j/{jobs[0].code}")
             out = Path(tmp) / "card.png"
             saved = image.save(str(out))
             size = out.stat().st_size if saved else 0
