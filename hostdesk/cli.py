@@ -172,7 +172,8 @@ def _cmd_jobs_export(ctx, args) -> int:
                 file=args.file, reason=exc.strerror
             )
         ) from None
-    print(translate("Cli", "Exported %n job(s) to {file}", None, count).format(file=args.file))
+    # No %n plurals: lupdate (6.11) drops the plural marker unless the count is a literal.
+    print(translate("Cli", "Jobs exported to {file}: {count}").format(file=args.file, count=count))
     return EXIT_OK
 
 
@@ -188,7 +189,7 @@ def _cmd_jobs_lint(ctx, args) -> int:
 
     for w in warnings:
         print(f"{w.code}  {m.field_warning(w)}")
-    print(translate("Cli", "%n warning(s)", None, len(warnings)))
+    print(translate("Cli", "Warnings: {count}").format(count=len(warnings)))
     return EXIT_OK
 
 

@@ -4,8 +4,16 @@
 <context>
     <name>Card</name>
     <message>
+        <source>Hiring {count}</source>
+        <translation>Hiring {count}</translation>
+    </message>
+    <message>
         <source>URGENT</source>
         <translation>URGENT</translation>
+    </message>
+    <message>
+        <source>Scan to sign up</source>
+        <translation>Scan to sign up</translation>
     </message>
 </context>
 <context>
@@ -66,19 +74,13 @@
         <source>Cannot write {file}: {reason}</source>
         <translation>Cannot write {file}: {reason}</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n job(s) to {file}</source>
-        <translation>
-            <numerusform>Exported %n job to {file}</numerusform>
-            <numerusform>Exported %n jobs to {file}</numerusform>
-        </translation>
+    <message>
+        <source>Jobs exported to {file}: {count}</source>
+        <translation>Jobs exported to {file}: {count}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
+    <message>
+        <source>Warnings: {count}</source>
+        <translation>Warnings: {count}</translation>
     </message>
     <message>
         <source>The data folder {path} cannot be used ({reason}): choose another with --data-dir</source>
@@ -173,6 +175,21 @@
     <message>
         <source>Warnings</source>
         <translation>Warnings</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>Lower third (landscape)</source>
+        <translation>Lower third (landscape)</translation>
+    </message>
+    <message>
+        <source>Side card (landscape)</source>
+        <translation>Side card (landscape)</translation>
+    </message>
+    <message>
+        <source>Vertical (phone)</source>
+        <translation>Vertical (phone)</translation>
     </message>
 </context>
 <context>
@@ -414,6 +431,17 @@
     <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file}, row {row}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Dark: navy and gold</source>
+        <translation>Dark: navy and gold</translation>
+    </message>
+    <message>
+        <source>Light: white and red</source>
+        <translation>Light: white and red</translation>
     </message>
 </context>
 </TS>

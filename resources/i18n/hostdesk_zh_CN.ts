@@ -4,8 +4,16 @@
 <context>
     <name>Card</name>
     <message>
+        <source>Hiring {count}</source>
+        <translation>招{count}人</translation>
+    </message>
+    <message>
         <source>URGENT</source>
         <translation>急招</translation>
+    </message>
+    <message>
+        <source>Scan to sign up</source>
+        <translation>扫码报名</translation>
     </message>
 </context>
 <context>
@@ -66,17 +74,13 @@
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n job(s) to {file}</source>
-        <translation>
-            <numerusform>已导出 %n 个岗位到 {file}</numerusform>
-        </translation>
+    <message>
+        <source>Jobs exported to {file}: {count}</source>
+        <translation>已导出 {count} 个岗位到 {file}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>共 %n 条提示</numerusform>
-        </translation>
+    <message>
+        <source>Warnings: {count}</source>
+        <translation>共 {count} 条提示</translation>
     </message>
     <message>
         <source>The data folder {path} cannot be used ({reason}): choose another with --data-dir</source>
@@ -171,6 +175,21 @@
     <message>
         <source>Warnings</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>Lower third (landscape)</source>
+        <translation>横屏下三分之一</translation>
+    </message>
+    <message>
+        <source>Side card (landscape)</source>
+        <translation>横屏侧栏卡片</translation>
+    </message>
+    <message>
+        <source>Vertical (phone)</source>
+        <translation>竖屏（手机）</translation>
     </message>
 </context>
 <context>
@@ -412,6 +431,17 @@
     <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file} 第 {row} 行：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Dark: navy and gold</source>
+        <translation>深色（藏青金）</translation>
+    </message>
+    <message>
+        <source>Light: white and red</source>
+        <translation>明亮（白红）</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,8 @@ def names(client: ObsClient):
         scene=f"HostDesk 叠加层 t{n}", card=f"HostDesk 岗位卡 t{n}", qr=f"HostDesk 二维码 t{n}"
     )
     yield made
+    if not client.connected:  # a test that crashed OBS on purpose
+        client.connect()
     program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
     for item in client.call("GetSceneItemList", {"sceneName": program})["sceneItems"]:
         if item["sourceName"] == made.scene:
@@ -53,9 +55,9 @@ def _png(tmp_path, name: str, colour: str, size=(400, 200)):
     return path
 
 
-def _frame(tmp_path, visible=True) -> OverlayFrame:
+def _frame(tmp_path, visible=True, card_colour="#ff0000") -> OverlayFrame:
     return OverlayFrame(
-        card_file=_png(tmp_path, "card", "#ff0000"),
+        card_file=_png(tmp_path, "card", card_colour),
         qr_file=_png(tmp_path, "qr", "#0000ff", (200, 200)),
         card_at=Box(100, 800),
         qr_at=Box(1600, 100),
