@@ -1,0 +1,171 @@
+"""Putting a job on air: cached card and QR images, the output folder, the record, and OBS.
+
+Images are content-addressed: a job whose card would look the same is never rendered
+twice, and a file OBS reads never changes under it (each look has its own file). The
+same images are also copied to `<data dir>/overlay/live/` under fixed names, for anyone
+who points an OBS image source at them by hand, or has no OBS connection configured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from hostdesk.config import Settings
+from hostdesk.core.jobs import Job
+from hostdesk.fileio import atomic_write_bytes
+from hostdesk.obs.link import ObsLink
+from hostdesk.obs.overlay import Box, OverlayFrame
+from hostdesk.render.card import render_overlay
+from hostdesk.render.geometry import Layout, layout_named, overlay_geometry
+from hostdesk.render.qr import signup_url
+from hostdesk.render.themes import DEFAULT_THEME, theme_named
+from hostdesk.store.jobs_repo import JobRepository
+from hostdesk.store.takes_repo import TakeRepository
+
+log = logging.getLogger(__name__)
+
+OUTPUT_DIR = "overlay"
+# Bump when the renderer's output changes for the same input, so old cache files are unused.
+RENDER_VERSION = 1
+
+
+class UnknownJob(LookupError):
+    def __init__(self, code: str):
+        super().__init__(f"no job with code {code!r}")
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Look:
+    """How cards look: from the settings, and the canvas from OBS (or the default)."""
+
+    layout: Layout
+    theme: str
+    canvas: tuple[int, int]
+    url_template: str
+    hub: str
+    session: str = ""
+
+    @classmethod
+    def from_settings(cls, settings: Settings, canvas=(1920, 1080), session: str = "") -> Look:
+        layout = layout_named(settings.overlay.layout)
+        if canvas[1] > canvas[0]:  # a vertical canvas: only the vertical layout fits it
+            layout = Layout.VERTICAL
+        elif layout is Layout.VERTICAL:
+            layout = Layout.LANDSCAPE
+        theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
+        return cls(layout, theme, tuple(canvas), settings.signup.url_template,
+                   settings.signup.hub_url, session)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rendered:
+    code: str
+    url: str
+    card: Path
+    qr: Path
+    card_at: Box
+    qr_at: Box
+
+    def frame(self, visible: bool = True) -> OverlayFrame:
+        return OverlayFrame(self.card, self.qr, self.card_at, self.qr_at, visible)
+
+
+class OnAirService:
+    def __init__(
+        self,
+        data_dir: Path,
+        jobs: JobRepository,
+        takes: TakeRepository,
+        look: Look,
+        link: ObsLink | None = None,
+    ):
+        self.folder = data_dir / OUTPUT_DIR
+        self._cache = self.folder / "cache"
+        self._live = self.folder / "live"
+        for folder in (self._cache, self._live):
+            folder.mkdir(parents=True, exist_ok=True)
+        self._jobs, self._takes, self.look, self._link = jobs, takes, look, link
+        self.on_air: Rendered | None = None
+
+    def _key(self, job: Job, url: str) -> str:
+        material = json.dumps(
+            [RENDER_VERSION, job.to_json(), job.highlights, self.look.layout.value,
+             self.look.theme, list(self.look.canvas), url],
+            ensure_ascii=False, sort_keys=True,
+        )  # fmt: skip
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
+
+    def render(self, job: Job) -> Rendered:
+        """The job's images, from the cache when this look was rendered before."""
+        return self._render(job)[0]
+
+    def _render(self, job: Job) -> tuple[Rendered, bool]:
+        look = self.look
+        url = signup_url(job, look.url_template, look.hub, look.session)
+        key = self._key(job, url)
+        card, qr = self._cache / f"{key}-card.png", self._cache / f"{key}-qr.png"
+        fresh = not (card.exists() and qr.exists())
+        if fresh:
+            overlay = render_overlay(
+                job, url, layout=look.layout, theme=look.theme, canvas=look.canvas
+            )
+            atomic_write_bytes(qr, _png(overlay.qr))
+            atomic_write_bytes(card, _png(overlay.card))  # last: its presence marks "complete"
+        card_rect, qr_rect = overlay_geometry(look.layout, look.canvas)
+        return Rendered(job.code, url, card, qr, Box(*card_rect[:2]), Box(*qr_rect[:2])), fresh
+
+    def prerender(self, codes: list[str]) -> int:
+        """Render the next jobs of the rundown ahead of time; returns how many were new."""
+        jobs = (self._jobs.get(code) for code in codes)
+        return sum(self._render(job)[1] for job in jobs if job is not None)
+
+    def take(self, code: str) -> tuple[Rendered, Future | None]:
+        """Put `code` on air: images ready, live copies written, take recorded, OBS told.
+
+        Returns the future OBS acknowledges (None without an OBS link).
+        """
+        job = self._jobs.get(code)
+        if job is None:
+            raise UnknownJob(code)
+        rendered = self.render(job)
+        atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
+        atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
+        self._takes.record("take", code, self.look.session or None)
+        self.on_air = rendered
+        future = self._link.show(rendered.frame()) if self._link else None
+        return rendered, future
+
+    def clear(self) -> Future | None:
+        """Take the overlay off air (the live copies are emptied to transparent images)."""
+        self._takes.record("clear", None, self.look.session or None)
+        for name in ("card.png", "qr.png"):
+            atomic_write_bytes(self._live / name, _transparent_png())
+        on_air, self.on_air = self.on_air, None
+        if self._link is None or on_air is None:
+            return None
+        return self._link.show(on_air.frame(visible=False))
+
+
+def _png(image) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def _transparent_png() -> bytes:
+    """What the live files hold while nothing is on air: a 1x1 fully transparent image."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return _png(image)

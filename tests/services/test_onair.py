@@ -1,0 +1,75 @@
+"""Taking jobs on air without OBS: cached images, live copies, the on-air record."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from hostdesk.config import Settings
+from hostdesk.services import onair
+from hostdesk.services.onair import Look, OnAirService, UnknownJob
+from hostdesk.store.takes_repo import TakeRepository
+
+
+@pytest.fixture
+def service(qapp, ctx):
+    ctx.catalogue.load_demo_if_empty()
+    settings = Settings()
+    settings.signup.hub_url = "https://hub.example"
+    look = Look.from_settings(settings, session="S1")
+    return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
+
+
+def test_take_writes_live_images_and_records_it(service, ctx):
+    rendered, future = service.take("HX-001")
+    assert future is None  # no OBS configured: the files are the output
+    assert rendered.url == "https://hub.example/j/HX-001?s=S1"
+    live = service.folder / "live"
+    card, qr = QImage(str(live / "card.png")), QImage(str(live / "qr.png"))
+    assert (card.width(), qr.width()) == (
+        QImage(str(rendered.card)).width(),
+        QImage(str(rendered.qr)).width(),
+    )
+    assert card.width() > 600 and qr.width() > 100
+    takes = TakeRepository(ctx.db).list_takes()
+    assert [(t.action, t.job_code, t.session) for t in takes] == [("take", "HX-001", "S1")]
+
+
+def test_unchanged_card_is_never_rendered_twice(service, monkeypatch):
+    calls = []
+    real = onair.render_overlay
+    monkeypatch.setattr(
+        onair, "render_overlay", lambda *a, **k: calls.append(a[0].code) or real(*a, **k)
+    )
+    assert service.prerender(["HX-001", "GE-002", "NOPE"]) == 2
+    service.take("HX-001")
+    service.take("GE-002")
+    service.take("HX-001")
+    assert calls == ["HX-001", "GE-002"]  # the takes used the pre-rendered images
+
+
+def test_a_changed_job_or_look_renders_again(service, ctx):
+    first = service.render(ctx.jobs.get("HX-001"))
+    edited = ctx.jobs.get("HX-001")
+    from dataclasses import replace
+
+    second = service.render(replace(edited, title="冰箱总装普工（夜班）"))
+    assert second.card != first.card
+    service.look = Look.from_settings(Settings(), canvas=(1080, 1920))
+    vertical = service.render(edited)
+    assert vertical.card not in (first.card, second.card)
+    assert QImage(str(vertical.card)).width() < 1080 * 0.85  # keeps off the right edge
+
+
+def test_unknown_job_is_refused_and_nothing_recorded(service, ctx):
+    with pytest.raises(UnknownJob):
+        service.take("NO-SUCH")
+    assert TakeRepository(ctx.db).list_takes() == []
+
+
+def test_clear_blanks_the_live_images_and_records_it(service, ctx):
+    service.take("HX-001")
+    assert service.clear() is None
+    card = QImage(str(service.folder / "live" / "card.png"))
+    assert card.pixelColor(0, 0).alpha() == 0
+    assert [t.action for t in TakeRepository(ctx.db).list_takes()] == ["take", "clear"]
