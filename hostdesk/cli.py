@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from hostdesk import __version__, config
+from hostdesk import __version__, cli_live, config
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ class CliError(Exception):
         self.code = code
 
 
+_gui_app = None  # kept alive for the verbs that render
 _translating = False  # set once the translator is installed; JSON-only runs never load Qt
 
 
@@ -80,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         "lint", help=translate("Cli", "check jobs for wording that law or platforms forbid")
     )
     lint.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    p.add_argument(
+        "--obs-url", help=translate("Cli", "OBS WebSocket address, e.g. ws://127.0.0.1:4455")
+    )
+    p.add_argument("--obs-password", help=translate("Cli", "OBS WebSocket password"))
+    cli_live.add_parsers(sub, translate)
     return p
 
 
@@ -194,6 +200,7 @@ def _cmd_jobs_lint(ctx, args) -> int:
 
 
 COMMANDS = {
+    **cli_live.COMMANDS,
     ("jobs", "list"): _cmd_jobs_list,
     ("jobs", "import"): _cmd_jobs_import,
     ("jobs", "export"): _cmd_jobs_export,
@@ -276,6 +283,13 @@ def _main(argv: list[str] | None) -> int:
     with contextlib.suppress(OSError):  # an unusable data dir is reported when it is opened
         loaded = config.load_settings(data_dir)
     language = early.lang or (loaded[0].general.language if loaded else "zh_CN")
+    if set(argv) & set(cli_live.VERBS):
+        # These verbs draw images: fonts need a GUI application (never a window here).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        global _gui_app
+        _gui_app = QGuiApplication.instance() or QGuiApplication(["hostdesk"])
     if not early.json:
         # JSON output is for programs: skip loading Qt's translator (it costs start-up time).
         _install_translator(language)

@@ -63,6 +63,14 @@
         <translation>check jobs for wording that law or platforms forbid</translation>
     </message>
     <message>
+        <source>OBS WebSocket address, e.g. ws://127.0.0.1:4455</source>
+        <translation>OBS WebSocket address, e.g. ws://127.0.0.1:4455</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket password</source>
+        <translation>OBS WebSocket password</translation>
+    </message>
+    <message>
         <source>Dry run, nothing changed: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected</source>
         <translation>Dry run, nothing changed: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected</translation>
     </message>
@@ -89,6 +97,66 @@
     <message>
         <source>internal error ({name}); details are in {logs}</source>
         <translation>internal error ({name}); details are in {logs}</translation>
+    </message>
+    <message>
+        <source>the connection to OBS Studio</source>
+        <translation>the connection to OBS Studio</translation>
+    </message>
+    <message>
+        <source>connect, show versions and canvas, set up the overlay</source>
+        <translation>connect, show versions and canvas, set up the overlay</translation>
+    </message>
+    <message>
+        <source>put a job&apos;s card and QR code on air</source>
+        <translation>put a job&apos;s card and QR code on air</translation>
+    </message>
+    <message>
+        <source>take the overlay off air</source>
+        <translation>take the overlay off air</translation>
+    </message>
+    <message>
+        <source>draw a job&apos;s card to a PNG file</source>
+        <translation>draw a job&apos;s card to a PNG file</translation>
+    </message>
+    <message>
+        <source>OBS at {address} refused the password: check it in OBS (Tools → WebSocket Server Settings) and in --obs-password</source>
+        <translation>OBS at {address} refused the password: check it in OBS (Tools → WebSocket Server Settings) and in --obs-password</translation>
+    </message>
+    <message>
+        <source>OBS already has a source named “{name}” of another kind: rename it in OBS</source>
+        <translation>OBS already has a source named “{name}” of another kind: rename it in OBS</translation>
+    </message>
+    <message>
+        <source>OBS refused a request ({detail})</source>
+        <translation>OBS refused a request ({detail})</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {address}: start OBS and enable its WebSocket server (Tools → WebSocket Server Settings)</source>
+        <translation>OBS is not reachable at {address}: start OBS and enable its WebSocket server (Tools → WebSocket Server Settings)</translation>
+    </message>
+    <message>
+        <source>OBS {obs} (obs-websocket {ws}), canvas {w}x{h} at {fps:g} fps</source>
+        <translation>OBS {obs} (obs-websocket {ws}), canvas {w}x{h} at {fps:g} fps</translation>
+    </message>
+    <message>
+        <source>Overlay scene “{scene}” is in program scene “{program}”</source>
+        <translation>Overlay scene “{scene}” is in program scene “{program}”</translation>
+    </message>
+    <message>
+        <source>No job has the code {code}: see `hostdesk jobs list`</source>
+        <translation>No job has the code {code}: see `hostdesk jobs list`</translation>
+    </message>
+    <message>
+        <source>On air (files only): {code}, sign-up link {url}; images in {folder}</source>
+        <translation>On air (files only): {code}, sign-up link {url}; images in {folder}</translation>
+    </message>
+    <message>
+        <source>On air: {code}, sign-up link {url}</source>
+        <translation>On air: {code}, sign-up link {url}</translation>
+    </message>
+    <message>
+        <source>Overlay off air</source>
+        <translation>Overlay off air</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,14 @@
         <translation>检查岗位中法律或平台禁止的用语</translation>
     </message>
     <message>
+        <source>OBS WebSocket address, e.g. ws://127.0.0.1:4455</source>
+        <translation>OBS WebSocket 地址，例如 ws://127.0.0.1:4455</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket password</source>
+        <translation>OBS WebSocket 密码</translation>
+    </message>
+    <message>
         <source>Dry run, nothing changed: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected</source>
         <translation>试运行，未做任何修改：新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个，{rejected} 行被拒绝</translation>
     </message>
@@ -89,6 +97,66 @@
     <message>
         <source>internal error ({name}); details are in {logs}</source>
         <translation>内部错误（{name}），详情见 {logs}</translation>
+    </message>
+    <message>
+        <source>the connection to OBS Studio</source>
+        <translation>与 OBS Studio 的连接</translation>
+    </message>
+    <message>
+        <source>connect, show versions and canvas, set up the overlay</source>
+        <translation>连接 OBS，显示版本和画布，并设置叠加层</translation>
+    </message>
+    <message>
+        <source>put a job&apos;s card and QR code on air</source>
+        <translation>把岗位卡片和报名二维码上屏</translation>
+    </message>
+    <message>
+        <source>take the overlay off air</source>
+        <translation>叠加层下屏</translation>
+    </message>
+    <message>
+        <source>draw a job&apos;s card to a PNG file</source>
+        <translation>把岗位卡片画成 PNG 文件</translation>
+    </message>
+    <message>
+        <source>OBS at {address} refused the password: check it in OBS (Tools → WebSocket Server Settings) and in --obs-password</source>
+        <translation>{address} 上的 OBS 拒绝了密码：请在 OBS（工具 → WebSocket 服务器设置）和 --obs-password 中核对</translation>
+    </message>
+    <message>
+        <source>OBS already has a source named “{name}” of another kind: rename it in OBS</source>
+        <translation>OBS 中已有名为“{name}”的其他类型来源：请在 OBS 中改名</translation>
+    </message>
+    <message>
+        <source>OBS refused a request ({detail})</source>
+        <translation>OBS 拒绝了请求（{detail}）</translation>
+    </message>
+    <message>
+        <source>OBS is not reachable at {address}: start OBS and enable its WebSocket server (Tools → WebSocket Server Settings)</source>
+        <translation>无法连接 {address} 上的 OBS：请启动 OBS 并开启 WebSocket 服务器（工具 → WebSocket 服务器设置）</translation>
+    </message>
+    <message>
+        <source>OBS {obs} (obs-websocket {ws}), canvas {w}x{h} at {fps:g} fps</source>
+        <translation>OBS {obs}（obs-websocket {ws}），画布 {w}x{h}，{fps:g} 帧/秒</translation>
+    </message>
+    <message>
+        <source>Overlay scene “{scene}” is in program scene “{program}”</source>
+        <translation>叠加层场景“{scene}”已加入节目场景“{program}”</translation>
+    </message>
+    <message>
+        <source>No job has the code {code}: see `hostdesk jobs list`</source>
+        <translation>没有编号为 {code} 的岗位：请用 `hostdesk jobs list` 查看</translation>
+    </message>
+    <message>
+        <source>On air (files only): {code}, sign-up link {url}; images in {folder}</source>
+        <translation>已上屏（仅文件）：{code}，报名链接 {url}；图片在 {folder}</translation>
+    </message>
+    <message>
+        <source>On air: {code}, sign-up link {url}</source>
+        <translation>已上屏：{code}，报名链接 {url}</translation>
+    </message>
+    <message>
+        <source>Overlay off air</source>
+        <translation>叠加层已下屏</translation>
     </message>
 </context>
 <context>

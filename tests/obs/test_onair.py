@@ -1,0 +1,159 @@
+"""End to end against a real OBS: the QR OBS shows decodes to the job's sign-up link."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+import sys
+import time
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from hostdesk import app
+from hostdesk.config import Settings, save_settings
+from hostdesk.obs import ObsClient
+from hostdesk.obs.overlay import OverlayNames, apply, ensure
+from hostdesk.services.onair import Look, OnAirService
+from hostdesk.store.takes_repo import TakeRepository
+from tests.conftest import ROOT
+from tests.obs.obs_process import ObsProcess
+
+HUB = "https://hub.example.cn"
+
+
+def program_screenshot(client: ObsClient, width: int, height: int) -> Image.Image:
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    data = client.call(
+        "GetSourceScreenshot",
+        {"sourceName": program, "imageFormat": "png", "imageWidth": width, "imageHeight": height},
+    )["imageData"]
+    return Image.open(io.BytesIO(base64.b64decode(data.split(",", 1)[1]))).convert("RGB")
+
+
+def decoded(image: Image.Image) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(image)]
+
+
+def streamed(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """What a viewer's phone gets: the program output downscaled and JPEG-compressed at q40."""
+    buffer = io.BytesIO()
+    image.resize(size, Image.Resampling.BILINEAR).save(buffer, "JPEG", quality=40)
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def wait_for_qr(client, url: str, canvas, timeout=3.0) -> Image.Image:
+    deadline = time.monotonic() + timeout
+    while True:
+        shot = program_screenshot(client, *canvas)
+        if url in decoded(shot) or time.monotonic() > deadline:
+            return shot
+        time.sleep(0.03)
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A data dir with the demo catalogue and a hub URL, shared by the CLI child processes."""
+    path = tmp_path / "data"
+    settings = Settings()
+    settings.signup.hub_url = HUB
+    save_settings(path, settings)
+    ctx = app.build(path)
+    ctx.catalogue.load_demo_if_empty()
+    yield ctx
+    ctx.close()
+
+
+def _names(n: str) -> OverlayNames:
+    return OverlayNames(
+        scene=f"HostDesk 叠加层 {n}", card=f"HostDesk 岗位卡 {n}", qr=f"HostDesk 二维码 {n}"
+    )
+
+
+def _run_cli(data, obs: ObsProcess, *args: str, password: str | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "hostdesk", "--data-dir", str(data.data_dir), "--lang", "en",
+         "--obs-url", f"ws://{obs.host}:{obs.port}", "--obs-password",
+         obs.password if password is None else password, *args],
+        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60,
+    )  # fmt: skip
+
+
+def test_cli_live_puts_the_right_qr_on_air(qapp, obs_running, data):
+    check = _run_cli(data, obs_running, "obs", "check")
+    assert check.returncode == 0, check.stderr
+    assert "canvas 1920x1080" in check.stdout
+    started = time.monotonic()
+    result = _run_cli(data, obs_running, "live", "HX-002")
+    assert result.returncode == 0, result.stderr
+    assert f"{HUB}/j/HX-002?s=" in result.stdout
+    with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
+        shot = wait_for_qr(viewer, f"{HUB}/j/HX-002?s=", (1920, 1080))
+        assert f"{HUB}/j/HX-002?s=" in decoded(shot)
+        assert f"{HUB}/j/HX-002?s=" in decoded(streamed(shot, (1280, 720)))
+        cleared = _run_cli(data, obs_running, "clear")
+        assert cleared.returncode == 0, cleared.stderr
+        time.sleep(0.2)
+        assert decoded(program_screenshot(viewer, 1920, 1080)) == []
+    assert time.monotonic() - started < 30
+    takes = TakeRepository(data.db).list_takes()
+    assert [(t.action, t.job_code) for t in takes] == [("take", "HX-002"), ("clear", None)]
+
+
+def test_cli_errors_are_one_line_and_quick(obs_running, data):
+    for args, password, wanted in (
+        (("live", "HX-001"), "wrong", "refused the password"),
+        (("live", "NOPE"), None, "No job has the code NOPE"),
+    ):
+        started = time.monotonic()
+        result = _run_cli(data, obs_running, *args, password=password)
+        assert result.returncode != 0
+        assert time.monotonic() - started < 5 + 3  # 5 s, plus interpreter start on a busy CI
+        assert wanted in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def _switching(client, service, names, jobs, canvas, rounds):
+    frame = service.render(jobs[0]).frame()
+    ensured = ensure(client, names, frame)
+    wrong = []
+    for i in range(rounds):
+        code = jobs[i % len(jobs)].code
+        rendered, _ = service.take(code)
+        apply(client, names, rendered.frame(), ensured)
+        shot = wait_for_qr(client, rendered.url, canvas)
+        if rendered.url not in decoded(shot):
+            wrong.append((i, code, decoded(shot)))
+    return wrong
+
+
+def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
+    look = Look.from_settings(data.settings, (1920, 1080), session="S9")
+    service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
+    jobs = data.jobs.list_jobs()[:5]
+    with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
+        assert _switching(client, service, _names("s50"), jobs, (1920, 1080), 50) == []
+
+
+def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):
+    obs = obs_server_vertical
+    look = Look.from_settings(data.settings, (1080, 1920))
+    service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
+    job = data.jobs.get("HX-001")
+    with ObsClient(obs.host, obs.port, obs.password) as client:
+        video = client.video_settings()
+        assert (video.base_width, video.base_height) == (1080, 1920)
+        names = _names("v")
+        rendered, _ = service.take(job.code)
+        frame = rendered.frame()
+        apply(client, names, frame, ensure(client, names, frame))
+        shot = wait_for_qr(client, rendered.url, (1080, 1920))
+        assert rendered.url in decoded(streamed(shot, (720, 1280)))
+        # Nothing of ours in the bottom quarter or the right 15%, where phone apps draw.
+        for path, at in ((rendered.card, rendered.card_at), (rendered.qr, rendered.qr_at)):
+            image = QImage(str(path))
+            assert at.y + image.height() <= 1920 * 0.75
+            assert at.x + image.width() <= 1080 * 0.85
