@@ -86,6 +86,7 @@ class ObsLink:
         self._stopping = threading.Event()
         self._paused = False  # between SceneCollectionChanging and Changed
         self._ensured: EnsureResult | None = None
+        self._applied: OverlayFrame | None = None  # since the last ensure
         self._status = LinkStatus(
             LinkState.NOT_CONFIGURED if client is None else LinkState.CONNECTING
         )
@@ -163,7 +164,7 @@ class ObsLink:
         attempt = 0
         while not self._stopping.is_set():
             if not self._client.connected:
-                self._ensured = None
+                self._ensured = self._applied = None
                 delay = self._connect(attempt)
                 if delay is None:
                     attempt = 0
@@ -223,6 +224,7 @@ class ObsLink:
             if frame is None:
                 return
             if resync or self._ensured is None:
+                self._applied = None  # after an ensure, send everything again
                 try:
                     self._ensured = ensure_overlay(self._client, self._names, frame)
                 except OverlayConflict as exc:
@@ -231,7 +233,8 @@ class ObsLink:
                         LinkStatus(status.state, str(exc), status.versions, status.canvas, exc)
                     )
                     raise
-            apply_frame(self._client, self._names, frame, self._ensured)
+            apply_frame(self._client, self._names, frame, self._ensured, self._applied)
+            self._applied = frame
         except BaseException as exc:
             with self._lock:  # keep waiting for the next successful apply
                 self._waiting = waiting + self._waiting

@@ -20,7 +20,7 @@ from hostdesk.core.jobs import Job
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import Box, OverlayFrame
-from hostdesk.render.card import render_overlay
+from hostdesk.render.card import png_bytes, render_overlay
 from hostdesk.render.geometry import Layout, layout_named, overlay_geometry
 from hostdesk.render.qr import signup_url
 from hostdesk.render.themes import DEFAULT_THEME, theme_named
@@ -115,8 +115,8 @@ class OnAirService:
             overlay = render_overlay(
                 job, url, layout=look.layout, theme=look.theme, canvas=look.canvas
             )
-            atomic_write_bytes(qr, _png(overlay.qr))
-            atomic_write_bytes(card, _png(overlay.card))  # last: its presence marks "complete"
+            atomic_write_bytes(qr, png_bytes(overlay.qr))
+            atomic_write_bytes(card, png_bytes(overlay.card))  # last: its presence marks "complete"
         card_rect, qr_rect = overlay_geometry(look.layout, look.canvas)
         return Rendered(job.code, url, card, qr, Box(*card_rect[:2]), Box(*qr_rect[:2])), fresh
 
@@ -126,19 +126,21 @@ class OnAirService:
         return sum(self._render(job)[1] for job in jobs if job is not None)
 
     def take(self, code: str) -> tuple[Rendered, Future | None]:
-        """Put `code` on air: images ready, live copies written, take recorded, OBS told.
+        """Put `code` on air: images ready, OBS told, then the take recorded and live copies.
 
-        Returns the future OBS acknowledges (None without an OBS link).
+        OBS is told first: the record and the copies (two fsyncs and a commit, ~20 ms) run
+        while OBS applies the change, not before it. Returns the future OBS acknowledges
+        (None without an OBS link).
         """
         job = self._jobs.get(code)
         if job is None:
             raise UnknownJob(code)
         rendered = self.render(job)
+        future = self._link.show(rendered.frame()) if self._link else None
+        self.on_air = rendered
+        self._takes.record("take", code, self.look.session or None)
         atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
         atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
-        self._takes.record("take", code, self.look.session or None)
-        self.on_air = rendered
-        future = self._link.show(rendered.frame()) if self._link else None
         return rendered, future
 
     def clear(self) -> Future | None:
@@ -152,15 +154,6 @@ class OnAirService:
         return self._link.show(on_air.frame(visible=False))
 
 
-def _png(image) -> bytes:
-    from PySide6.QtCore import QBuffer, QIODevice
-
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
-
-
 def _transparent_png() -> bytes:
     """What the live files hold while nothing is on air: a 1x1 fully transparent image."""
     from PySide6.QtCore import Qt
@@ -168,4 +161,4 @@ def _transparent_png() -> bytes:
 
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
-    return _png(image)
+    return png_bytes(image)
