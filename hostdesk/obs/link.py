@@ -144,7 +144,14 @@ class ObsLink:
 
     def _on_event(self, event) -> None:  # on the client's events thread: only enqueue
         name = event.name
-        if name == "CurrentSceneCollectionChanging":
+        if name == "SceneItemEnableStateChanged":
+            # Our own changes come back as this event too: resync only when someone else
+            # (the user, in OBS) left our overlay in another state than the one desired.
+            ensured, desired, data = self._ensured, self._desired, event.datain
+            ours = ensured is not None and data.get("sceneItemId") == ensured.overlay_item
+            if ours and desired is not None and data.get("sceneItemEnabled") != desired.visible:
+                self._wake.put("resync")
+        elif name == "CurrentSceneCollectionChanging":
             self._paused = True  # requests now are undefined behaviour in OBS 29
         elif name in _RESYNC_EVENTS:
             if name == "CurrentSceneCollectionChanged":

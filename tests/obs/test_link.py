@@ -132,3 +132,21 @@ def test_no_client_is_not_configured():
     link.start()
     link.stop()
     assert link.status.state == LinkState.NOT_CONFIGURED
+
+
+def test_overlay_hidden_by_hand_in_obs_comes_back(qapp, obs_running, probe, names, tmp_path):  # noqa: F811
+    link = ObsLink(ObsClient(obs_running.host, obs_running.port, obs_running.password), names)
+    link.start()
+    try:
+        link.show(_frame(tmp_path)).result(timeout=10)
+        assert _wait_colour(probe, 300, 900, "#ff0000").red() > 200
+        program = probe.call("GetCurrentProgramScene")["currentProgramSceneName"]
+        item = probe.call("GetSceneItemId", {"sceneName": program, "sourceName": names.scene})
+        probe.call(
+            "SetSceneItemEnabled",
+            {"sceneName": program, "sceneItemId": item["sceneItemId"], "sceneItemEnabled": False},
+        )
+        time.sleep(0.3)
+        assert _wait_colour(probe, 300, 900, "#ff0000", timeout=5).red() > 200
+    finally:
+        link.stop()
