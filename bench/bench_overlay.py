@@ -405,7 +405,7 @@ def table(samples: dict, info: dict) -> str:
     row("    take record: `TakeRepository.record` (SQLite commit)", "pre_record")
     row("    the rest: job lookup, cache check, reading the cached files", "pre_rest")
     row(
-        "  in the link (show() called to OBS acknowledged: thread hop + 3-request batch)",
+        "  in the link (show() called to OBS acknowledged: thread hop + the 2 file changes)",
         "take_link",
     )
     row("  same batch sent directly (`overlay.apply` on an ObsClient, no link thread)",
