@@ -73,6 +73,19 @@ def _names(n: str) -> OverlayNames:
     )
 
 
+def _remove(client: ObsClient, names: OverlayNames) -> None:
+    """Leave the shared OBS as we found it: other modules' tests run against it next."""
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    for item in client.call("GetSceneItemList", {"sceneName": program})["sceneItems"]:
+        if item["sourceName"] == names.scene:
+            client.call(
+                "RemoveSceneItem", {"sceneName": program, "sceneItemId": item["sceneItemId"]}
+            )
+    for name in names.images():
+        client.call("RemoveInput", {"inputName": name})
+    client.call("RemoveScene", {"sceneName": names.scene})
+
+
 def _run_cli(data, obs: ObsProcess, *args: str, password: str | None = None):
     return subprocess.run(
         [sys.executable, "-m", "hostdesk", "--data-dir", str(data.data_dir), "--lang", "en",
@@ -136,6 +149,7 @@ def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
     jobs = data.jobs.list_jobs()[:5]
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
         assert _switching(client, service, _names("s50"), jobs, (1920, 1080), 50) == []
+        _remove(client, _names("s50"))
 
 
 def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):

@@ -116,12 +116,13 @@ def test_deleted_source_is_recreated(qapp, client, names, tmp_path):
     frame = _frame(tmp_path)
     ensure(client, names, frame)
     client.call("RemoveInput", {"inputName": names.card})
-    deadline = time.monotonic() + 5
-    while True:  # removal is asynchronous in OBS
-        result = ensure(client, names, frame)
-        if names.card in result.created or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
+    # Removal is asynchronous in OBS; the link resyncs on the InputRemoved event, i.e. once
+    # it is done. Wait for that here too (hammering OBS mid-removal once hung it in CI).
+    deadline = time.monotonic() + 10
+    while any(i["inputName"] == names.card for i in client.call("GetInputList")["inputs"]):
+        assert time.monotonic() < deadline, "OBS did not finish removing the input"
+        time.sleep(0.2)
+    result = ensure(client, names, frame)
     assert names.card in result.created
     apply(client, names, frame, result)
     assert _wait_colour(client, 300, 900, "#ff0000").red() > 200
