@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 from hostdesk.store import migrations
 from hostdesk.store.pragmas import BUSY_TIMEOUT_MS, apply_pragmas, verify_pragmas
@@ -19,10 +19,6 @@ class Database:
 
     path: Path
     engine: Engine
-
-    def session(self) -> Session:
-        # expire_on_commit=False: rows are converted to domain objects after commit.
-        return Session(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
