@@ -4,6 +4,10 @@ Images are content-addressed: a job whose card would look the same is never rend
 twice, and a file OBS reads never changes under it (each look has its own file). The
 same images are also copied to `<data dir>/overlay/live/` under fixed names, for anyone
 who points an OBS image source at them by hand, or has no OBS connection configured.
+
+Employer logos are files, not catalogue fields: `<data dir>/logos/<employer name>.png`
+(or .jpg). A logo belongs to the employer, not to each of its jobs, and a sheet cell is no
+place for an image; the logo's bytes are part of the cache key, so replacing one shows.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from hostdesk.store.takes_repo import TakeRepository
 log = logging.getLogger(__name__)
 
 OUTPUT_DIR = "overlay"
+LOGO_DIR = "logos"
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 # Bump when the renderer's output changes for the same input, so old cache files are unused.
 RENDER_VERSION = 1
 
@@ -88,15 +94,27 @@ class OnAirService:
         self.folder = data_dir / OUTPUT_DIR
         self._cache = self.folder / "cache"
         self._live = self.folder / "live"
-        for folder in (self._cache, self._live):
+        self.logos = data_dir / LOGO_DIR  # made here so the user finds where logos go
+        for folder in (self._cache, self._live, self.logos):
             folder.mkdir(parents=True, exist_ok=True)
         self._jobs, self._takes, self.look, self._link = jobs, takes, look, link
         self.on_air: Rendered | None = None
 
-    def _key(self, job: Job, url: str) -> str:
+    def logo_file(self, company: str) -> Path | None:
+        """The employer's logo file, if the user put one in the logos folder."""
+        name = company.strip()
+        if not name or any(ch in name for ch in '/\\:*?"<>|') or name.startswith("."):
+            return None  # not a possible file name: no logo, rather than a path outside
+        for suffix in LOGO_SUFFIXES:
+            path = self.logos / f"{name}{suffix}"
+            if path.is_file():
+                return path
+        return None
+
+    def _key(self, job: Job, url: str, logo: bytes) -> str:
         material = json.dumps(
             [RENDER_VERSION, job.to_json(), job.highlights, self.look.layout.value,
-             self.look.theme, list(self.look.canvas), url],
+             self.look.theme, list(self.look.canvas), url, hashlib.sha256(logo).hexdigest()],
             ensure_ascii=False, sort_keys=True,
         )  # fmt: skip
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
@@ -108,13 +126,16 @@ class OnAirService:
     def _render(self, job: Job) -> tuple[Rendered, bool]:
         look = self.look
         url = signup_url(job, look.url_template, look.hub, look.session)
-        key = self._key(job, url)
+        logo_path = self.logo_file(job.company)
+        logo = logo_path.read_bytes() if logo_path else b""
+        key = self._key(job, url, logo)
         card, qr = self._cache / f"{key}-card.png", self._cache / f"{key}-qr.png"
         fresh = not (card.exists() and qr.exists())
         if fresh:
             overlay = render_overlay(
-                job, url, layout=look.layout, theme=look.theme, canvas=look.canvas
-            )
+                job, url, layout=look.layout, theme=look.theme, canvas=look.canvas,
+                logo=_logo_image(logo),
+            )  # fmt: skip
             atomic_write_bytes(qr, png_bytes(overlay.qr))
             atomic_write_bytes(card, png_bytes(overlay.card))  # last: its presence marks "complete"
         card_rect, qr_rect = overlay_geometry(look.layout, look.canvas)
@@ -152,6 +173,19 @@ class OnAirService:
         if self._link is None or on_air is None:
             return None
         return self._link.show(on_air.frame(visible=False))
+
+
+def _logo_image(data: bytes):
+    """The logo as an image; an unreadable file draws no logo rather than failing the take."""
+    if not data:
+        return None
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(data)
+    if image.isNull():
+        log.warning("a logo file could not be read as an image; drawing the card without it")
+        return None
+    return image
 
 
 def _transparent_png() -> bytes:

@@ -73,3 +73,45 @@ def test_clear_blanks_the_live_images_and_records_it(service, ctx):
     card = QImage(str(service.folder / "live" / "card.png"))
     assert card.pixelColor(0, 0).alpha() == 0
     assert [t.action for t in TakeRepository(ctx.db).list_takes()] == ["take", "clear"]
+
+
+def _logo_png(colour: str) -> bytes:
+    from PySide6.QtGui import QColor
+
+    from hostdesk.render.card import png_bytes
+
+    image = QImage(120, 120, QImage.Format.Format_ARGB32)
+    image.fill(QColor(colour))
+    return png_bytes(image)
+
+
+def test_an_employer_logo_in_the_logos_folder_appears_on_its_cards(service, ctx):
+    job = ctx.jobs.get("HX-001")
+    plain = service.render(job)
+    assert service.logos.is_dir()  # made up front, so the user sees where logos go
+    (service.logos / f"{job.company}.png").write_bytes(_logo_png("#d0021b"))
+    with_logo = service.render(job)
+    assert with_logo.card != plain.card  # a new look: rendered again, not the cached card
+    image = QImage(str(with_logo.card))
+    red = sum(
+        1
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width() // 3, 4)
+        if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 60
+    )
+    assert red > 20  # the logo's red is drawn in the card's header
+    assert QImage(str(plain.card)).pixelColor(0, 0) == image.pixelColor(0, 0)
+    # Another employer's card is unaffected, and a replaced logo is a new look again.
+    other = next(j for j in ctx.jobs.list_jobs() if j.company != job.company)
+    assert service.logo_file(other.company) is None
+    (service.logos / f"{job.company}.png").write_bytes(_logo_png("#1b5ed0"))
+    assert service.render(job).card not in (plain.card, with_logo.card)
+
+
+def test_an_unreadable_or_unsafe_logo_never_fails_a_take(service, ctx):
+    job = ctx.jobs.get("HX-001")
+    (service.logos / f"{job.company}.png").write_bytes(b"not an image")
+    rendered, _ = service.take("HX-001")
+    assert QImage(str(rendered.card)).width() > 600
+    assert service.logo_file("../secrets") is None
+    assert service.logo_file("") is None
