@@ -132,9 +132,16 @@ def _push(ctx, args, client: ObsClient, frame_for) -> None:
 def cmd_live(ctx, args) -> int:
     from hostdesk.cli import CliError, translate
 
-    if ctx.jobs.get(args.code) is None:
+    job = ctx.jobs.get(args.code)
+    if job is None:
         raise CliError(
             translate("Cli", "No job has the code {code}: see `hostdesk jobs list`").format(
+                code=args.code
+            )
+        )
+    if job.status == "closed":
+        raise CliError(
+            translate("Cli", "Job {code} is closed and cannot go on air: reopen it first").format(
                 code=args.code
             )
         )

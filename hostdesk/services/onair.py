@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hostdesk.config import Settings
-from hostdesk.core.jobs import Job
+from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import Box, OverlayFrame
@@ -43,6 +43,14 @@ RENDER_VERSION = 1
 class UnknownJob(LookupError):
     def __init__(self, code: str):
         super().__init__(f"no job with code {code!r}")
+        self.code = code
+
+
+class JobClosed(ValueError):
+    """A closed job is no longer recruiting: putting it on air would collect dead sign-ups."""
+
+    def __init__(self, code: str):
+        super().__init__(f"job {code!r} is closed")
         self.code = code
 
 
@@ -156,6 +164,8 @@ class OnAirService:
         job = self._jobs.get(code)
         if job is None:
             raise UnknownJob(code)
+        if job.status == JobStatus.CLOSED:
+            raise JobClosed(code)
         rendered = self.render(job)
         future = self._link.show(rendered.frame()) if self._link else None
         self.on_air = rendered
@@ -165,14 +175,57 @@ class OnAirService:
         return rendered, future
 
     def clear(self) -> Future | None:
-        """Take the overlay off air (the live copies are emptied to transparent images)."""
+        """Take the overlay off air (the live copies are emptied to transparent images).
+
+        OBS is told even when nothing is on air here: the panic key must also hide an
+        overlay left visible by an earlier run.
+        """
+        on_air, self.on_air = self.on_air, None
+        future = None
+        if self._link is not None:
+            frame = on_air.frame(visible=False) if on_air else self.hidden_frame()
+            future = self._link.show(frame)
         self._takes.record("clear", None, self.look.session or None)
         for name in ("card.png", "qr.png"):
             atomic_write_bytes(self._live / name, _transparent_png())
-        on_air, self.on_air = self.on_air, None
-        if self._link is None or on_air is None:
+        return future
+
+    def hidden_frame(self) -> OverlayFrame:
+        """Nothing on air: OBS gets our sources, placed for this look, and hidden."""
+        card, qr = overlay_geometry(self.look.layout, self.look.canvas)
+        return OverlayFrame(None, None, Box(*card[:2]), Box(*qr[:2]), visible=False)
+
+    def set_look(self, look: Look) -> Future | None:
+        """A new canvas or new settings: the job on air is drawn again for the new look."""
+        self.look = look
+        if self._link is None:
             return None
-        return self._link.show(on_air.frame(visible=False))
+        on_air = self.on_air
+        if on_air is None:
+            return self._link.show(self.hidden_frame())
+        job = self._jobs.get(on_air.code)
+        if job is None:
+            return self._link.show(self.hidden_frame())
+        self.on_air = self.render(job)
+        return self._link.show(self.on_air.frame())
+
+    def preview_image(self, rendered: Rendered | None, width: int = 640):
+        """The canvas as OBS will show it, scaled to `width` pixels: for the console's panels."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage, QPainter
+
+        cw, ch = self.look.canvas
+        scale = width / cw
+        image = QImage(width, max(1, round(ch * scale)), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        if rendered is not None:
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            p.scale(scale, scale)
+            p.drawImage(rendered.card_at.x, rendered.card_at.y, QImage(str(rendered.card)))
+            p.drawImage(rendered.qr_at.x, rendered.qr_at.y, QImage(str(rendered.qr)))
+            p.end()
+        return image
 
 
 def _logo_image(data: bytes):

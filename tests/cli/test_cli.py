@@ -188,3 +188,14 @@ def test_usage_errors_name_the_program(data_dir):
     result = run_cli("--lang", "xx", "jobs", "list", data_dir=data_dir)
     assert result.returncode == 2
     assert result.stderr.startswith("usage: hostdesk")
+
+
+def test_a_closed_job_is_refused_before_any_connection_to_obs(data_dir, tmp_path):
+    sheet = tmp_path / "closed.csv"
+    sheet.write_text("编号,岗位,企业,状态\nCL-1,仓库分拣员,顺丰,已关闭\n", encoding="utf-8")
+    assert run_cli("jobs", "import", str(sheet), data_dir=data_dir).returncode == 0
+    # A port nothing listens on: the refusal must come first, without trying OBS.
+    result = run_cli("--obs-url", "ws://127.0.0.1:9", "live", "CL-1", data_dir=data_dir)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "CL-1" in lines[0] and "OBS" not in lines[0], lines

@@ -67,6 +67,30 @@ def test_unknown_job_is_refused_and_nothing_recorded(service, ctx):
     assert TakeRepository(ctx.db).list_takes() == []
 
 
+def test_a_closed_job_cannot_go_on_air(service, ctx):
+    from dataclasses import replace
+
+    from hostdesk.core.jobs import JobStatus
+    from hostdesk.services.onair import JobClosed
+
+    ctx.jobs.upsert_many([replace(ctx.jobs.get("HX-001"), status=JobStatus.CLOSED)])
+    with pytest.raises(JobClosed):
+        service.take("HX-001")
+    assert TakeRepository(ctx.db).list_takes() == []
+    assert service.on_air is None
+
+
+def test_preview_image_is_the_canvas_scaled(service, ctx):
+    rendered = service.render(ctx.jobs.get("HX-001"))
+    image = service.preview_image(rendered, 480)
+    assert (image.width(), image.height()) == (480, 270)
+    # The card's area is painted, the canvas above it stays transparent (OBS shows the show).
+    card_y = round((rendered.card_at.y + 40) * 480 / 1920)
+    assert image.pixelColor(240, card_y).alpha() > 200
+    assert image.pixelColor(240, 10).alpha() == 0
+    assert service.preview_image(None, 480).pixelColor(240, card_y).alpha() == 0
+
+
 def test_clear_blanks_the_live_images_and_records_it(service, ctx):
     service.take("HX-001")
     assert service.clear() is None
