@@ -54,6 +54,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX ix_takes_at ON takes (at)",
     ),
+    # 4: live sessions and their rundowns. At most one session is not ended (the partial
+    # unique index): "tonight's session" is never ambiguous, even with two writers.
+    # Rundown codes are not foreign keys to jobs: a job deleted or re-coded in the
+    # catalogue must not take the host's plan with it.
+    (
+        """CREATE TABLE sessions (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            platform VARCHAR NOT NULL DEFAULT 'other',
+            room VARCHAR NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL,
+            started_at DATETIME,
+            ended_at DATETIME
+        )""",
+        "CREATE UNIQUE INDEX ux_sessions_one_open ON sessions ((ended_at IS NULL))"
+        " WHERE ended_at IS NULL",
+        "CREATE INDEX ix_sessions_created_at ON sessions (created_at)",
+        """CREATE TABLE rundown_items (
+            id INTEGER NOT NULL PRIMARY KEY,
+            session_id VARCHAR NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            job_code VARCHAR NOT NULL,
+            UNIQUE (session_id, job_code),
+            UNIQUE (session_id, position)
+        )""",
+        "CREATE INDEX ix_takes_session ON takes (session)",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -46,3 +47,31 @@ class TakeRow(SQLModel, table=True):
     job_code: str | None = None
     session: str | None = None
     at: datetime
+
+
+class SessionRow(SQLModel, table=True):
+    """One live session; state is derived: planned (not started), live, ended."""
+
+    __tablename__ = "sessions"
+
+    id: str = Field(primary_key=True)  # short random id, also in the QR sign-up URL
+    platform: str = "other"  # kuaishou | douyin | channels | other
+    room: str = ""
+    created_at: datetime
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+class RundownItemRow(SQLModel, table=True):
+    """One job code at one position of a session's rundown."""
+
+    __tablename__ = "rundown_items"
+    __table_args__ = (
+        UniqueConstraint("session_id", "job_code"),
+        UniqueConstraint("session_id", "position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="sessions.id", ondelete="CASCADE")
+    position: int
+    job_code: str

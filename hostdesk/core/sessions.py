@@ -1,0 +1,102 @@
+"""A live session (one stream): its platform, room, id and planned → live → ended lifecycle."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+ROOM_MAX_LEN = 60
+ID_LENGTH = 8
+# Lowercase letters and digits only: the id goes into the QR sign-up URL (`?s=<id>`),
+# where it must stay short, unambiguous to read aloud, and need no escaping.
+ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+class Platform(StrEnum):
+    KUAISHOU = "kuaishou"  # 快手
+    DOUYIN = "douyin"  # 抖音
+    CHANNELS = "channels"  # 视频号 (WeChat Channels)
+    OTHER = "other"
+
+
+class SessionState(StrEnum):
+    PLANNED = "planned"
+    LIVE = "live"
+    ENDED = "ended"
+
+
+class SessionError(ValueError):
+    """Input or a lifecycle step the session refuses; `reason` is a stable code for messages.
+
+    Reasons: platform_invalid, room_missing, room_too_long, already_live, not_live, ended.
+    """
+
+    def __init__(self, reason: str, text: str = "", limit: int | None = None):
+        super().__init__(f"{reason}: {text}" if text else reason)
+        self.reason = reason
+        self.text = text
+        self.limit = limit  # the bound a too-long value broke
+
+
+def new_session_id() -> str:
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+def check_platform(platform: str | Platform) -> Platform:
+    try:
+        return Platform(str(platform).strip().lower())
+    except ValueError:
+        raise SessionError("platform_invalid", str(platform)) from None
+
+
+def check_room(room: str) -> str:
+    """The room name trimmed; required to go live, at most ROOM_MAX_LEN characters."""
+    trimmed = (room or "").strip()
+    if not trimmed:
+        raise SessionError("room_missing")
+    if len(trimmed) > ROOM_MAX_LEN:
+        raise SessionError("room_too_long", trimmed, limit=ROOM_MAX_LEN)
+    return trimmed
+
+
+@dataclass(frozen=True)
+class Session:
+    """One stream. A planned session is a draft: the rundown can be built before going
+    live, and the platform and room name are only required when it starts."""
+
+    id: str
+    created_at: datetime
+    platform: Platform = Platform.OTHER
+    room: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def state(self) -> SessionState:
+        if self.ended_at is not None:
+            return SessionState.ENDED
+        if self.started_at is not None:
+            return SessionState.LIVE
+        return SessionState.PLANNED
+
+    def start(self, platform: str | Platform, room: str, at: datetime) -> Session:
+        if self.state is not SessionState.PLANNED:
+            raise SessionError("already_live" if self.state is SessionState.LIVE else "ended")
+        return replace(
+            self, platform=check_platform(platform), room=check_room(room), started_at=at
+        )
+
+    def end(self, at: datetime) -> Session:
+        if self.state is not SessionState.LIVE:
+            raise SessionError("not_live")
+        return replace(self, ended_at=at)
+
+    def elapsed(self, now: datetime) -> timedelta | None:
+        """Time on air for the status bar: None before the start, frozen once ended."""
+        if self.started_at is None:
+            return None
+        end = self.ended_at or now
+        return max(timedelta(0), end - self.started_at)
