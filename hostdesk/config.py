@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sys
 import tomllib
@@ -13,9 +15,16 @@ import tomli_w
 
 from hostdesk.fileio import atomic_write_bytes
 
+log = logging.getLogger(__name__)
+
 DATA_DIR_ENV = "HOSTDESK_DATA_DIR"
 SETTINGS_FILE = "settings.toml"
 LANGUAGES = ("zh_CN", "en")
+# The names hostdesk.render.geometry knows; repeated here because config must not import Qt.
+LAYOUTS = ("landscape", "side", "vertical")
+POSITIONS = ("standard", "mirrored")
+ROTATE_BOUNDS = (5, 3600)  # seconds a job stays on air when the rundown auto-rotates
+KEYRING_SERVICE = "HostDesk"
 
 
 def default_data_dir() -> Path:
@@ -38,6 +47,7 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
 @dataclass
 class GeneralSettings:
     language: str = "zh_CN"
+    first_run_done: bool = False  # the first-run guide was finished (or skipped) once
 
 
 @dataclass
@@ -50,7 +60,10 @@ class SignupSettings:
 @dataclass
 class ObsSettings:
     url: str = "ws://127.0.0.1:4455"  # obs-websocket 5's default port
-    password: str = ""  # the file is made readable by its owner only (see save_settings)
+    # Empty while the password is in the OS keyring (password_in_keyring); otherwise it is
+    # here, in a file readable by its owner only (see save_settings, store_obs_password).
+    password: str = ""
+    password_in_keyring: bool = False
 
 
 @dataclass
@@ -58,6 +71,26 @@ class OverlaySettings:
     layout: str = "landscape"  # landscape | side | vertical
     theme: str = ""  # empty: the renderer's default theme
     scene_name: str = "HostDesk 叠加层"
+    position: str = "standard"  # standard | mirrored (see render.geometry.overlay_geometry)
+
+
+@dataclass
+class RundownSettings:
+    rotate_seconds: int = 60  # auto-rotate: how long each rundown job stays on air
+
+
+@dataclass
+class HotkeySettings:
+    """Keys in QKeySequence's portable text format; alternatives separated by "; ".
+
+    Slots 1-9 are always the number keys. An empty value means the action has no key.
+    """
+
+    take: str = "Space; Return; Enter"
+    next: str = "Right; PgDown"
+    previous: str = "Left; PgUp"
+    clear: str = "Esc"
+    rotate: str = "Ctrl+R"  # auto-rotate on/off
 
 
 @dataclass
@@ -66,6 +99,14 @@ class Settings:
     signup: SignupSettings = field(default_factory=SignupSettings)
     obs: ObsSettings = field(default_factory=ObsSettings)
     overlay: OverlaySettings = field(default_factory=OverlaySettings)
+    rundown: RundownSettings = field(default_factory=RundownSettings)
+    hotkeys: HotkeySettings = field(default_factory=HotkeySettings)
+    # Where these settings were read from or saved to (never written to the file): the
+    # keyring entry of the OBS password is named after it.
+    data_dir: Path | None = field(default=None, compare=False, repr=False)
+
+
+SECTIONS = ("general", "signup", "obs", "overlay", "rundown", "hotkeys")
 
 
 OBS_URL_ENV = "HOSTDESK_OBS_URL"
@@ -75,20 +116,24 @@ OBS_PASSWORD_ENV = "HOSTDESK_OBS_PASSWORD"
 def obs_connection(
     settings: Settings, url: str | None = None, password: str | None = None
 ) -> tuple[str, str]:
-    """(url, password): command-line values win over the environment, which wins over settings."""
-    return (
-        url or os.environ.get(OBS_URL_ENV) or settings.obs.url,
-        password
-        if password is not None
-        else os.environ.get(OBS_PASSWORD_ENV, settings.obs.password),
-    )
+    """(url, password): command-line values win over the environment, which wins over settings.
+
+    May ask the OS keyring (a D-Bus or Credential Manager call): not on the GUI thread.
+    """
+    if password is None:
+        password = os.environ.get(OBS_PASSWORD_ENV)
+    if password is None:
+        password = obs_password(settings)
+    return url or os.environ.get(OBS_URL_ENV) or settings.obs.url, password
 
 
 @dataclass(frozen=True)
 class SettingsWarning:
     """Something wrong with the settings file the user should see; `reason` selects the text."""
 
-    reason: str  # "corrupt" (file unreadable, kept as .bak) or "bad_value"
+    # "corrupt" (file unreadable, kept as .bak), "bad_value", or "keyring" (the OS keyring
+    # failed, so the OBS password went to the owner-only settings file instead)
+    reason: str
     path: Path
     key: str = ""
     detail: str = ""
@@ -103,17 +148,25 @@ def _apply(section_obj, values: dict, section: str, path: Path, warnings: list) 
             warnings.append(SettingsWarning("bad_value", path, f"{section}.{f.name}", repr(value)))
             continue
         setattr(section_obj, f.name, value)
-    if section == "general" and section_obj.language not in LANGUAGES:
-        warnings.append(
-            SettingsWarning("bad_value", path, "general.language", section_obj.language)
-        )
-        section_obj.language = GeneralSettings.language
+    for name, valid in _VALID.get(section, {}).items():
+        value = getattr(section_obj, name)
+        if not valid(value):
+            warnings.append(SettingsWarning("bad_value", path, f"{section}.{name}", repr(value)))
+            setattr(section_obj, name, getattr(type(section_obj)(), name))
+
+
+# Values of the right type that are still unusable; such a value is replaced by its default.
+_VALID = {
+    "general": {"language": lambda v: v in LANGUAGES},
+    "overlay": {"layout": lambda v: v in LAYOUTS, "position": lambda v: v in POSITIONS},
+    "rundown": {"rotate_seconds": lambda v: ROTATE_BOUNDS[0] <= v <= ROTATE_BOUNDS[1]},
+}
 
 
 def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
     """Read settings; a corrupt file is moved to settings.toml.bak and defaults are used."""
     path = data_dir / SETTINGS_FILE
-    settings = Settings()
+    settings = Settings(data_dir=data_dir)
     warnings: list[SettingsWarning] = []
     try:
         raw = path.read_bytes()
@@ -126,19 +179,110 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
         os.replace(path, path.with_name(path.name + ".bak"))
         warnings.append(SettingsWarning("corrupt", path, detail=str(exc)))
         return settings, warnings
-    for f in fields(settings):
-        section = doc.get(f.name)
+    for name in SECTIONS:
+        section = doc.get(name)
         if isinstance(section, dict):
-            _apply(getattr(settings, f.name), section, f.name, path, warnings)
+            _apply(getattr(settings, name), section, name, path, warnings)
         elif section is not None:
-            warnings.append(SettingsWarning("bad_value", path, f.name, repr(section)))
+            warnings.append(SettingsWarning("bad_value", path, name, repr(section)))
     return settings, warnings
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Atomic write: a crash mid-save leaves the previous file intact."""
     data_dir.mkdir(parents=True, exist_ok=True)
+    doc = {name: asdict(getattr(settings, name)) for name in SECTIONS}
     # Owner-only from creation: the file may hold the OBS password.
-    atomic_write_bytes(
-        data_dir / SETTINGS_FILE, tomli_w.dumps(asdict(settings)).encode("utf-8"), mode=0o600
-    )
+    atomic_write_bytes(data_dir / SETTINGS_FILE, tomli_w.dumps(doc).encode("utf-8"), mode=0o600)
+    settings.data_dir = data_dir
+
+
+# --- The OBS password: the OS keyring when there is a usable one, else the settings file.
+
+
+def keyring_user(data_dir: Path) -> str:
+    """The keyring entry's user name: one per data dir, so two data dirs never share one."""
+    return f"obs-websocket@{Path(data_dir).expanduser().resolve()}"
+
+
+def _usable_keyring():
+    """The keyring backend, or None when there is none worth using (only the fail/null ones).
+
+    keyring is imported here, not at the top: the command-line verbs that never need a
+    password should not pay for its backend discovery.
+    """
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring) or backend.priority <= 0:
+            return None
+        return backend
+    except Exception as exc:  # a broken backend plugin must not stop the app
+        log.warning("no usable keyring: %s", type(exc).__name__)
+        return None
+
+
+def obs_password(settings: Settings) -> str:
+    """The stored OBS password: from the keyring if it was put there, else from the file.
+
+    A keyring that fails now (locked, its service gone) gives the file's value (usually
+    empty) and a warning in the log: OBS will then refuse the connection, which the user
+    is told about and can fix by entering the password again.
+    """
+    if not settings.obs.password_in_keyring:
+        return settings.obs.password
+    backend = _usable_keyring()
+    if backend is None:
+        log.warning("the OBS password is in the keyring, but no keyring is usable now")
+        return settings.obs.password
+    try:
+        stored = backend.get_password(KEYRING_SERVICE, keyring_user(_data_dir_of(settings)))
+    except Exception as exc:
+        log.warning("reading the OBS password from the keyring failed: %s", type(exc).__name__)
+        return settings.obs.password
+    if stored is None:
+        log.warning("the keyring has no OBS password for this data dir")
+        return settings.obs.password
+    return stored
+
+
+def store_obs_password(data_dir: Path, settings: Settings, password: str) -> SettingsWarning | None:
+    """Put the OBS password in the keyring if usable, else in `settings` (the file's copy).
+
+    Updates `settings.obs` to say where it went; the caller then saves the settings file.
+    Returns a "keyring" warning when a usable keyring failed and the file was used instead.
+    May block on the keyring (an unlock prompt, D-Bus): call it from a worker thread.
+    """
+    settings.data_dir = data_dir
+    warning = None
+    backend = _usable_keyring()
+    if backend is not None:
+        try:
+            if password:
+                backend.set_password(KEYRING_SERVICE, keyring_user(data_dir), password)
+            else:
+                _delete_quietly(backend, data_dir)
+        except Exception as exc:
+            log.warning("the keyring refused the OBS password: %s", type(exc).__name__)
+            path = data_dir / SETTINGS_FILE
+            warning = SettingsWarning("keyring", path, "obs.password", type(exc).__name__)
+        else:
+            settings.obs.password = ""
+            settings.obs.password_in_keyring = bool(password)
+            return None
+        _delete_quietly(backend, data_dir)  # no stale copy left to win over the file's
+    settings.obs.password = password
+    settings.obs.password_in_keyring = False
+    return warning
+
+
+def _delete_quietly(backend, data_dir: Path) -> None:
+    # PasswordDeleteError when there was none; anything else: best effort.
+    with contextlib.suppress(Exception):
+        backend.delete_password(KEYRING_SERVICE, keyring_user(data_dir))
+
+
+def _data_dir_of(settings: Settings) -> Path:
+    return settings.data_dir if settings.data_dir is not None else resolve_data_dir()

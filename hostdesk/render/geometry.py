@@ -14,6 +14,8 @@ Canvas = tuple[int, int]
 # stream, and the like/share/gift buttons down the right edge.
 VERTICAL_KEEP_CLEAR_BOTTOM = 0.25
 VERTICAL_KEEP_CLEAR_RIGHT = 0.15
+# And the streamer's name, avatar, follow button and viewer count across the top ~12%.
+VERTICAL_KEEP_CLEAR_TOP = 0.12
 
 # Reference sizes at a 1920x1080 (or 1080x1920) canvas; everything scales with `unit()`.
 _MARGIN_X = 56
@@ -39,6 +41,27 @@ LAYOUT_LABELS = {
 }
 
 
+class Position(StrEnum):
+    STANDARD = "standard"  # card left, QR right / left edge / above the comments
+    MIRRORED = "mirrored"  # QR left, card right / right edge / near the top
+
+
+POSITION_LABELS = {
+    (Layout.LANDSCAPE, Position.STANDARD): QT_TRANSLATE_NOOP(
+        "Position", "Card left, QR code right"
+    ),
+    (Layout.LANDSCAPE, Position.MIRRORED): QT_TRANSLATE_NOOP(
+        "Position", "QR code left, card right"
+    ),
+    (Layout.SIDE, Position.STANDARD): QT_TRANSLATE_NOOP("Position", "Along the left edge"),
+    (Layout.SIDE, Position.MIRRORED): QT_TRANSLATE_NOOP("Position", "Along the right edge"),
+    (Layout.VERTICAL, Position.STANDARD): QT_TRANSLATE_NOOP("Position", "Low, above the comments"),
+    (Layout.VERTICAL, Position.MIRRORED): QT_TRANSLATE_NOOP(
+        "Position", "High, below the streamer's name"
+    ),
+}
+
+
 def layout_named(name: str | Layout) -> Layout:
     """The layout for a settings value; ValueError naming the valid ones otherwise."""
     try:
@@ -46,6 +69,15 @@ def layout_named(name: str | Layout) -> Layout:
     except ValueError:
         valid = ", ".join(layout.value for layout in Layout)
         raise ValueError(f"unknown card layout {name!r}; choose one of: {valid}") from None
+
+
+def position_named(name: str | Position) -> Position:
+    """The position for a settings value; ValueError naming the valid ones otherwise."""
+    try:
+        return Position(name)
+    except ValueError:
+        valid = ", ".join(position.value for position in Position)
+        raise ValueError(f"unknown overlay position {name!r}; choose one of: {valid}") from None
 
 
 def unit(canvas: Canvas) -> float:
@@ -60,9 +92,16 @@ def _px(value: float, u: float) -> int:
     return max(1, round(value * u))
 
 
-def overlay_geometry(layout: str | Layout, canvas: Canvas) -> tuple[Rect, Rect]:
-    """(card rect, QR tile rect) on the canvas. They never overlap: either can be hidden."""
+def overlay_geometry(
+    layout: str | Layout, canvas: Canvas, position: str | Position = Position.STANDARD
+) -> tuple[Rect, Rect]:
+    """(card rect, QR tile rect) on the canvas. They never overlap: either can be hidden.
+
+    `position` "mirrored" swaps sides on a landscape canvas (same sizes, mirrored left to
+    right) and, on a vertical one, moves both up under the top keep-clear zone.
+    """
     layout = layout_named(layout)
+    mirrored = position_named(position) is Position.MIRRORED
     width, height = canvas
     u = unit(canvas)
     mx, my, gap = _px(_MARGIN_X, u), _px(_MARGIN_Y, u), _px(_GAP, u)
@@ -82,11 +121,24 @@ def overlay_geometry(layout: str | Layout, canvas: Canvas) -> tuple[Rect, Rect]:
     else:
         # Keep a gap from the keep-clear zones too: compression smears edges.
         right = math.floor(width * (1 - VERTICAL_KEEP_CLEAR_RIGHT)) - gap
-        bottom = math.floor(height * (1 - VERTICAL_KEEP_CLEAR_BOTTOM)) - gap
         card_h = _px(_VERTICAL_H, u)
+        if mirrored:  # the right keep-clear zone stays where it is: nothing swaps sides
+            top = math.ceil(height * VERTICAL_KEEP_CLEAR_TOP) + gap
+            qr = (right - qr_w, top, qr_w, qr_h)
+            card = (mx, top, right - qr_w - gap - mx, card_h)
+            return card, qr
+        bottom = math.floor(height * (1 - VERTICAL_KEEP_CLEAR_BOTTOM)) - gap
         qr = (right - qr_w, bottom - qr_h, qr_w, qr_h)
         card = (mx, bottom - card_h, right - qr_w - gap - mx, card_h)
+        return card, qr
+    if mirrored:
+        return _mirror(card, width), _mirror(qr, width)
     return card, qr
+
+
+def _mirror(rect: Rect, width: int) -> Rect:
+    x, y, w, h = rect
+    return (width - x - w, y, w, h)
 
 
 def card_geometry(layout: str | Layout, canvas: Canvas) -> Rect:
@@ -102,3 +154,9 @@ def qr_geometry(layout: str | Layout, canvas: Canvas) -> Rect:
 def layout_label(name: str | Layout) -> str:
     """The layout's name for the settings UI, in the installed language."""
     return QCoreApplication.translate("Layout", LAYOUT_LABELS[layout_named(name)])
+
+
+def position_label(position: str | Position, layout: str | Layout) -> str:
+    """What `position` means for `layout`, for the settings UI, in the installed language."""
+    key = (layout_named(layout), position_named(position))
+    return QCoreApplication.translate("Position", POSITION_LABELS[key])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import QRect
 
@@ -9,9 +11,12 @@ from hostdesk.render.card import compose, render_overlay
 from hostdesk.render.geometry import (
     VERTICAL_KEEP_CLEAR_BOTTOM,
     VERTICAL_KEEP_CLEAR_RIGHT,
+    VERTICAL_KEEP_CLEAR_TOP,
     Layout,
+    Position,
     card_geometry,
     overlay_geometry,
+    position_label,
     qr_geometry,
 )
 from hostdesk.render.themes import THEMES
@@ -74,3 +79,76 @@ def test_vertical_pixels_keep_clear(family, canvas, theme):
         # and the overlay really is there, not an empty canvas
         x, y, w, h = overlay.card_rect
         assert image.pixelColor(x + w // 2, y + h // 2).alpha() > 200
+
+
+# --- Position: "standard" (the default, above) and "mirrored".
+
+POSITIONS = list(Position)
+
+
+def _top_zone(canvas: tuple[int, int]) -> QRect:
+    width, height = canvas
+    return QRect(0, 0, width, math.ceil(height * VERTICAL_KEEP_CLEAR_TOP))
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("canvas", CANVASES)
+@pytest.mark.parametrize("layout", list(Layout))
+def test_every_position_lies_on_the_canvas_and_apart(layout, canvas, position):
+    card, qr = (QRect(*r) for r in overlay_geometry(layout, canvas, position))
+    whole = QRect(0, 0, *canvas)
+    assert whole.contains(card) and whole.contains(qr)
+    assert not card.intersects(qr)
+    assert card.width() > 0 and qr.width() > 0
+
+
+@pytest.mark.parametrize("canvas", CANVASES)
+@pytest.mark.parametrize("layout", list(Layout))
+def test_standard_is_the_default(layout, canvas):
+    assert overlay_geometry(layout, canvas) == overlay_geometry(layout, canvas, "standard")
+
+
+@pytest.mark.parametrize("canvas", [(1920, 1080), (1280, 720), (3840, 2160)])
+def test_mirrored_landscape_swaps_card_and_qr(canvas):
+    card, qr = overlay_geometry("landscape", canvas, "mirrored")
+    std_card, std_qr = overlay_geometry("landscape", canvas)
+    assert qr[0] < card[0] and std_card[0] < std_qr[0]
+    # the same sizes and rows, mirrored left to right
+    assert (card[2:], qr[2:], card[1], qr[1]) == (std_card[2:], std_qr[2:], std_card[1], std_qr[1])
+    assert card[0] + card[2] == canvas[0] - std_card[0]
+    assert qr[0] == std_card[0]
+
+
+@pytest.mark.parametrize("canvas", [(1920, 1080), (1280, 720)])
+def test_mirrored_side_card_stays_in_the_right_third(canvas):
+    for rect in overlay_geometry("side", canvas, "mirrored"):
+        assert rect[0] >= canvas[0] * 2 / 3 - 1
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("canvas", VERTICAL_CANVASES)
+def test_vertical_positions_keep_clear_of_every_zone(canvas, position):
+    for rect in overlay_geometry("vertical", canvas, position):
+        for zone in [*_forbidden(canvas), _top_zone(canvas)]:
+            assert not QRect(*rect).intersects(zone), (position, rect, zone)
+
+
+@pytest.mark.parametrize("canvas", VERTICAL_CANVASES)
+def test_mirrored_vertical_sits_high(canvas):
+    card, qr = overlay_geometry("vertical", canvas, "mirrored")
+    std_card, _ = overlay_geometry("vertical", canvas)
+    for rect in (card, qr):
+        assert rect[1] + rect[3] <= canvas[1] / 2  # in the top half, not at the bottom
+    assert card[1] < std_card[1]
+    assert card[2:] == std_card[2:]  # same card size: the card image does not change
+
+
+def test_unknown_position_is_refused():
+    with pytest.raises(ValueError, match="standard, mirrored"):
+        overlay_geometry("landscape", (1920, 1080), "left")
+
+
+@pytest.mark.parametrize("layout", list(Layout))
+def test_every_position_has_a_label(layout):
+    labels = {position_label(position, layout) for position in Position}
+    assert len(labels) == 2 and all(labels)
