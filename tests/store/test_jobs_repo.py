@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.core.salary import Pay, PayUnit
 from hostdesk.store.db import open_database
-from hostdesk.store.jobs_repo import JobRepository, UpsertResult
+from hostdesk.store.jobs_repo import CodeTaken, JobRepository, UpsertResult
 
 T0 = datetime(2024, 8, 26, 9, 0, tzinfo=UTC)
 
@@ -79,3 +79,31 @@ def test_a_failing_row_writes_nothing(repo):
         repo.upsert_many([_job("B"), _job("A", title="改"), bad])
     assert repo.count() == 1
     assert repo.get("A").title == "冰箱总装普工"
+
+
+def test_insert_adds_a_new_job_and_refuses_a_code_in_use(repo):
+    repo.insert(_job("A"))
+    assert repo.get("A") == _job("A")
+    with pytest.raises(CodeTaken) as taken:
+        repo.insert(_job("A", title="另一个岗位"))
+    assert taken.value.code == "A"
+    assert repo.count() == 1
+    assert repo.get("A").title == "冰箱总装普工"  # the first job is untouched
+
+
+def test_update_replaces_one_job_by_code(repo):
+    repo.upsert_many([_job("A"), _job("B")])
+    later = datetime(2024, 9, 1, tzinfo=UTC)
+    assert repo.update(_job("A", title="注塑工", benefits=(), headcount=None, updated_at=later))
+    assert repo.get("A") == _job("A", title="注塑工", benefits=(), headcount=None, updated_at=later)
+    assert repo.get("B") == _job("B")
+    assert not repo.update(_job("Z"))  # no such job: nothing is created
+    assert repo.codes() == {"A", "B"}
+
+
+def test_set_status_changes_only_the_status_and_time(repo):
+    repo.upsert_many([_job("A")])
+    later = datetime(2024, 9, 1, tzinfo=UTC)
+    assert repo.set_status("A", JobStatus.CLOSED, later)
+    assert repo.get("A") == _job("A", status=JobStatus.CLOSED, updated_at=later)
+    assert not repo.set_status("Z", JobStatus.CLOSED, later)
