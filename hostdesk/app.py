@@ -13,10 +13,13 @@ from pathlib import Path
 from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
 from hostdesk.services.catalogue import CatalogueService
+from hostdesk.services.sessions import SessionService
 from hostdesk.services.wordlists import WordListProblem, load_wordlists
 from hostdesk.store import DB_FILE
 from hostdesk.store.db import Database, open_database
 from hostdesk.store.jobs_repo import JobRepository
+from hostdesk.store.sessions_repo import SessionRepository
+from hostdesk.store.takes_repo import TakeRepository
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +32,8 @@ class AppContext:
     db: Database
     jobs: JobRepository
     catalogue: CatalogueService
+    takes: TakeRepository
+    sessions: SessionService
     wordlist_problems: list[WordListProblem] = field(default_factory=list)
 
     def close(self) -> None:
@@ -62,8 +67,62 @@ def build(
     jobs = JobRepository(db)
     wordlists, wordlist_problems = load_wordlists(data_dir)
     catalogue = CatalogueService(jobs, wordlists)
+    takes = TakeRepository(db)
+    sessions = SessionService(SessionRepository(db))
     log.info("opened data dir %s", data_dir)
-    return AppContext(data_dir, settings, warnings, db, jobs, catalogue, wordlist_problems)
+    return AppContext(
+        data_dir, settings, warnings, db, jobs, catalogue, takes, sessions, wordlist_problems
+    )
+
+
+def obs_client(
+    settings: Settings,
+    url: str | None = None,
+    password: str | None = None,
+    *,
+    connect_timeout: float = 3.0,
+    request_timeout: float = 15.0,
+):
+    """The OBS client for these settings (CLI > environment > settings/keyring); not connected.
+
+    May read the OS keyring: call it from a worker thread in the GUI.
+    """
+    from urllib.parse import urlsplit
+
+    from hostdesk.obs import ObsClient
+
+    url, password = config.obs_connection(settings, url, password)
+    parts = urlsplit(url if "://" in url else f"ws://{url}")
+    return ObsClient(
+        parts.hostname or "127.0.0.1",
+        parts.port or 4455,
+        password,
+        connect_timeout=connect_timeout,
+        request_timeout=request_timeout,
+    )
+
+
+def build_onair(ctx: AppContext, canvas=(1920, 1080), session: str = ""):
+    """Putting jobs on air for this data dir; `use_link` connects it to OBS later."""
+    from hostdesk.services.onair import Look, OnAirService
+
+    look = Look.from_settings(ctx.settings, canvas, session)
+    return OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look)
+
+
+def build_link(settings: Settings, on_status):
+    """The thread that keeps OBS showing our overlay; None when no OBS URL is set.
+
+    Reads the password (maybe from the OS keyring): call it from a worker thread.
+    """
+    from hostdesk.obs.link import ObsLink
+    from hostdesk.obs.overlay import OverlayNames
+
+    if not settings.obs.url.strip():
+        return None
+    return ObsLink(
+        obs_client(settings), OverlayNames(scene=settings.overlay.scene_name), on_status=on_status
+    )
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:

@@ -9,11 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from hostdesk import config
 from hostdesk.obs import ObsClient, ObsConnectionError, ObsError, ObsWrongPassword
-from hostdesk.obs.overlay import Box, OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
+from hostdesk.obs.overlay import OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +43,12 @@ def add_parsers(sub, translate) -> None:
 
 
 def _client(ctx, args) -> ObsClient:
-    url, password = config.obs_connection(ctx.settings, args.obs_url, args.obs_password)
-    parts = urlsplit(url if "://" in url else f"ws://{url}")
-    return ObsClient(
-        parts.hostname or "127.0.0.1",
-        parts.port or 4455,
-        password,
-        connect_timeout=CONNECT_TIMEOUT,
-        request_timeout=REQUEST_TIMEOUT,
-    )
+    from hostdesk.app import obs_client
+
+    return obs_client(
+        ctx.settings, args.obs_url, args.obs_password,
+        connect_timeout=CONNECT_TIMEOUT, request_timeout=REQUEST_TIMEOUT,
+    )  # fmt: skip
 
 
 def _obs_failure(exc: Exception, client: ObsClient):
@@ -80,11 +75,9 @@ def _obs_failure(exc: Exception, client: ObsClient):
 
 
 def _service(ctx, canvas=(1920, 1080)):
-    from hostdesk.services.onair import Look, OnAirService
-    from hostdesk.store.takes_repo import TakeRepository
+    from hostdesk.app import build_onair
 
-    look = Look.from_settings(ctx.settings, canvas)
-    return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
+    return build_onair(ctx, canvas)
 
 
 def _names(ctx) -> OverlayNames:
@@ -114,10 +107,7 @@ def cmd_obs_check(ctx, args) -> int:
 
 
 def _hidden_frame(service) -> OverlayFrame:
-    from hostdesk.render.geometry import overlay_geometry
-
-    card, qr = overlay_geometry(service.look.layout, service.look.canvas)
-    return OverlayFrame(None, None, Box(*card[:2]), Box(*qr[:2]), visible=False)
+    return service.hidden_frame()
 
 
 def _push(ctx, args, client: ObsClient, frame_for) -> None:

@@ -258,3 +258,77 @@ def startup_notices(settings_warnings, wordlist_problems) -> list[str]:
 
 def store_error(reason: str, file: str, detail: str = "") -> str:
     return _format("Problems", STORE_ERRORS, reason, file=file, detail=detail)
+
+
+# Live sessions (core.sessions, core.rundown): platform names and the reasons a step is refused.
+PLATFORM_LABELS = {
+    "kuaishou": QT_TRANSLATE_NOOP("Sessions", "Kuaishou"),
+    "douyin": QT_TRANSLATE_NOOP("Sessions", "Douyin"),
+    "channels": QT_TRANSLATE_NOOP("Sessions", "WeChat Channels"),
+    "other": QT_TRANSLATE_NOOP("Sessions", "Other"),
+}
+
+SESSION_PROBLEMS = {
+    "platform_invalid": QT_TRANSLATE_NOOP(
+        "Sessions",
+        "platform “{text}” is not known: choose Kuaishou, Douyin, WeChat Channels or Other",
+    ),
+    "room_missing": QT_TRANSLATE_NOOP(
+        "Sessions", "the room name is empty: type the name of the live room"
+    ),
+    "room_too_long": QT_TRANSLATE_NOOP(
+        "Sessions", "the room name is longer than {limit} characters: shorten it"
+    ),
+    "already_live": QT_TRANSLATE_NOOP(
+        "Sessions", "this session is already live: stop it before starting a new one"
+    ),
+    "not_live": QT_TRANSLATE_NOOP("Sessions", "no session is live: start one first"),
+    "ended": QT_TRANSLATE_NOOP(
+        "Sessions", "this session has ended: tonight's list is in the new session"
+    ),
+    "interval_out_of_range": QT_TRANSLATE_NOOP(
+        "Sessions", "rotate every {min} to {max} seconds: change the interval"
+    ),
+}
+
+
+def platform_label(platform: str) -> str:
+    """快手/抖音/视频号/其他 in Chinese; an unknown value is shown as it is."""
+    source = PLATFORM_LABELS.get(str(platform))
+    return translated("Sessions", source) if source else str(platform)
+
+
+def session_problem(error) -> str:
+    """A SessionError or IntervalError as one sentence saying what to do."""
+    return _format(
+        "Sessions", SESSION_PROBLEMS, error.reason, text=getattr(error, "text", ""),
+        limit=getattr(error, "limit", ""),
+        min=f"{getattr(error, 'min_s', 0):g}", max=f"{getattr(error, 'max_s', 0):g}",
+    )  # fmt: skip
+
+
+# Errors a background task can hand back to the console; anything else is named by its type.
+TASK_ERRORS = {
+    "UnknownJob": QT_TRANSLATE_NOOP("Problems", "no job has the code {code}: reload the catalogue"),
+    "JobClosed": QT_TRANSLATE_NOOP(
+        "Problems", "job {code} is closed and cannot go on air: reopen it first"
+    ),
+    "OSError": QT_TRANSLATE_NOOP(
+        "Problems", "a file could not be written ({detail}): check the disk and the data folder"
+    ),
+    "other": QT_TRANSLATE_NOOP("Problems", "something went wrong ({detail}): see the log file"),
+}
+
+
+def error_text(exc: BaseException) -> str:
+    """Any error a worker reported, as one sentence for the window (never with personal data)."""
+    if hasattr(exc, "reason") and type(exc).__name__ in ("SessionError", "IntervalError"):
+        return session_problem(exc)
+    if type(exc).__name__ == "SheetError":
+        return sheet_error(exc)
+    name = type(exc).__name__
+    if name in TASK_ERRORS:
+        return _format("Problems", TASK_ERRORS, name, code=getattr(exc, "code", ""))
+    if isinstance(exc, OSError):
+        return _format("Problems", TASK_ERRORS, "OSError", detail=exc.strerror or str(exc))
+    return _format("Problems", TASK_ERRORS, "other", detail=name)

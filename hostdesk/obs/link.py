@@ -128,6 +128,10 @@ class ObsLink:
         """Reconnect at once (the user pressed retry or changed the settings)."""
         self._wake.put("retry")
 
+    def resync(self) -> None:
+        """Set the overlay up in OBS again now ("set up overlay in OBS"), as after a connect."""
+        self._wake.put("resync")
+
     # -- the link thread -------------------------------------------------------------------
 
     def _set_status(self, status: LinkStatus) -> None:

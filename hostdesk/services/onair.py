@@ -25,7 +25,13 @@ from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import Box, OverlayFrame
 from hostdesk.render.card import png_bytes, render_overlay
-from hostdesk.render.geometry import Layout, layout_named, overlay_geometry
+from hostdesk.render.geometry import (
+    Layout,
+    Position,
+    layout_named,
+    overlay_geometry,
+    position_named,
+)
 from hostdesk.render.qr import signup_url
 from hostdesk.render.themes import DEFAULT_THEME, theme_named
 from hostdesk.store.jobs_repo import JobRepository
@@ -64,6 +70,7 @@ class Look:
     url_template: str
     hub: str
     session: str = ""
+    position: Position = Position.STANDARD
 
     @classmethod
     def from_settings(cls, settings: Settings, canvas=(1920, 1080), session: str = "") -> Look:
@@ -74,7 +81,13 @@ class Look:
             layout = Layout.LANDSCAPE
         theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
         return cls(layout, theme, tuple(canvas), settings.signup.url_template,
-                   settings.signup.hub_url, session)  # fmt: skip
+                   settings.signup.hub_url, session,
+                   position_named(settings.overlay.position))  # fmt: skip
+
+    def boxes(self) -> tuple[Box, Box]:
+        """Where the card and the QR tile go on the canvas."""
+        card, qr = overlay_geometry(self.layout, self.canvas, self.position)
+        return Box(*card[:2]), Box(*qr[:2])
 
 
 @dataclass(frozen=True)
@@ -122,7 +135,8 @@ class OnAirService:
     def _key(self, job: Job, url: str, logo: bytes) -> str:
         material = json.dumps(
             [RENDER_VERSION, job.to_json(), job.highlights, self.look.layout.value,
-             self.look.theme, list(self.look.canvas), url, hashlib.sha256(logo).hexdigest()],
+             self.look.theme, list(self.look.canvas), url, hashlib.sha256(logo).hexdigest(),
+             _card_language()],
             ensure_ascii=False, sort_keys=True,
         )  # fmt: skip
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
@@ -144,10 +158,12 @@ class OnAirService:
                 job, url, layout=look.layout, theme=look.theme, canvas=look.canvas,
                 logo=_logo_image(logo),
             )  # fmt: skip
-            atomic_write_bytes(qr, png_bytes(overlay.qr))
+            # A link a phone cannot open (no hub address yet) gets no code on screen: a
+            # viewer scanning it would land nowhere. The tile stays, transparent.
+            tile = overlay.qr if scannable(url) else _transparent(overlay.qr.size())
+            atomic_write_bytes(qr, png_bytes(tile))
             atomic_write_bytes(card, png_bytes(overlay.card))  # last: its presence marks "complete"
-        card_rect, qr_rect = overlay_geometry(look.layout, look.canvas)
-        return Rendered(job.code, url, card, qr, Box(*card_rect[:2]), Box(*qr_rect[:2])), fresh
+        return Rendered(job.code, url, card, qr, *look.boxes()), fresh
 
     def prerender(self, codes: list[str]) -> int:
         """Render the next jobs of the rundown ahead of time; returns how many were new."""
@@ -192,8 +208,11 @@ class OnAirService:
 
     def hidden_frame(self) -> OverlayFrame:
         """Nothing on air: OBS gets our sources, placed for this look, and hidden."""
-        card, qr = overlay_geometry(self.look.layout, self.look.canvas)
-        return OverlayFrame(None, None, Box(*card[:2]), Box(*qr[:2]), visible=False)
+        return OverlayFrame(None, None, *self.look.boxes(), visible=False)
+
+    def use_link(self, link: ObsLink | None) -> None:
+        """Connect to OBS later (the link is made once settings and keyring are read)."""
+        self._link = link
 
     def set_look(self, look: Look) -> Future | None:
         """A new canvas or new settings: the job on air is drawn again for the new look."""
@@ -228,6 +247,13 @@ class OnAirService:
         return image
 
 
+def _card_language() -> str:
+    """The language the card's own words (急招, 招 N 人, 扫码报名) are drawn in: part of the key."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().name()
+
+
 def _logo_image(data: bytes):
     """The logo as an image; an unreadable file draws no logo rather than failing the take."""
     if not data:
@@ -241,11 +267,20 @@ def _logo_image(data: bytes):
     return image
 
 
-def _transparent_png() -> bytes:
-    """What the live files hold while nothing is on air: a 1x1 fully transparent image."""
-    from PySide6.QtCore import Qt
+def scannable(url: str) -> bool:
+    """Whether a phone can open this link: an absolute http(s) URL."""
+    return url.startswith(("https://", "http://"))
+
+
+def _transparent(size=None):
+    from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QImage
 
-    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image = QImage(size or QSize(1, 1), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
-    return png_bytes(image)
+    return image
+
+
+def _transparent_png() -> bytes:
+    """What the live files hold while nothing is on air: a 1x1 fully transparent image."""
+    return png_bytes(_transparent())

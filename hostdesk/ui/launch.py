@@ -5,13 +5,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hostdesk import app, config, i18n, messages
 from hostdesk.store.migrations import SchemaTooNewError
 from hostdesk.store.pragmas import PragmaError
+from hostdesk.ui import single_instance
+from hostdesk.ui.first_run import FirstRunGuide
 from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
+from hostdesk.ui.style import apply_console_style
+
+
+def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
+    """The short guide (OBS, then a catalogue); the catalogue loads once it closes.
+
+    Closed without finishing, the demo catalogue loads so the window is not blank, and
+    the guide comes back next time.
+    """
+    guide = FirstRunGuide(ctx.settings, ctx.data_dir, parent=window)
+    guide.settings_saved.connect(window.apply_settings)
+    guide.notice.connect(window.show_notice)
+
+    def on_finished(result: int) -> None:
+        choice = guide.choice() if result == QDialog.DialogCode.Accepted else "demo"
+        window.load_catalogue(demo_on_first_run=choice == "demo")
+        if choice == "import":
+            window.open_import_wizard()
+
+    guide.finished.connect(on_finished)
+    guide.open()
+    return guide
 
 
 def launch(data_dir: Path, language: str | None = None) -> int:
@@ -19,10 +43,19 @@ def launch(data_dir: Path, language: str | None = None) -> int:
     qt_app.setApplicationName("HostDesk")
     qt_app.setApplicationDisplayName("HostDesk")
     collector = GuiThreadGarbageCollector(qt_app)  # before any worker thread starts
+    apply_console_style(qt_app)
     data_dir.mkdir(parents=True, exist_ok=True)
     app.setup_logging(data_dir)
     loaded = config.load_settings(data_dir)
     i18n.install(language or loaded[0].general.language)
+    try:  # before the store opens: one writer per data folder
+        guard = single_instance.claim(data_dir)
+    except single_instance.InstanceBusyError:
+        QMessageBox.critical(None, "HostDesk", single_instance.busy_message(data_dir))
+        return 1
+    if guard is None:  # the running instance came forward instead
+        single_instance.say(single_instance.forwarded_message())
+        return 0
     try:
         ctx = app.build(data_dir, loaded)
     except PragmaError as exc:
@@ -35,17 +68,30 @@ def launch(data_dir: Path, language: str | None = None) -> int:
         )
         return 1
     window = MainWindow(
-        ctx.catalogue, [messages.settings_warning(w) for w in ctx.settings_warnings]
+        ctx.catalogue,
+        [messages.settings_warning(w) for w in ctx.settings_warnings],
+        onair=app.build_onair(ctx),
+        sessions=ctx.sessions,
+        settings=ctx.settings,
+        link_factory=app.build_link,
     )
+    guard.bring_forward_on_request(window)
     window.show()
-    window.load_catalogue(demo_on_first_run=True)
+    if ctx.settings.general.first_run_done:
+        window.load_catalogue()
+    else:
+        first_run(window, ctx)  # parented to the window, which keeps it
+    window.load_session()
+    window.start_obs_link()
     try:
         return qt_app.exec()
     finally:
         from hostdesk.ui import tasks
 
+        window.stop_obs_link()
         tasks.wait_idle()
         ctx.close()
+        guard.release()
         del window
         collector.stop()
         # Destroy Qt's objects now, in order, not in the interpreter's final GC pass.

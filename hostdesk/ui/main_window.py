@@ -1,47 +1,72 @@
-"""The first desktop window: the job catalogue with search, filters and compliance warnings."""
+"""The host console: catalogue, tonight's rundown, preview and on-air monitors, hotkeys, status."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hostdesk import messages
+from hostdesk.config import HotkeySettings, Settings
+from hostdesk.core.jobs import Job
+from hostdesk.core.sessions import Session
+from hostdesk.obs.link import ObsLink
 from hostdesk.services.catalogue import CatalogueService
+from hostdesk.services.onair import Look, OnAirService
+from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
-from hostdesk.ui.models import JobFilterProxy, JobTableModel
+from hostdesk.ui.catalogue_export import export_catalogue
+from hostdesk.ui.catalogue_panel import CataloguePanel
+from hostdesk.ui.console import Console
+from hostdesk.ui.import_wizard import ImportWizard
+from hostdesk.ui.job_editor import JobEditorDialog
+from hostdesk.ui.obs_control import LinkFactory, ObsControl
+from hostdesk.ui.overlay_view import OverlayView
+from hostdesk.ui.rundown_panel import RundownPanel
+from hostdesk.ui.session_bar import SessionBar
+from hostdesk.ui.settings_dialog import SettingsDialog
+from hostdesk.ui.status_widgets import ObsStatusWidget
+
+SLOTS = range(1, 10)
 
 
 class MainWindow(QMainWindow):
     catalogue_loaded = Signal(int)  # number of jobs now shown
+    session_loaded = Signal(str)  # the current session's id
 
-    def __init__(self, catalogue: CatalogueService, notices: list[str] = ()):
+    def __init__(
+        self,
+        catalogue: CatalogueService,
+        notices: list[str] = (),
+        *,
+        onair: OnAirService | None = None,
+        sessions: SessionService | None = None,
+        settings: Settings | None = None,
+        link_factory: LinkFactory | None = None,
+    ):
         super().__init__()
+        self._link_factory = link_factory  # may block (keyring): called on a worker
         self._catalogue = catalogue
+        self._sessions = sessions
+        self.settings = settings or Settings()
         self.setWindowTitle(self.tr("HostDesk – live recruitment assistant"))
-        self.resize(1280, 760)
+        self.resize(1440, 860)
 
-        self.model = JobTableModel(self)
-        self.proxy = JobFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.console = Console(onair, self)
+        self.console.confirm = self._confirm_warnings
 
         self.banner = QLabel("\n".join(notices))
         self.banner.setObjectName("banner")
@@ -49,70 +74,202 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("background:#5c4400;color:#ffe8a3;padding:6px;")
         self.banner.setVisible(bool(notices))
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search title, employer, city or benefit"))
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All statuses"), "")
-        for status in ("open", "paused", "closed"):
-            self.status_filter.addItem(messages.status_label(status), status)
-        self.city_filter = QComboBox()
-        self.city_filter.addItem(self.tr("All cities"), "")
+        self.catalogue_panel = CataloguePanel()
+        # The panel's parts, named as before for tests and the benches.
+        panel = self.catalogue_panel
+        self.model, self.proxy, self.table = panel.model, panel.proxy, panel.table
+        self.search, self.status_filter, self.city_filter = (
+            panel.search, panel.status_filter, panel.city_filter)  # fmt: skip
+        self.rundown_panel = RundownPanel()
+        self.rundown_panel.rotate_seconds.setValue(self.settings.rundown.rotate_seconds)
 
-        self.table = QTableView()
-        self.table.setObjectName("jobs_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep catalogue order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 170, 150, 120, 190, 260, 70)):
-            self.table.setColumnWidth(column, width)
-
+        self.preview_view = OverlayView("#3ecf8e")
+        self.preview_view.setObjectName("preview")
+        self.onair_view = OverlayView("#e5484d")
+        self.onair_view.setObjectName("on_air")
         self.warnings_list = QListWidget()
         self.warnings_list.setObjectName("warnings_list")
-        self.warnings_box = QGroupBox(self.tr("Compliance warnings"))
-        box_layout = QVBoxLayout(self.warnings_box)
-        box_layout.addWidget(self.warnings_list)
+        self.warnings_list.setMaximumHeight(110)
+        self.take_button = QPushButton(self.tr("TAKE (Space)"))
+        self.take_button.setObjectName("take")
+        self.take_button.setMinimumHeight(56)
+        self.take_button.setStyleSheet(
+            "QPushButton{background:#c62828;color:white;font-size:20px;font-weight:bold;"
+            "border-radius:6px;} QPushButton:pressed{background:#8e0000;}"
+        )
+        self.clear_button = QPushButton(self.tr("Clear (Esc)"))
+        self.clear_button.setObjectName("clear")
+        self.clear_button.setMinimumHeight(56)
+        for button in (self.take_button, self.clear_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" them
+        self.ack_label = QLabel()
+        self.ack_label.setObjectName("ack")
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.city_filter)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.warnings_box)
-        splitter.setSizes([560, 160])
+        self.session_bar = SessionBar(sessions)
+
+        self._build_layout()
+        self._build_status_bar()
+        self._build_menu()
+        self._shortcuts: list[QShortcut] = []
+        self.bind_hotkeys(self.settings.hotkeys)
+        self._connect()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _group(self, title: str, *widgets) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        for widget in widgets:
+            layout.addWidget(widget) if isinstance(widget, QWidget) else layout.addLayout(widget)
+        return box
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take_button, 2)
+        buttons.addWidget(self.clear_button, 1)
+        monitors = QWidget()
+        right = QVBoxLayout(monitors)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self._group(self.tr("Preview"), self.preview_view, self.warnings_list), 1)
+        right.addLayout(buttons)
+        right.addWidget(self._group(self.tr("On air"), self.onair_view, self.ack_label), 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._group(self.tr("Job catalogue"), self.catalogue_panel))
+        splitter.addWidget(self._group(self.tr("Tonight's rundown"), self.rundown_panel))
+        splitter.addWidget(monitors)
+        splitter.setSizes([560, 330, 550])
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
-        layout.addLayout(filters)
+        layout.addWidget(self.session_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
+        self.obs_status = ObsStatusWidget()
+        self.obs = ObsControl(self.console.onair, self._link_factory, self.obs_status, self)
+        self.sync_label = QLabel(self.tr("Sync: no hub set up"))  # the sync issue fills it
+        self.sync_label.setObjectName("sync")
         self.count_label = QLabel(self.tr("Loading jobs…"))
-        self.statusBar().addWidget(self.count_label)
+        bar = self.statusBar()
+        bar.addWidget(self.obs_status)
+        bar.addWidget(self.sync_label)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.session_bar.clock_label)
 
-        self._build_menu()
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
-        self.city_filter.currentIndexChanged.connect(self._on_city_filter_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+    def _action(self, menu, text: str, slot, key: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import job sheet…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self._on_import_triggered)
-        file_menu.addAction(self.import_action)
-        quit_action = QAction(self.tr("&Quit"), self)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            file_menu, self.tr("&Import job sheet…"), self.open_import_wizard, "Ctrl+I"
+        )
+        self._action(
+            file_menu, self.tr("&Export catalogue…"),
+            lambda: export_catalogue(self, self._catalogue),
+        )  # fmt: skip
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+
+        jobs = bar.addMenu(self.tr("&Jobs"))
+        self._action(jobs, self.tr("Find a job"), self.focus_search, "Ctrl+F")
+        jobs.addSeparator()
+        for mode, text, key in (
+            ("new", self.tr("&New job…"), "Ctrl+N"),
+            ("edit", self.tr("&Edit job…"), "Ctrl+E"),
+            ("duplicate", self.tr("&Duplicate job…"), "Ctrl+D"),
+            ("close", self.tr("&Close job"), None),
+        ):
+            self._action(jobs, text, partial(self._on_job_action_triggered, mode), key)
+
+        live = bar.addMenu(self.tr("&Live"))
+        self._action(live, self.tr("Take the preview"), self.console.take_cued)
+        self._action(live, self.tr("Next job"), lambda: self.console.take_next(+1))
+        self._action(live, self.tr("Previous job"), lambda: self.console.take_next(-1))
+        self._action(live, self.tr("Clear the overlay"), self.console.clear)
+        live.addSeparator()
+        self._action(live, self.tr("Start or stop the session…"), self.session_bar.start_or_stop)
+
+    def bind_hotkeys(self, keys: HotkeySettings) -> None:
+        """(Re)bind the console keys; they work anywhere in the window but typing fields."""
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._shortcuts = []
+
+        def bind(text: str, slot) -> None:
+            for sequence in QKeySequence.listFromString(text):
+                if sequence.isEmpty():
+                    continue
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setAutoRepeat(False)  # a held key must not fire take after take
+                shortcut.activated.connect(partial(slot, sequence))
+                self._shortcuts.append(shortcut)
+
+        bind(keys.take, self._on_take_key)
+        bind(keys.next, lambda _s: self.console.take_next(+1))
+        bind(keys.previous, lambda _s: self.console.take_next(-1))
+        bind(keys.clear, lambda _s: self.console.clear())
+        bind(keys.rotate, lambda _s: self.rundown_panel.rotate_box.toggle())
+        for slot in SLOTS:
+            bind(str(slot), partial(self._on_slot_key, slot))
+            bind(f"Ctrl+{slot}", partial(self._on_slot_take_key, slot))
+
+    def _connect(self) -> None:
+        panel, rundown, console = self.catalogue_panel, self.rundown_panel, self.console
+        panel.job_activated.connect(self._on_catalogue_job_activated)
+        panel.current_job_changed.connect(self._on_catalogue_current_changed)
+        panel.filters_changed.connect(self._update_counts)
+        rundown.job_chosen.connect(console.cue)
+        rundown.model.rundown_changed.connect(self._on_rundown_changed)
+        rundown.rotate_toggled.connect(self._on_rotate_toggled)
+        self.take_button.clicked.connect(console.take_cued)
+        self.clear_button.clicked.connect(console.clear)
+        self.session_bar.loaded.connect(self._on_session_loaded)
+        self.session_bar.changed.connect(self._on_session_changed)
+        self.session_bar.failed.connect(self._on_console_refused)
+        console.cued.connect(self._on_console_cued)
+        console.taken.connect(self._on_console_taken)
+        console.take_acknowledged.connect(self._on_console_take_acknowledged)
+        console.cleared.connect(self._on_console_cleared)
+        console.refused.connect(self._on_console_refused)
+        console.rotation_changed.connect(self._on_console_rotation_changed)
+        console.countdown_changed.connect(rundown.show_countdown)
+        self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
+        self.obs.failed.connect(self._on_console_refused)
+
+    # -- OBS -----------------------------------------------------------------------------
+
+    @property
+    def link(self) -> ObsLink | None:
+        return self.obs.link
+
+    @property
+    def canvas(self) -> tuple[int, int]:
+        return self.obs.canvas
+
+    def start_obs_link(self) -> None:
+        """(Re)connect to OBS with the current settings, off the GUI thread."""
+        self.obs.start(self.settings)
+
+    def stop_obs_link(self) -> None:
+        self.obs.stop()
+
+    def _on_obs_canvas_changed(self, _canvas) -> None:
+        self.obs.show_look(self.look())
 
     # -- loading -------------------------------------------------------------------------
 
@@ -130,92 +287,222 @@ class MainWindow(QMainWindow):
 
     def _on_catalogue_read(self, result) -> None:
         jobs, warnings = result
-        self.model.set_jobs(jobs, warnings)
-        current_city = self.city_filter.currentData()
-        self.city_filter.blockSignals(True)
-        self.city_filter.clear()
-        self.city_filter.addItem(self.tr("All cities"), "")
-        for city in self.model.cities():
-            self.city_filter.addItem(city, city)
-        self.city_filter.setCurrentIndex(max(0, self.city_filter.findData(current_city)))
-        self.city_filter.blockSignals(False)
+        self.catalogue_panel.set_jobs(jobs, warnings)
+        self.console.set_catalogue(jobs, warnings)
+        self.rundown_panel.model.set_catalogue(self.console.jobs)
         self._update_counts()
         self.catalogue_loaded.emit(len(jobs))
 
-    def _on_task_failed(self, exc: Exception) -> None:
-        self.count_label.setText(self.tr("Could not read the catalogue: {0}").format(exc))
+    def load_session(self) -> None:
+        """Tonight's session and its rundown, read on a worker."""
+        self.session_bar.load()
 
-    # -- filters and selection -----------------------------------------------------------
+    def _on_session_loaded(self, session: Session, codes: list[str]) -> None:
+        self.rundown_panel.model.set_codes(codes)
+        self.console.set_rundown(codes)
+        self._on_session_changed(session)
+        self.session_loaded.emit(session.id)
+
+    def _on_session_changed(self, session: Session) -> None:
+        """The session id is in every sign-up link: the overlay is drawn again for it."""
+        onair = self.console.onair
+        if onair is not None and onair.look.session != session.id:
+            self.obs.show_look(self.look())
+
+    def _on_task_failed(self, exc: Exception) -> None:
+        self.count_label.setText(messages.error_text(exc))
+
+    @property
+    def session(self) -> Session | None:
+        return self.session_bar.session
+
+    def look(self) -> Look:
+        session = self.session.id if self.session else ""
+        return Look.from_settings(self.settings, self.canvas, session)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the search box from anywhere, ready to type over."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_take_key(self, sequence: QKeySequence) -> None:
+        enter = sequence[0].key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.catalogue_panel.has_focus():
+            self.catalogue_panel.activate_current()  # Enter in the catalogue adds, not takes
+            return
+        self.console.take_cued()
+
+    def _on_slot_key(self, slot: int, _sequence) -> None:
+        if self.console.cue_slot(slot):
+            self.rundown_panel.select_row(slot - 1)
+            self.rundown_panel.view.setFocus()
+        else:
+            self.statusBar().showMessage(self.tr("Slot {slot} is empty").format(slot=slot), 4000)
+
+    def _on_slot_take_key(self, slot: int, _sequence) -> None:
+        self.console.take_slot(slot)
+
+    # -- catalogue and rundown -----------------------------------------------------------
+
+    def _on_catalogue_job_activated(self, code: str) -> None:
+        model = self.rundown_panel.model
+        model.add([code])
+        self.rundown_panel.select_code(code)
+        self.rundown_panel.view.setFocus()
+
+    def _on_catalogue_current_changed(self, code: str) -> None:
+        if code:
+            self.console.cue(code)
+
+    def _on_rundown_changed(self, codes: list[str]) -> None:
+        self.console.set_rundown(codes)
+        sessions = self._sessions
+        if sessions is not None:  # through the one writer lane: saves land in order
+            tasks.run_serial(lambda: sessions.set_rundown(codes), lambda _r: None,
+                             self._on_task_failed)  # fmt: skip
+
+    def _on_rotate_toggled(self, on: bool) -> None:
+        self.console.set_rotation(on, self.rundown_panel.rotate_seconds.value())
+
+    # -- settings ------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.settings.data_dir, self)
+        dialog.settings_saved.connect(self.apply_settings)
+        dialog.language_changed.connect(self._on_settings_language_changed)
+        dialog.notice.connect(self.show_notice)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Saved settings take effect now: keys, rotation, the look of the overlay, OBS."""
+        self.settings = settings
+        self.bind_hotkeys(settings.hotkeys)
+        self.rundown_panel.rotate_seconds.setValue(settings.rundown.rotate_seconds)
+        self.obs.show_look(self.look())
+        self.obs.start(settings)  # a new URL or password: reconnect (cheap when unchanged)
+
+    def _on_settings_language_changed(self, _language: str) -> None:
+        # Every widget would have to rebuild its texts; a restart does it reliably.
+        self.show_notice(self.tr("The new language is used from the next start of HostDesk."))
+
+    def show_notice(self, text: str) -> None:
+        """A message that must not be missed (unlike the status bar's): the banner."""
+        current = self.banner.text()
+        self.banner.setText(f"{current}\n{text}" if current and self.banner.isVisible() else text)
+        self.banner.setVisible(True)
+
+    def open_import_wizard(self) -> ImportWizard:
+        wizard = ImportWizard(self._catalogue, self)
+        wizard.imported.connect(lambda *_counts: self.load_catalogue())
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
+
+    def open_job_editor(self, mode: str, code: str = "") -> JobEditorDialog | None:
+        """The editor for a new job, or for the job in the preview (edit, duplicate)."""
+        job = self.console.jobs.get(code)
+        look = {"layout": self.look().layout, "theme": self.look().theme, "canvas": self.canvas}
+        if mode == "new":
+            dialog = JobEditorDialog.create(self, self._catalogue, **look)
+        elif job is None:
+            self.statusBar().showMessage(self.tr("Pick a job first"), 4000)
+            return None
+        elif mode == "edit":
+            dialog = JobEditorDialog.edit(self, self._catalogue, job, **look)
+        else:
+            dialog = JobEditorDialog.duplicate(self, self._catalogue, job, **look)
+        dialog.job_saved.connect(lambda _code: self.load_catalogue())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def close_job(self, code: str) -> None:
+        job = self.console.jobs.get(code)
+        if job is None:
+            self.statusBar().showMessage(self.tr("Pick a job first"), 4000)
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Close job"),
+            self.tr("Close {title}? It stays in the catalogue but can no longer go on air.").format(
+                title=job.title),
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            catalogue = self._catalogue
+            tasks.run_serial(lambda: catalogue.close_job(code), lambda _job: self.load_catalogue(),
+                             self._on_task_failed)  # fmt: skip
+
+    def _on_job_action_triggered(self, mode: str) -> None:
+        if mode == "close":
+            self.close_job(self.console.cued_code)
+        else:
+            self.open_job_editor(mode, self.console.cued_code)
 
     def _update_counts(self) -> None:
         total = self.model.rowCount()
-        warned = sum(1 for row in range(total) if self.model.warnings_for(self.model.job(row).code))
+        warned = sum(1 for code in self.console.warnings if self.model.job_by_code(code))
         self.count_label.setText(
             self.tr("{shown} of {total} jobs shown · {warned} with warnings").format(
                 shown=self.proxy.rowCount(), total=total, warned=warned
             )
         )
 
-    def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._update_counts()
+    # -- what the console reports --------------------------------------------------------
 
-    def _on_status_filter_changed(self, _index: int) -> None:
-        self.proxy.set_status(self.status_filter.currentData())
-        self._update_counts()
+    def _caption(self, code: str) -> str:
+        job = self.console.jobs.get(code)
+        return f"{job.code}  {job.title}" if job else code
 
-    def _on_city_filter_changed(self, _index: int) -> None:
-        self.proxy.set_city(self.city_filter.currentData() or "")
-        self._update_counts()
-
-    def _on_table_selection_changed(self, selected: QItemSelection, _deselected) -> None:
+    def _on_console_cued(self, code: str, image) -> None:
+        self.preview_view.show_image(image, self._caption(code))
+        self.rundown_panel.model.set_marks(cued=code)
         self.warnings_list.clear()
-        indexes = selected.indexes()
-        if not indexes:
+        job = self.console.jobs.get(code)
+        if job is None:
             return
-        job = self.proxy.data(indexes[0], JobTableModel.JobRole)
-        warnings = self.model.warnings_for(job.code)
+        warnings = self.console.warnings.get(code, [])
         if not warnings:
             self.warnings_list.addItem(self.tr("No warnings for {0}").format(job.title))
         for w in warnings:
             self.warnings_list.addItem(messages.field_warning(w))
 
-    # -- import --------------------------------------------------------------------------
+    def _on_console_taken(self, code: str, image) -> None:
+        self.onair_view.show_image(image, self._caption(code))
+        self.rundown_panel.model.set_marks(on_air=code)
+        connected = self.obs_status.state == "connected"
+        self.ack_label.setText(
+            self.tr("Sent to OBS…") if connected else self.tr("On air in the output folder only: OBS is not connected")
+        )  # fmt: skip
 
-    def _on_import_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import job sheet"),
-            "",
-            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        self.count_label.setText(self.tr("Importing {0}…").format(path.name))
-        tasks.run(
-            lambda: self._catalogue.import_file(path),
-            lambda outcome: self._on_import_finished(path, outcome),
-            self._on_import_failed,
-        )
+    def _on_console_take_acknowledged(self, code: str, ms: float) -> None:
+        if code == self.console.on_air_code:
+            self.ack_label.setText(self.tr("On air in OBS ({ms:.0f} ms)").format(ms=ms))
 
-    def _on_import_finished(self, path: Path, outcome) -> None:
-        problems = [messages.row_problem(p, path.name) for p in outcome.plan.problems]
-        r = outcome.result
-        summary = self.tr("{created} new, {updated} updated, {unchanged} unchanged").format(
-            created=r.created, updated=r.updated, unchanged=r.unchanged
-        )
-        if problems:
-            QMessageBox.warning(
-                self,
-                self.tr("Some rows were not imported"),
-                summary + "\n\n" + "\n".join(problems[:30]),
-            )
-        else:
-            self.statusBar().showMessage(summary, 8000)
-        self.load_catalogue()
+    def _on_console_cleared(self) -> None:
+        self.onair_view.show_image(None, self.tr("Off air"))
+        self.rundown_panel.model.set_marks(on_air="")
+        self.ack_label.setText(self.tr("Overlay cleared"))
 
-    def _on_import_failed(self, exc: Exception) -> None:
-        text = messages.sheet_error(exc) if hasattr(exc, "reason") else str(exc)
-        self.count_label.setText(text)
-        QMessageBox.critical(self, self.tr("Import failed"), text)
+    def _on_console_refused(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_console_rotation_changed(self, on: bool) -> None:
+        box = self.rundown_panel.rotate_box
+        box.blockSignals(True)
+        box.setChecked(on)
+        box.blockSignals(False)
+
+    def _confirm_warnings(self, job: Job, warnings) -> bool:
+        text = "\n".join(messages.field_warning(w) for w in warnings)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Compliance warnings"),
+                          self.tr("{title} has compliance warnings:").format(title=job.title),
+                          parent=self)  # fmt: skip
+        box.setInformativeText(text)
+        show = box.addButton(self.tr("Show it anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Don't show"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        box.exec()
+        return box.clickedButton() is show

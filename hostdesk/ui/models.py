@@ -7,6 +7,7 @@ import unicodedata
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -19,6 +20,8 @@ from hostdesk.core.compliance import LintWarning
 from hostdesk.core.jobs import Job
 from hostdesk.core.salary import format_pay
 
+# Jobs dragged from the catalogue onto the rundown: their codes, one per line.
+JOB_CODES_MIME = "application/x-hostdesk-job-codes"
 COLUMNS = ("code", "title", "company", "city", "pay", "benefits", "status", "warnings")
 WARNING_BRUSH = QBrush(QColor("#f0b429"))
 
@@ -39,6 +42,7 @@ class JobTableModel(QAbstractTableModel):
         self._warnings: dict[str, list[LintWarning]] = {}
         self._search: list[str] = []
         self._pay: list[str] = []
+        self._rows: dict[str, int] = {}
 
     def set_jobs(self, jobs: list[Job], warnings: list[LintWarning]) -> None:
         self.beginResetModel()
@@ -51,10 +55,28 @@ class JobTableModel(QAbstractTableModel):
             _fold(" ".join((j.code, j.title, j.company, j.city, *j.benefits))) for j in self._jobs
         ]
         self._pay = [format_pay(j.pay) for j in self._jobs]
+        self._rows = {j.code: row for row, j in enumerate(self._jobs)}
         self.endResetModel()
 
     def job(self, row: int) -> Job:
         return self._jobs[row]
+
+    def job_by_code(self, code: str) -> Job | None:
+        row = self._rows.get(code)
+        return None if row is None else self._jobs[row]
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [JOB_CODES_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        codes = list(dict.fromkeys(self._jobs[i.row()].code for i in indexes if i.isValid()))
+        mime = QMimeData()
+        mime.setData(JOB_CODES_MIME, "\n".join(codes).encode("utf-8"))
+        return mime
 
     def warnings_for(self, code: str) -> list[LintWarning]:
         return self._warnings.get(code, [])

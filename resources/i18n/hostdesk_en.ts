@@ -17,14 +17,68 @@
     </message>
 </context>
 <context>
+    <name>CatalogueExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the catalogue</source>
+        <translation>Export the catalogue</translation>
+    </message>
+    <message>
+        <source>jobs.xlsx</source>
+        <translation>jobs.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} jobs exported to {file}</source>
+        <translation>{count} jobs exported to {file}</translation>
+    </message>
+    <message>
+        <source>Catalogue exported</source>
+        <translation>Catalogue exported</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be exported ({detail})</source>
+        <translation>The catalogue could not be exported ({detail})</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <source>Search title, employer, city or benefit</source>
+        <translation>Search title, employer, city or benefit</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>All cities</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>HostDesk – live recruitment assistant</source>
         <translation>HostDesk – live recruitment assistant</translation>
     </message>
     <message>
-        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</source>
-        <translation>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</translation>
+        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</source>
+        <translation>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</translation>
     </message>
     <message>
         <source>language (default: from settings)</source>
@@ -107,16 +161,16 @@
         <translation>connect, show versions and canvas, set up the overlay</translation>
     </message>
     <message>
-        <source>put a job&apos;s card and QR code on air</source>
-        <translation>put a job&apos;s card and QR code on air</translation>
+        <source>put a job's card and QR code on air</source>
+        <translation>put a job's card and QR code on air</translation>
     </message>
     <message>
         <source>take the overlay off air</source>
         <translation>take the overlay off air</translation>
     </message>
     <message>
-        <source>draw a job&apos;s card to a PNG file</source>
-        <translation>draw a job&apos;s card to a PNG file</translation>
+        <source>draw a job's card to a PNG file</source>
+        <translation>draw a job's card to a PNG file</translation>
     </message>
     <message>
         <source>OBS at {address} refused the password: check it in OBS (Tools → WebSocket Server Settings) and in --obs-password</source>
@@ -147,6 +201,10 @@
         <translation>No job has the code {code}: see `hostdesk jobs list`</translation>
     </message>
     <message>
+        <source>Job {code} is closed and cannot go on air: reopen it first</source>
+        <translation>Job {code} is closed and cannot go on air: reopen it first</translation>
+    </message>
+    <message>
         <source>On air (files only): {code}, sign-up link {url}; images in {folder}</source>
         <translation>On air (files only): {code}, sign-up link {url}; images in {folder}</translation>
     </message>
@@ -157,6 +215,49 @@
     <message>
         <source>Overlay off air</source>
         <translation>Overlay off air</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>Nothing in the preview: pick a job or press 1–9 first</source>
+        <translation>Nothing in the preview: pick a job or press 1–9 first</translation>
+    </message>
+    <message>
+        <source>Slot {slot} of the rundown is empty</source>
+        <translation>Slot {slot} of the rundown is empty</translation>
+    </message>
+    <message>
+        <source>The rundown has no job that can go on air</source>
+        <translation>The rundown has no job that can go on air</translation>
+    </message>
+    <message>
+        <source>Job {code} is not in the catalogue</source>
+        <translation>Job {code} is not in the catalogue</translation>
+    </message>
+    <message>
+        <source>{title} is closed and cannot go on air</source>
+        <translation>{title} is closed and cannot go on air</translation>
+    </message>
+    <message>
+        <source>{title} has compliance warnings: not taken</source>
+        <translation>{title} has compliance warnings: not taken</translation>
+    </message>
+    <message>
+        <source>Auto-rotate paused by a manual take</source>
+        <translation>Auto-rotate paused by a manual take</translation>
+    </message>
+    <message>
+        <source>On air without a QR code: fill in the hub address in Settings</source>
+        <translation>On air without a QR code: fill in the hub address in Settings</translation>
+    </message>
+    <message>
+        <source>Next job in {seconds} s</source>
+        <translation>Next job in {seconds} s</translation>
+    </message>
+    <message>
+        <source>Could not put the job on air: {reason}</source>
+        <translation>Could not put the job on air: {reason}</translation>
     </message>
 </context>
 <context>
@@ -239,6 +340,351 @@
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>Welcome to HostDesk</source>
+        <translation>Welcome to HostDesk</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</source>
+        <translation>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</translation>
+    </message>
+    <message>
+        <source>Connect to OBS</source>
+        <translation>Connect to OBS</translation>
+    </message>
+    <message>
+        <source>In OBS open Tools → WebSocket Server Settings, tick “Enable WebSocket server”, then click “Show Connect Info” for the port and the password.</source>
+        <translation>In OBS open Tools → WebSocket Server Settings, tick “Enable WebSocket server”, then click “Show Connect Info” for the port and the password.</translation>
+    </message>
+    <message>
+        <source>No OBS yet? Click Next: you can set it up later in Settings.</source>
+        <translation>No OBS yet? Click Next: you can set it up later in Settings.</translation>
+    </message>
+    <message>
+        <source>Your job list</source>
+        <translation>Your job list</translation>
+    </message>
+    <message>
+        <source>Load the demo jobs, to try everything out first</source>
+        <translation>Load the demo jobs, to try everything out first</translation>
+    </message>
+    <message>
+        <source>Import my own job sheet (.xlsx or .csv)</source>
+        <translation>Import my own job sheet (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Start with an empty list</source>
+        <translation>Start with an empty list</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({detail}): check the disk and try again</source>
+        <translation>The settings could not be saved ({detail}): check the disk and try again</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <source>Put the selected job on air</source>
+        <translation>Put the selected job on air</translation>
+    </message>
+    <message>
+        <source>Next job in the rundown</source>
+        <translation>Next job in the rundown</translation>
+    </message>
+    <message>
+        <source>Previous job in the rundown</source>
+        <translation>Previous job in the rundown</translation>
+    </message>
+    <message>
+        <source>Take the overlay off air</source>
+        <translation>Take the overlay off air</translation>
+    </message>
+    <message>
+        <source>Auto-rotate on/off</source>
+        <translation>Auto-rotate on/off</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysForm</name>
+    <message>
+        <source>Press a key here to add it</source>
+        <translation>Press a key here to add it</translation>
+    </message>
+    <message>
+        <source>Separate alternatives with “; ”, for example Right; PgDown. Keys 1 to 9 preview rundown slots 1 to 9 and Ctrl+1 to 9 put them on air: those are fixed.</source>
+        <translation>Separate alternatives with “; ”, for example Right; PgDown. Keys 1 to 9 preview rundown slots 1 to 9 and Ctrl+1 to 9 put them on air: those are fixed.</translation>
+    </message>
+    <message>
+        <source>Restore default keys</source>
+        <translation>Restore default keys</translation>
+    </message>
+    <message>
+        <source>{key} is already used for “{action}”: choose another key</source>
+        <translation>{key} is already used for “{action}”: choose another key</translation>
+    </message>
+    <message>
+        <source>{key} is kept for the rundown slots: choose another key</source>
+        <translation>{key} is kept for the rundown slots: choose another key</translation>
+    </message>
+    <message>
+        <source>“{key}” is several keys in a row: use one key, with Ctrl/Shift/Alt if needed</source>
+        <translation>“{key}” is several keys in a row: use one key, with Ctrl/Shift/Alt if needed</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a key name: press the key in the box on the right instead</source>
+        <translation>“{key}” is not a key name: press the key in the box on the right instead</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a job sheet</source>
+        <translation>Choose a job sheet</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv file with one job per row.</source>
+        <translation>An .xlsx or .csv file with one job per row.</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>Path of the .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Import job sheet</source>
+        <translation>Import job sheet</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>Check before importing</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Reading {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet. Importing {file} will give:</source>
+        <translation>Nothing has been saved yet. Importing {file} will give:</translation>
+    </message>
+    <message>
+        <source>No row of {file} can be imported: correct the rows below, or go back and choose another file.</source>
+        <translation>No row of {file} can be imported: correct the rows below, or go back and choose another file.</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
+        <translation>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>Every row can be imported.</translation>
+    </message>
+    <message>
+        <source>{count} rows will not be imported; correct them in the sheet and import it again:</source>
+        <translation>{count} rows will not be imported; correct them in the sheet and import it again:</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems</source>
+        <translation>… and {count} more problems</translation>
+    </message>
+    <message>
+        <source>{problem}
+Go back to choose another file.</source>
+        <translation>{problem}
+Go back to choose another file.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>Saving the jobs…</source>
+        <translation>Saving the jobs…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Saved {done} of {total} jobs…</source>
+        <translation>Saved {done} of {total} jobs…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} rows refused. The catalogue is saved.</source>
+        <translation>{created} new, {updated} updated, {unchanged} unchanged, {refused} rows refused. The catalogue is saved.</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the catalogue is as it was.</source>
+        <translation>Nothing was written: the catalogue is as it was.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {problem}</source>
+        <translation>Nothing was written: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import job sheet</source>
+        <translation>Import job sheet</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+</context>
+<context>
+    <name>JobEditorDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>New job</translation>
+    </message>
+    <message>
+        <source>Edit job {code}</source>
+        <translation>Edit job {code}</translation>
+    </message>
+    <message>
+        <source>Duplicate job {code}</source>
+        <translation>Duplicate job {code}</translation>
+    </message>
+    <message>
+        <source>e.g. 5000-6500元/月, 22元/小时 or 面议</source>
+        <translation>e.g. 5000-6500元/月, 22元/小时 or 面议</translation>
+    </message>
+    <message>
+        <source>e.g. 18-45岁, 45岁以下; empty means no limit</source>
+        <translation>e.g. 18-45岁, 45岁以下; empty means no limit</translation>
+    </message>
+    <message>
+        <source>separate with 、 or commas: 包吃住、五险一金</source>
+        <translation>separate with 、 or commas: 包吃住、五险一金</translation>
+    </message>
+    <message>
+        <source>a number, or leave empty</source>
+        <translation>a number, or leave empty</translation>
+    </message>
+    <message>
+        <source>Card preview (as shown on air)</source>
+        <translation>Card preview (as shown on air)</translation>
+    </message>
+    <message>
+        <source>Compliance warnings</source>
+        <translation>Compliance warnings</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close job</source>
+        <translation>Close job</translation>
+    </message>
+    <message>
+        <source>Save this job as closed: it stays in the list but cannot go on air</source>
+        <translation>Save this job as closed: it stays in the list but cannot go on air</translation>
+    </message>
+    <message>
+        <source>generated: {code}</source>
+        <translation>generated: {code}</translation>
+    </message>
+    <message>
+        <source>on the card: {value}</source>
+        <translation>on the card: {value}</translation>
+    </message>
+    <message>
+        <source>no age limit</source>
+        <translation>no age limit</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>No warnings</translation>
+    </message>
+    <message>
+        <source>The preview failed: {detail}</source>
+        <translation>The preview failed: {detail}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>The job was not saved: {detail}</source>
+        <translation>The job was not saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Enter the job title</source>
+        <translation>Enter the job title</translation>
+    </message>
+    <message>
+        <source>code “{text}” is already used by another job: choose another code</source>
+        <translation>code “{text}” is already used by another job: choose another code</translation>
+    </message>
+    <message>
+        <source>this job is no longer in the catalogue: close this window and reload the list</source>
+        <translation>this job is no longer in the catalogue: close this window and reload the list</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Warnings</source>
@@ -314,16 +760,8 @@
         <translation>HostDesk – live recruitment assistant</translation>
     </message>
     <message>
-        <source>Search title, employer, city or benefit</source>
-        <translation>Search title, employer, city or benefit</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>All cities</source>
-        <translation>All cities</translation>
+        <source>TAKE (Space)</source>
+        <translation>TAKE (Space)</translation>
     </message>
     <message>
         <source>Compliance warnings</source>
@@ -334,6 +772,30 @@
         <translation>Loading jobs…</translation>
     </message>
     <message>
+        <source>Clear (Esc)</source>
+        <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <source>Job catalogue</source>
+        <translation>Job catalogue</translation>
+    </message>
+    <message>
+        <source>Tonight's rundown</source>
+        <translation>Tonight's rundown</translation>
+    </message>
+    <message>
+        <source>Sync: no hub set up</source>
+        <translation>Sync: no hub set up</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -342,12 +804,116 @@
         <translation>&amp;Import job sheet…</translation>
     </message>
     <message>
+        <source>&amp;Export catalogue…</source>
+        <translation>&amp;Export catalogue…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>Could not read the catalogue: {0}</source>
-        <translation>Could not read the catalogue: {0}</translation>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>Find a job</source>
+        <translation>Find a job</translation>
+    </message>
+    <message>
+        <source>&amp;New job…</source>
+        <translation>&amp;New job…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit job…</source>
+        <translation>&amp;Edit job…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate job…</source>
+        <translation>&amp;Duplicate job…</translation>
+    </message>
+    <message>
+        <source>&amp;Close job</source>
+        <translation>&amp;Close job</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Live</translation>
+    </message>
+    <message>
+        <source>Take the preview</source>
+        <translation>Take the preview</translation>
+    </message>
+    <message>
+        <source>Next job</source>
+        <translation>Next job</translation>
+    </message>
+    <message>
+        <source>Previous job</source>
+        <translation>Previous job</translation>
+    </message>
+    <message>
+        <source>Clear the overlay</source>
+        <translation>Clear the overlay</translation>
+    </message>
+    <message>
+        <source>Start or stop the session…</source>
+        <translation>Start or stop the session…</translation>
+    </message>
+    <message>
+        <source>Slot {slot} is empty</source>
+        <translation>Slot {slot} is empty</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of HostDesk.</source>
+        <translation>The new language is used from the next start of HostDesk.</translation>
+    </message>
+    <message>
+        <source>Pick a job first</source>
+        <translation>Pick a job first</translation>
+    </message>
+    <message>
+        <source>Close job</source>
+        <translation>Close job</translation>
+    </message>
+    <message>
+        <source>Close {title}? It stays in the catalogue but can no longer go on air.</source>
+        <translation>Close {title}? It stays in the catalogue but can no longer go on air.</translation>
+    </message>
+    <message>
+        <source>Sent to OBS…</source>
+        <translation>Sent to OBS…</translation>
+    </message>
+    <message>
+        <source>On air in the output folder only: OBS is not connected</source>
+        <translation>On air in the output folder only: OBS is not connected</translation>
+    </message>
+    <message>
+        <source>On air in OBS ({ms:.0f} ms)</source>
+        <translation>On air in OBS ({ms:.0f} ms)</translation>
+    </message>
+    <message>
+        <source>Off air</source>
+        <translation>Off air</translation>
+    </message>
+    <message>
+        <source>Overlay cleared</source>
+        <translation>Overlay cleared</translation>
+    </message>
+    <message>
+        <source>{title} has compliance warnings:</source>
+        <translation>{title} has compliance warnings:</translation>
+    </message>
+    <message>
+        <source>Show it anyway</source>
+        <translation>Show it anyway</translation>
+    </message>
+    <message>
+        <source>Don't show</source>
+        <translation>Don't show</translation>
     </message>
     <message>
         <source>{shown} of {total} jobs shown · {warned} with warnings</source>
@@ -357,29 +923,150 @@
         <source>No warnings for {0}</source>
         <translation>No warnings for {0}</translation>
     </message>
+</context>
+<context>
+    <name>ObsConnectionForm</name>
     <message>
-        <source>Import job sheet</source>
-        <translation>Import job sheet</translation>
+        <source>The address must start with ws://, for example ws://127.0.0.1:4455</source>
+        <translation>The address must start with ws://, for example ws://127.0.0.1:4455</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+        <source>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</source>
+        <translation>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</translation>
     </message>
     <message>
-        <source>Importing {0}…</source>
-        <translation>Importing {0}…</translation>
+        <source>The address names no computer: write it like ws://127.0.0.1:4455 (127.0.0.1 is this computer)</source>
+        <translation>The address names no computer: write it like ws://127.0.0.1:4455 (127.0.0.1 is this computer)</translation>
     </message>
     <message>
-        <source>{created} new, {updated} updated, {unchanged} unchanged</source>
-        <translation>{created} new, {updated} updated, {unchanged} unchanged</translation>
+        <source>The port must be a number from 1 to 65535, as shown in OBS (4455 unless changed)</source>
+        <translation>The port must be a number from 1 to 65535, as shown in OBS (4455 unless changed)</translation>
     </message>
     <message>
-        <source>Some rows were not imported</source>
-        <translation>Some rows were not imported</translation>
+        <source>OBS is not running at {address}, or its WebSocket server is off: start OBS and turn the server on in Tools → WebSocket Server Settings</source>
+        <translation>OBS is not running at {address}, or its WebSocket server is off: start OBS and turn the server on in Tools → WebSocket Server Settings</translation>
     </message>
     <message>
-        <source>Import failed</source>
-        <translation>Import failed</translation>
+        <source>OBS at {address} refused the password: copy it from Tools → WebSocket Server Settings → Show Connect Info</source>
+        <translation>OBS at {address} refused the password: copy it from Tools → WebSocket Server Settings → Show Connect Info</translation>
+    </message>
+    <message>
+        <source>{address} did not answer like OBS within a few seconds: check the address and port, or restart OBS</source>
+        <translation>{address} did not answer like OBS within a few seconds: check the address and port, or restart OBS</translation>
+    </message>
+    <message>
+        <source>Could not connect to OBS at {address}: check the address and port in Tools → WebSocket Server Settings</source>
+        <translation>Could not connect to OBS at {address}: check the address and port in Tools → WebSocket Server Settings</translation>
+    </message>
+    <message>
+        <source>OBS at {address} connected but refused a request: update OBS to version 28 or later</source>
+        <translation>OBS at {address} connected but refused a request: update OBS to version 28 or later</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>Connecting to OBS…</translation>
+    </message>
+    <message>
+        <source>Connected: OBS {obs} (obs-websocket {ws}), canvas {width}×{height} at {fps} fps</source>
+        <translation>Connected: OBS {obs} (obs-websocket {ws}), canvas {width}×{height} at {fps} fps</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly ({detail})</source>
+        <translation>The test failed unexpectedly ({detail})</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>ObsStatusWidget</name>
+    <message>
+        <source>Connect now</source>
+        <translation>Connect now</translation>
+    </message>
+    <message>
+        <source>Set up overlay in OBS</source>
+        <translation>Set up overlay in OBS</translation>
+    </message>
+    <message>
+        <source>OBS has a source named “{name}” of another kind: rename it in OBS</source>
+        <translation>OBS has a source named “{name}” of another kind: rename it in OBS</translation>
+    </message>
+    <message>
+        <source>OBS connected · canvas {w}x{h}</source>
+        <translation>OBS connected · canvas {w}x{h}</translation>
+    </message>
+    <message>
+        <source>OBS connected</source>
+        <translation>OBS connected</translation>
+    </message>
+    <message>
+        <source>OBS not set up: images go to the output folder</source>
+        <translation>OBS not set up: images go to the output folder</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>Connecting to OBS…</translation>
+    </message>
+    <message>
+        <source>OBS connection lost, reconnecting…</source>
+        <translation>OBS connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <source>OBS refused the password: check it in Settings</source>
+        <translation>OBS refused the password: check it in Settings</translation>
+    </message>
+    <message>
+        <source>OBS is not running (or its WebSocket server is off)</source>
+        <translation>OBS is not running (or its WebSocket server is off)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+</context>
+<context>
+    <name>Position</name>
+    <message>
+        <source>Card left, QR code right</source>
+        <translation>Card left, QR code right</translation>
+    </message>
+    <message>
+        <source>QR code left, card right</source>
+        <translation>QR code left, card right</translation>
+    </message>
+    <message>
+        <source>Along the left edge</source>
+        <translation>Along the left edge</translation>
+    </message>
+    <message>
+        <source>Along the right edge</source>
+        <translation>Along the right edge</translation>
+    </message>
+    <message>
+        <source>Low, above the comments</source>
+        <translation>Low, above the comments</translation>
+    </message>
+    <message>
+        <source>High, below the streamer's name</source>
+        <translation>High, below the streamer's name</translation>
     </message>
 </context>
 <context>
@@ -499,6 +1186,280 @@
     <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file}, row {row}: {message}</translation>
+    </message>
+    <message>
+        <source>no job has the code {code}: reload the catalogue</source>
+        <translation>no job has the code {code}: reload the catalogue</translation>
+    </message>
+    <message>
+        <source>job {code} is closed and cannot go on air: reopen it first</source>
+        <translation>job {code} is closed and cannot go on air: reopen it first</translation>
+    </message>
+    <message>
+        <source>a file could not be written ({detail}): check the disk and the data folder</source>
+        <translation>a file could not be written ({detail}): check the disk and the data folder</translation>
+    </message>
+    <message>
+        <source>something went wrong ({detail}): see the log file</source>
+        <translation>something went wrong ({detail}): see the log file</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPanel</name>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Auto-rotate every</source>
+        <translation>Auto-rotate every</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Double-click, Enter or drag a job here. 1–9 preview a slot, Ctrl+1–9 take it.</source>
+        <translation>Double-click, Enter or drag a job here. 1–9 preview a slot, Ctrl+1–9 take it.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>Start session…</source>
+        <translation>Start session…</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>Stop session</translation>
+    </message>
+    <message>
+        <source>Not live yet · the rundown is ready for the next session</source>
+        <translation>Not live yet · the rundown is ready for the next session</translation>
+    </message>
+    <message>
+        <source>● LIVE  {where}</source>
+        <translation>● LIVE  {where}</translation>
+    </message>
+    <message>
+        <source>Ended  {where}</source>
+        <translation>Ended  {where}</translation>
+    </message>
+    <message>
+        <source>On air {clock}</source>
+        <translation>On air {clock}</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>Stop the session</translation>
+    </message>
+    <message>
+        <source>Stop the live session in {room}? The record of takes is kept.</source>
+        <translation>Stop the live session in {room}? The record of takes is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Start the live session</source>
+        <translation>Start the live session</translation>
+    </message>
+    <message>
+        <source>e.g. 青岛招聘直播间</source>
+        <translation>e.g. 青岛招聘直播间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Room name</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>Go live</translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>Kuaishou</source>
+        <translation>Kuaishou</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>Douyin</translation>
+    </message>
+    <message>
+        <source>WeChat Channels</source>
+        <translation>WeChat Channels</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>platform “{text}” is not known: choose Kuaishou, Douyin, WeChat Channels or Other</source>
+        <translation>platform “{text}” is not known: choose Kuaishou, Douyin, WeChat Channels or Other</translation>
+    </message>
+    <message>
+        <source>the room name is empty: type the name of the live room</source>
+        <translation>the room name is empty: type the name of the live room</translation>
+    </message>
+    <message>
+        <source>the room name is longer than {limit} characters: shorten it</source>
+        <translation>the room name is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>this session is already live: stop it before starting a new one</source>
+        <translation>this session is already live: stop it before starting a new one</translation>
+    </message>
+    <message>
+        <source>no session is live: start one first</source>
+        <translation>no session is live: start one first</translation>
+    </message>
+    <message>
+        <source>this session has ended: tonight's list is in the new session</source>
+        <translation>this session has ended: tonight's list is in the new session</translation>
+    </message>
+    <message>
+        <source>rotate every {min} to {max} seconds: change the interval</source>
+        <translation>rotate every {min} to {max} seconds: change the interval</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Overlay</translation>
+    </message>
+    <message>
+        <source>Sign-up link</source>
+        <translation>Sign-up link</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Reading the saved password…</source>
+        <translation>Reading the saved password…</translation>
+    </message>
+    <message>
+        <source>Find these in OBS under Tools → WebSocket Server Settings (Show Connect Info).</source>
+        <translation>Find these in OBS under Tools → WebSocket Server Settings (Show Connect Info).</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>Card layout</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Auto-rotate: each job on air for</source>
+        <translation>Auto-rotate: each job on air for</translation>
+    </message>
+    <message>
+        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</source>
+        <translation>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Link template</source>
+        <translation>Link template</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>The template may only use {hub}, {code} and {session}, each in braces</source>
+        <translation>The template may only use {hub}, {code} and {session}, each in braces</translation>
+    </message>
+    <message>
+        <source>The template must contain {code}: each job needs its own link</source>
+        <translation>The template must contain {code}: each job needs its own link</translation>
+    </message>
+    <message>
+        <source>Fill in the hub address above: until then only jobs with their own sign-up link get a QR code</source>
+        <translation>Fill in the hub address above: until then only jobs with their own sign-up link get a QR code</translation>
+    </message>
+    <message>
+        <source>The link must start with https:// or http:// (or with {hub}), so phones can open it</source>
+        <translation>The link must start with https:// or http:// (or with {hub}), so phones can open it</translation>
+    </message>
+    <message>
+        <source>The hub address must start with https:// or http://</source>
+        <translation>The hub address must start with https:// or http://</translation>
+    </message>
+    <message>
+        <source>Still reading the saved password: try again</source>
+        <translation>Still reading the saved password: try again</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({detail}): check the disk and try again</source>
+        <translation>The settings could not be saved ({detail}): check the disk and try again</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</source>
+        <translation>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HostDesk is already running with this data folder; its window has been brought to the front.</source>
+        <translation>HostDesk is already running with this data folder; its window has been brought to the front.</translation>
+    </message>
+    <message>
+        <source>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</source>
+        <translation>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</translation>
     </message>
 </context>
 <context>

@@ -17,13 +17,67 @@
     </message>
 </context>
 <context>
+    <name>CatalogueExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the catalogue</source>
+        <translation>导出岗位库</translation>
+    </message>
+    <message>
+        <source>jobs.xlsx</source>
+        <translation>岗位库.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} jobs exported to {file}</source>
+        <translation>已导出 {count} 个岗位到 {file}</translation>
+    </message>
+    <message>
+        <source>Catalogue exported</source>
+        <translation>岗位库已导出</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be exported ({detail})</source>
+        <translation>岗位库导出失败（{detail}）</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <source>Search title, employer, city or benefit</source>
+        <translation>搜索岗位、企业、城市或福利</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>HostDesk – live recruitment assistant</source>
         <translation>直播带岗助手 HostDesk</translation>
     </message>
     <message>
-        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</source>
+        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</source>
         <translation>数据文件夹（默认：$HOSTDESK_DATA_DIR 或系统默认位置）</translation>
     </message>
     <message>
@@ -107,7 +161,7 @@
         <translation>连接 OBS，显示版本和画布，并设置叠加层</translation>
     </message>
     <message>
-        <source>put a job&apos;s card and QR code on air</source>
+        <source>put a job's card and QR code on air</source>
         <translation>把岗位卡片和报名二维码上屏</translation>
     </message>
     <message>
@@ -115,7 +169,7 @@
         <translation>叠加层下屏</translation>
     </message>
     <message>
-        <source>draw a job&apos;s card to a PNG file</source>
+        <source>draw a job's card to a PNG file</source>
         <translation>把岗位卡片画成 PNG 文件</translation>
     </message>
     <message>
@@ -147,6 +201,10 @@
         <translation>没有编号为 {code} 的岗位：请用 `hostdesk jobs list` 查看</translation>
     </message>
     <message>
+        <source>Job {code} is closed and cannot go on air: reopen it first</source>
+        <translation>岗位 {code} 已关闭，不能上屏：请先重新开放这个岗位</translation>
+    </message>
+    <message>
         <source>On air (files only): {code}, sign-up link {url}; images in {folder}</source>
         <translation>已上屏（仅文件）：{code}，报名链接 {url}；图片在 {folder}</translation>
     </message>
@@ -157,6 +215,49 @@
     <message>
         <source>Overlay off air</source>
         <translation>叠加层已下屏</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>Nothing in the preview: pick a job or press 1–9 first</source>
+        <translation>预览里没有岗位：先选一个岗位，或按 1–9</translation>
+    </message>
+    <message>
+        <source>Slot {slot} of the rundown is empty</source>
+        <translation>节目单第 {slot} 位是空的</translation>
+    </message>
+    <message>
+        <source>The rundown has no job that can go on air</source>
+        <translation>节目单里没有可以上屏的岗位</translation>
+    </message>
+    <message>
+        <source>Job {code} is not in the catalogue</source>
+        <translation>岗位库里没有编号为 {code} 的岗位</translation>
+    </message>
+    <message>
+        <source>{title} is closed and cannot go on air</source>
+        <translation>「{title}」已关闭，不能上屏</translation>
+    </message>
+    <message>
+        <source>{title} has compliance warnings: not taken</source>
+        <translation>「{title}」有合规提示，未上屏</translation>
+    </message>
+    <message>
+        <source>Auto-rotate paused by a manual take</source>
+        <translation>手动上屏，自动轮播已暂停</translation>
+    </message>
+    <message>
+        <source>On air without a QR code: fill in the hub address in Settings</source>
+        <translation>已上屏，但没有二维码：请在设置里填写服务器地址</translation>
+    </message>
+    <message>
+        <source>Next job in {seconds} s</source>
+        <translation>{seconds} 秒后换下一个岗位</translation>
+    </message>
+    <message>
+        <source>Could not put the job on air: {reason}</source>
+        <translation>岗位没能上屏：{reason}</translation>
     </message>
 </context>
 <context>
@@ -239,6 +340,351 @@
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>Welcome to HostDesk</source>
+        <translation>欢迎使用 HostDesk</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</source>
+        <translation>HostDesk 通过 OBS Studio 把岗位卡片和报名二维码放进直播画面。只需两步：连接 OBS，再选择岗位列表。</translation>
+    </message>
+    <message>
+        <source>Connect to OBS</source>
+        <translation>连接 OBS</translation>
+    </message>
+    <message>
+        <source>In OBS open Tools → WebSocket Server Settings, tick “Enable WebSocket server”, then click “Show Connect Info” for the port and the password.</source>
+        <translation>在 OBS 中打开「工具 → WebSocket 服务器设置」，勾选「开启 WebSocket 服务器」，再点「显示连接信息」查看端口和密码。</translation>
+    </message>
+    <message>
+        <source>No OBS yet? Click Next: you can set it up later in Settings.</source>
+        <translation>还没装 OBS？直接点「下一步」，以后可以在「设置」里再配置。</translation>
+    </message>
+    <message>
+        <source>Your job list</source>
+        <translation>岗位列表</translation>
+    </message>
+    <message>
+        <source>Load the demo jobs, to try everything out first</source>
+        <translation>加载示例岗位，先试用一下</translation>
+    </message>
+    <message>
+        <source>Import my own job sheet (.xlsx or .csv)</source>
+        <translation>导入我自己的岗位表（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>Start with an empty list</source>
+        <translation>从空列表开始</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({detail}): check the disk and try again</source>
+        <translation>设置保存失败（{detail}）：请检查磁盘后重试</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <source>Put the selected job on air</source>
+        <translation>上屏选中的岗位</translation>
+    </message>
+    <message>
+        <source>Next job in the rundown</source>
+        <translation>节目单下一个岗位</translation>
+    </message>
+    <message>
+        <source>Previous job in the rundown</source>
+        <translation>节目单上一个岗位</translation>
+    </message>
+    <message>
+        <source>Take the overlay off air</source>
+        <translation>撤下叠加层</translation>
+    </message>
+    <message>
+        <source>Auto-rotate on/off</source>
+        <translation>开/关自动轮播</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysForm</name>
+    <message>
+        <source>Press a key here to add it</source>
+        <translation>在这里按一个键即可添加</translation>
+    </message>
+    <message>
+        <source>Separate alternatives with “; ”, for example Right; PgDown. Keys 1 to 9 preview rundown slots 1 to 9 and Ctrl+1 to 9 put them on air: those are fixed.</source>
+        <translation>多个按键用“; ”分隔，例如 Right; PgDown。数字键 1～9 预览节目单第 1～9 个岗位，Ctrl+1～9 直接上屏，这些键固定不变。</translation>
+    </message>
+    <message>
+        <source>Restore default keys</source>
+        <translation>恢复默认快捷键</translation>
+    </message>
+    <message>
+        <source>{key} is already used for “{action}”: choose another key</source>
+        <translation>{key} 已用于「{action}」：请换一个键</translation>
+    </message>
+    <message>
+        <source>{key} is kept for the rundown slots: choose another key</source>
+        <translation>{key} 固定用于节目单的岗位位置：请换一个键</translation>
+    </message>
+    <message>
+        <source>“{key}” is several keys in a row: use one key, with Ctrl/Shift/Alt if needed</source>
+        <translation>「{key}」是连续按多个键：请只用一个键，需要时可加 Ctrl/Shift/Alt</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a key name: press the key in the box on the right instead</source>
+        <translation>「{key}」不是有效的按键名：请在右边的框里直接按下该键</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a job sheet</source>
+        <translation>选择岗位表</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv file with one job per row.</source>
+        <translation>一个 .xlsx 或 .csv 文件，每行一个岗位。</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件的路径</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Import job sheet</source>
+        <translation>导入岗位表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前核对</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet. Importing {file} will give:</source>
+        <translation>还没有保存任何内容。导入 {file} 的结果将是：</translation>
+    </message>
+    <message>
+        <source>No row of {file} can be imported: correct the rows below, or go back and choose another file.</source>
+        <translation>{file} 中没有可以导入的行：请改正下面列出的行，或点“上一步”另选文件。</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
+        <translation>新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个，{refused} 行被拒绝</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <source>{count} rows will not be imported; correct them in the sheet and import it again:</source>
+        <translation>以下 {count} 行不会导入，请在表格中改正后重新导入：</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems</source>
+        <translation>……还有 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>{problem}
+Go back to choose another file.</source>
+        <translation>{problem}
+请点“上一步”另选文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Saving the jobs…</source>
+        <translation>正在保存岗位…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Saved {done} of {total} jobs…</source>
+        <translation>已保存 {done} / {total} 个岗位…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} rows refused. The catalogue is saved.</source>
+        <translation>新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个，{refused} 行被拒绝。岗位库已保存。</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the catalogue is as it was.</source>
+        <translation>没有写入任何内容，岗位库保持原样。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {problem}</source>
+        <translation>没有写入任何内容：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import job sheet</source>
+        <translation>导入岗位表</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>JobEditorDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>新建岗位</translation>
+    </message>
+    <message>
+        <source>Edit job {code}</source>
+        <translation>编辑岗位 {code}</translation>
+    </message>
+    <message>
+        <source>Duplicate job {code}</source>
+        <translation>复制岗位 {code}</translation>
+    </message>
+    <message>
+        <source>e.g. 5000-6500元/月, 22元/小时 or 面议</source>
+        <translation>如 5000-6500元/月、22元/小时 或 面议</translation>
+    </message>
+    <message>
+        <source>e.g. 18-45岁, 45岁以下; empty means no limit</source>
+        <translation>如 18-45岁、45岁以下；留空表示不限</translation>
+    </message>
+    <message>
+        <source>separate with 、 or commas: 包吃住、五险一金</source>
+        <translation>用顿号或逗号分隔：包吃住、五险一金</translation>
+    </message>
+    <message>
+        <source>a number, or leave empty</source>
+        <translation>填写数字，或留空</translation>
+    </message>
+    <message>
+        <source>Card preview (as shown on air)</source>
+        <translation>卡片预览（与直播画面一致）</translation>
+    </message>
+    <message>
+        <source>Compliance warnings</source>
+        <translation>合规提示</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close job</source>
+        <translation>关闭岗位</translation>
+    </message>
+    <message>
+        <source>Save this job as closed: it stays in the list but cannot go on air</source>
+        <translation>将岗位保存为已关闭：仍保留在列表中，但不能再上播</translation>
+    </message>
+    <message>
+        <source>generated: {code}</source>
+        <translation>自动生成：{code}</translation>
+    </message>
+    <message>
+        <source>on the card: {value}</source>
+        <translation>卡片显示为：{value}</translation>
+    </message>
+    <message>
+        <source>no age limit</source>
+        <translation>年龄不限</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>没有合规提示</translation>
+    </message>
+    <message>
+        <source>The preview failed: {detail}</source>
+        <translation>预览失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The job was not saved: {detail}</source>
+        <translation>岗位未保存：{detail}</translation>
+    </message>
+    <message>
+        <source>Enter the job title</source>
+        <translation>请填写岗位名称</translation>
+    </message>
+    <message>
+        <source>code “{text}” is already used by another job: choose another code</source>
+        <translation>编号「{text}」已被其他岗位使用：请换一个编号</translation>
+    </message>
+    <message>
+        <source>this job is no longer in the catalogue: close this window and reload the list</source>
+        <translation>岗位库中已没有这个岗位：请关闭本窗口并刷新列表</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Warnings</source>
@@ -314,16 +760,8 @@
         <translation>直播带岗助手 HostDesk</translation>
     </message>
     <message>
-        <source>Search title, employer, city or benefit</source>
-        <translation>搜索岗位、企业、城市或福利</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All cities</source>
-        <translation>全部城市</translation>
+        <source>TAKE (Space)</source>
+        <translation>上屏（空格）</translation>
     </message>
     <message>
         <source>Compliance warnings</source>
@@ -334,6 +772,30 @@
         <translation>正在加载岗位…</translation>
     </message>
     <message>
+        <source>Clear (Esc)</source>
+        <translation>下屏（Esc）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>正在上屏</translation>
+    </message>
+    <message>
+        <source>Job catalogue</source>
+        <translation>岗位库</translation>
+    </message>
+    <message>
+        <source>Tonight's rundown</source>
+        <translation>今晚的节目单</translation>
+    </message>
+    <message>
+        <source>Sync: no hub set up</source>
+        <translation>同步：未设置总部后台</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -342,12 +804,116 @@
         <translation>导入岗位表(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Export catalogue…</source>
+        <translation>导出岗位库(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Could not read the catalogue: {0}</source>
-        <translation>无法读取岗位库：{0}</translation>
+        <source>&amp;Jobs</source>
+        <translation>岗位(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Find a job</source>
+        <translation>查找岗位</translation>
+    </message>
+    <message>
+        <source>&amp;New job…</source>
+        <translation>新建岗位(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit job…</source>
+        <translation>编辑岗位(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate job…</source>
+        <translation>复制岗位(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close job</source>
+        <translation>关闭岗位(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>直播(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Take the preview</source>
+        <translation>预览岗位上屏</translation>
+    </message>
+    <message>
+        <source>Next job</source>
+        <translation>下一个岗位</translation>
+    </message>
+    <message>
+        <source>Previous job</source>
+        <translation>上一个岗位</translation>
+    </message>
+    <message>
+        <source>Clear the overlay</source>
+        <translation>下屏（清空叠加层）</translation>
+    </message>
+    <message>
+        <source>Start or stop the session…</source>
+        <translation>开始或结束直播…</translation>
+    </message>
+    <message>
+        <source>Slot {slot} is empty</source>
+        <translation>第 {slot} 位是空的</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of HostDesk.</source>
+        <translation>新的界面语言将在下次启动 HostDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Pick a job first</source>
+        <translation>请先选一个岗位</translation>
+    </message>
+    <message>
+        <source>Close job</source>
+        <translation>关闭岗位</translation>
+    </message>
+    <message>
+        <source>Close {title}? It stays in the catalogue but can no longer go on air.</source>
+        <translation>关闭「{title}」吗？岗位会留在岗位库里，但不能再上屏。</translation>
+    </message>
+    <message>
+        <source>Sent to OBS…</source>
+        <translation>已发送到 OBS…</translation>
+    </message>
+    <message>
+        <source>On air in the output folder only: OBS is not connected</source>
+        <translation>只写入了输出文件夹：OBS 未连接</translation>
+    </message>
+    <message>
+        <source>On air in OBS ({ms:.0f} ms)</source>
+        <translation>OBS 已上屏（{ms:.0f} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Off air</source>
+        <translation>未上屏</translation>
+    </message>
+    <message>
+        <source>Overlay cleared</source>
+        <translation>已下屏</translation>
+    </message>
+    <message>
+        <source>{title} has compliance warnings:</source>
+        <translation>「{title}」有合规提示：</translation>
+    </message>
+    <message>
+        <source>Show it anyway</source>
+        <translation>仍然上屏</translation>
+    </message>
+    <message>
+        <source>Don't show</source>
+        <translation>不上屏</translation>
     </message>
     <message>
         <source>{shown} of {total} jobs shown · {warned} with warnings</source>
@@ -357,29 +923,150 @@
         <source>No warnings for {0}</source>
         <translation>「{0}」没有合规提示</translation>
     </message>
+</context>
+<context>
+    <name>ObsConnectionForm</name>
     <message>
-        <source>Import job sheet</source>
-        <translation>导入岗位表</translation>
+        <source>The address must start with ws://, for example ws://127.0.0.1:4455</source>
+        <translation>地址必须以 ws:// 开头，例如 ws://127.0.0.1:4455</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</source>
+        <translation>OBS 的 WebSocket 服务器不使用加密：请把 wss:// 改成 ws://</translation>
     </message>
     <message>
-        <source>Importing {0}…</source>
-        <translation>正在导入 {0}…</translation>
+        <source>The address names no computer: write it like ws://127.0.0.1:4455 (127.0.0.1 is this computer)</source>
+        <translation>地址里缺少电脑地址：请写成 ws://127.0.0.1:4455 这样（127.0.0.1 表示本机）</translation>
     </message>
     <message>
-        <source>{created} new, {updated} updated, {unchanged} unchanged</source>
-        <translation>新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个</translation>
+        <source>The port must be a number from 1 to 65535, as shown in OBS (4455 unless changed)</source>
+        <translation>端口必须是 1 到 65535 之间的数字，以 OBS 里显示的为准（默认 4455）</translation>
     </message>
     <message>
-        <source>Some rows were not imported</source>
-        <translation>部分行未导入</translation>
+        <source>OBS is not running at {address}, or its WebSocket server is off: start OBS and turn the server on in Tools → WebSocket Server Settings</source>
+        <translation>{address} 上没有运行 OBS，或 WebSocket 服务器未开启：请启动 OBS，并在「工具 → WebSocket 服务器设置」中开启</translation>
     </message>
     <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
+        <source>OBS at {address} refused the password: copy it from Tools → WebSocket Server Settings → Show Connect Info</source>
+        <translation>{address} 上的 OBS 拒绝了密码：请从「工具 → WebSocket 服务器设置 → 显示连接信息」复制密码</translation>
+    </message>
+    <message>
+        <source>{address} did not answer like OBS within a few seconds: check the address and port, or restart OBS</source>
+        <translation>{address} 几秒内没有像 OBS 那样应答：请检查地址和端口，或重启 OBS</translation>
+    </message>
+    <message>
+        <source>Could not connect to OBS at {address}: check the address and port in Tools → WebSocket Server Settings</source>
+        <translation>无法连接 {address} 上的 OBS：请对照「工具 → WebSocket 服务器设置」检查地址和端口</translation>
+    </message>
+    <message>
+        <source>OBS at {address} connected but refused a request: update OBS to version 28 or later</source>
+        <translation>已连上 {address} 上的 OBS，但请求被拒绝：请把 OBS 升级到 28 或更高版本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>正在连接 OBS…</translation>
+    </message>
+    <message>
+        <source>Connected: OBS {obs} (obs-websocket {ws}), canvas {width}×{height} at {fps} fps</source>
+        <translation>连接成功：OBS {obs}（obs-websocket {ws}），画布 {width}×{height}，{fps} 帧/秒</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly ({detail})</source>
+        <translation>测试意外失败（{detail}）</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>ObsStatusWidget</name>
+    <message>
+        <source>Connect now</source>
+        <translation>立即连接</translation>
+    </message>
+    <message>
+        <source>Set up overlay in OBS</source>
+        <translation>在 OBS 中设置叠加层</translation>
+    </message>
+    <message>
+        <source>OBS has a source named “{name}” of another kind: rename it in OBS</source>
+        <translation>OBS 里已有名为「{name}」的其他类型来源：请在 OBS 里改名</translation>
+    </message>
+    <message>
+        <source>OBS connected · canvas {w}x{h}</source>
+        <translation>OBS 已连接 · 画布 {w}x{h}</translation>
+    </message>
+    <message>
+        <source>OBS connected</source>
+        <translation>OBS 已连接</translation>
+    </message>
+    <message>
+        <source>OBS not set up: images go to the output folder</source>
+        <translation>未设置 OBS：图片写入输出文件夹</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>正在连接 OBS…</translation>
+    </message>
+    <message>
+        <source>OBS connection lost, reconnecting…</source>
+        <translation>与 OBS 的连接断开，正在重连…</translation>
+    </message>
+    <message>
+        <source>OBS refused the password: check it in Settings</source>
+        <translation>OBS 拒绝了密码：请在设置里检查</translation>
+    </message>
+    <message>
+        <source>OBS is not running (or its WebSocket server is off)</source>
+        <translation>OBS 没有运行（或没有开启 WebSocket 服务器）</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>Position</name>
+    <message>
+        <source>Card left, QR code right</source>
+        <translation>卡片在左，二维码在右</translation>
+    </message>
+    <message>
+        <source>QR code left, card right</source>
+        <translation>二维码在左，卡片在右</translation>
+    </message>
+    <message>
+        <source>Along the left edge</source>
+        <translation>靠左边</translation>
+    </message>
+    <message>
+        <source>Along the right edge</source>
+        <translation>靠右边</translation>
+    </message>
+    <message>
+        <source>Low, above the comments</source>
+        <translation>靠下，在评论区上方</translation>
+    </message>
+    <message>
+        <source>High, below the streamer's name</source>
+        <translation>靠上，在主播名称下方</translation>
     </message>
 </context>
 <context>
@@ -499,6 +1186,280 @@
     <message>
         <source>{file}, row {row}: {message}</source>
         <translation>{file} 第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>no job has the code {code}: reload the catalogue</source>
+        <translation>没有编号为 {code} 的岗位：请重新载入岗位库</translation>
+    </message>
+    <message>
+        <source>job {code} is closed and cannot go on air: reopen it first</source>
+        <translation>岗位 {code} 已关闭，不能上屏：请先重新开放</translation>
+    </message>
+    <message>
+        <source>a file could not be written ({detail}): check the disk and the data folder</source>
+        <translation>无法写入文件（{detail}）：请检查磁盘和数据文件夹</translation>
+    </message>
+    <message>
+        <source>something went wrong ({detail}): see the log file</source>
+        <translation>出错了（{detail}）：请查看日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPanel</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+↑</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+↓</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete 键</translation>
+    </message>
+    <message>
+        <source>Auto-rotate every</source>
+        <translation>自动轮播，每个</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Double-click, Enter or drag a job here. 1–9 preview a slot, Ctrl+1–9 take it.</source>
+        <translation>双击、按回车或把岗位拖到这里。按 1–9 预览对应位置，Ctrl+1–9 直接上屏。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>Start session…</source>
+        <translation>开始直播…</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>Not live yet · the rundown is ready for the next session</source>
+        <translation>尚未开播 · 节目单已为下一场准备好</translation>
+    </message>
+    <message>
+        <source>● LIVE  {where}</source>
+        <translation>● 直播中  {where}</translation>
+    </message>
+    <message>
+        <source>Ended  {where}</source>
+        <translation>已结束  {where}</translation>
+    </message>
+    <message>
+        <source>On air {clock}</source>
+        <translation>已直播 {clock}</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>Stop the live session in {room}? The record of takes is kept.</source>
+        <translation>结束「{room}」的直播吗？上屏记录会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Start the live session</source>
+        <translation>开始直播</translation>
+    </message>
+    <message>
+        <source>e.g. 青岛招聘直播间</source>
+        <translation>例如：青岛招聘直播间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>直播间名称</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>WeChat Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>platform “{text}” is not known: choose Kuaishou, Douyin, WeChat Channels or Other</source>
+        <translation>不认识平台「{text}」：请选择快手、抖音、视频号或其他</translation>
+    </message>
+    <message>
+        <source>the room name is empty: type the name of the live room</source>
+        <translation>直播间名称为空：请填写直播间名称</translation>
+    </message>
+    <message>
+        <source>the room name is longer than {limit} characters: shorten it</source>
+        <translation>直播间名称超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>this session is already live: stop it before starting a new one</source>
+        <translation>本场已在直播中：请先结束本场，再开始新的一场</translation>
+    </message>
+    <message>
+        <source>no session is live: start one first</source>
+        <translation>当前没有正在进行的直播：请先开播</translation>
+    </message>
+    <message>
+        <source>this session has ended: tonight's list is in the new session</source>
+        <translation>本场直播已结束：今晚的排单在新的场次里</translation>
+    </message>
+    <message>
+        <source>rotate every {min} to {max} seconds: change the interval</source>
+        <translation>轮播间隔须在 {min} 到 {max} 秒之间：请修改间隔</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>叠加层</translation>
+    </message>
+    <message>
+        <source>Sign-up link</source>
+        <translation>报名链接</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Reading the saved password…</source>
+        <translation>正在读取已保存的密码…</translation>
+    </message>
+    <message>
+        <source>Find these in OBS under Tools → WebSocket Server Settings (Show Connect Info).</source>
+        <translation>这些信息在 OBS 的「工具 → WebSocket 服务器设置」里（点「显示连接信息」）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>卡片布局</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Auto-rotate: each job on air for</source>
+        <translation>自动轮播：每个岗位展示</translation>
+    </message>
+    <message>
+        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</source>
+        <translation>{hub} 是上面的服务器地址，{code} 是岗位编号，{session} 是本场直播：这样每条报名都能追溯到岗位和场次。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Link template</source>
+        <translation>链接模板</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>The template may only use {hub}, {code} and {session}, each in braces</source>
+        <translation>模板只能使用 {hub}、{code} 和 {session}，并且要带花括号</translation>
+    </message>
+    <message>
+        <source>The template must contain {code}: each job needs its own link</source>
+        <translation>模板必须包含 {code}：每个岗位都需要自己的链接</translation>
+    </message>
+    <message>
+        <source>Fill in the hub address above: until then only jobs with their own sign-up link get a QR code</source>
+        <translation>请填写上面的服务器地址：填写之前，只有自带报名链接的岗位才有二维码</translation>
+    </message>
+    <message>
+        <source>The link must start with https:// or http:// (or with {hub}), so phones can open it</source>
+        <translation>链接必须以 https:// 或 http://（或 {hub}）开头，手机才能打开</translation>
+    </message>
+    <message>
+        <source>The hub address must start with https:// or http://</source>
+        <translation>服务器地址必须以 https:// 或 http:// 开头</translation>
+    </message>
+    <message>
+        <source>Still reading the saved password: try again</source>
+        <translation>还在读取已保存的密码，请稍后再试</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({detail}): check the disk and try again</source>
+        <translation>设置保存失败（{detail}）：请检查磁盘后重试</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</source>
+        <translation>系统密码库拒绝保存 OBS 密码，已改存到 HostDesk 的设置文件中（仅您本人可读）</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HostDesk is already running with this data folder; its window has been brought to the front.</source>
+        <translation>HostDesk 已经在运行（同一个数据文件夹），已把它的窗口调到最前面。</translation>
+    </message>
+    <message>
+        <source>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</source>
+        <translation>HostDesk 已经在运行（数据文件夹：{path}），但没有响应。请稍等片刻再试，或先关闭正在运行的 HostDesk。</translation>
     </message>
 </context>
 <context>

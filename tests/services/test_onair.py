@@ -139,3 +139,34 @@ def test_an_unreadable_or_unsafe_logo_never_fails_a_take(service, ctx):
     assert QImage(str(rendered.card)).width() > 600
     assert service.logo_file("../secrets") is None
     assert service.logo_file("") is None
+
+
+def test_the_cache_keeps_cards_of_each_language_apart(service, ctx):
+    from hostdesk import i18n
+
+    job = ctx.jobs.get("HX-001")
+    try:
+        i18n.install("zh_CN")
+        chinese = service.render(job)
+        i18n.install("en")
+        english = service.render(job)
+        assert english.card != chinese.card  # 急招 vs URGENT: never the other language's file
+    finally:
+        i18n.install("zh_CN")
+
+
+def test_without_a_hub_address_no_qr_code_goes_on_air(qapp, ctx):
+    ctx.catalogue.load_demo_if_empty()
+    service = OnAirService(
+        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), Look.from_settings(Settings())
+    )
+    rendered, _ = service.take("HX-001")
+    assert rendered.url.startswith("/j/HX-001")  # a phone could not open this
+    qr = QImage(str(rendered.qr))
+    assert qr.width() > 100  # the tile keeps its place, so the layout does not jump
+    assert all(
+        qr.pixelColor(x, y).alpha() == 0
+        for x in range(0, qr.width(), 7)
+        for y in range(0, qr.height(), 7)
+    )
+    assert onair.scannable("https://hub.example/j/X") and not onair.scannable(rendered.url)

@@ -25,14 +25,17 @@ def load(self, **kw):
     return original(self, **kw)
 
 L.MainWindow.load_catalogue = load
+# The first-run guide: closed without finishing (the user's "later"), as argv[2] says.
+if sys.argv[2:] == ["close-guide"]:
+    L.FirstRunGuide.open = lambda self: (print("GUIDE", flush=True), self.reject())
 sys.exit(L.launch(Path(sys.argv[1])))
 """
 
 
-def _launch(data_dir):
+def _launch(data_dir, guide: str = "close-guide"):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-c", DRIVER, str(data_dir)],
+        [sys.executable, "-c", DRIVER, str(data_dir), guide],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60,
     )  # fmt: skip
 
@@ -47,9 +50,22 @@ def test_first_launch_shows_demo_catalogue_in_chinese(tmp_path):
     assert title == "直播带岗助手 HostDesk"  # zh_CN is the default language
     assert banner == "False"
     assert (tmp_path / "data" / "hostdesk.db").exists()
-    # A second launch does not load the demo again: the catalogue is not empty.
+    assert "GUIDE" in result.stdout  # first run: the guide was offered
+    # A second launch does not load the demo again: the catalogue is not empty. The guide
+    # was closed without finishing, so it is offered again.
     again = _launch(tmp_path / "data")
-    assert f"LOADED {count} " in again.stdout
+    assert f"LOADED {count} " in again.stdout and "GUIDE" in again.stdout
+
+
+def test_after_the_first_run_no_guide_and_no_demo(tmp_path):
+    from hostdesk.config import Settings, save_settings
+
+    settings = Settings()
+    settings.general.first_run_done = True  # the guide was finished with "start empty"
+    save_settings(tmp_path / "data", settings)
+    result = _launch(tmp_path / "data", guide="")
+    assert result.returncode == 0, result.stderr
+    assert "LOADED 0 " in result.stdout and "GUIDE" not in result.stdout
 
 
 def test_corrupt_settings_show_a_banner(tmp_path):

@@ -155,6 +155,7 @@ def forward(window):
     QTimer.singleShot(0, QApplication.instance().quit)
 
 L.MainWindow.load_catalogue = load
+L.FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
 single_instance.bring_forward = forward
 sys.exit(L.launch(Path(sys.argv[1])))
 """
@@ -177,6 +178,7 @@ def load(self, **kw):
     return original(self, **kw)
 
 L.MainWindow.load_catalogue = load
+L.FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
 L.QMessageBox.critical = lambda parent, title, text: print("BOX", text, flush=True)
 started = time.monotonic()
 code = L.launch(Path(sys.argv[1]))

@@ -1,0 +1,96 @@
+"""The window's hold on OBS: builds the link off the GUI thread, restarts it, shows its state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from hostdesk import messages
+from hostdesk.config import Settings
+from hostdesk.obs.link import LinkState, LinkStatus, ObsLink
+from hostdesk.services.onair import Look, OnAirService
+from hostdesk.ui import tasks
+from hostdesk.ui.status_widgets import LinkStatusRelay, ObsStatusWidget
+
+LinkFactory = Callable[[Settings, Callable[[LinkStatus], None]], ObsLink | None]
+
+
+class ObsControl(QObject):
+    canvas_changed = Signal(tuple)  # OBS's canvas (width, height), when it differs
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        onair: OnAirService | None,
+        factory: LinkFactory | None,  # may block (keyring): called on a worker
+        status: ObsStatusWidget,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._onair, self._factory, self._status = onair, factory, status
+        self.link: ObsLink | None = None
+        self.canvas = onair.look.canvas if onair else (1920, 1080)
+        self.relay = LinkStatusRelay(self)
+        self.relay.status_changed.connect(self._on_link_status_changed)
+        status.retry_requested.connect(self._on_status_retry_requested)
+        status.setup_requested.connect(self._on_status_setup_requested)
+        self._settings: Settings | None = None
+
+    def start(self, settings: Settings) -> None:
+        """(Re)connect with these settings; the old link stops on a worker."""
+        if self._factory is None or self._onair is None:
+            return
+        self._settings = settings
+        factory, report = self._factory, self.relay.report
+        old, self.link = self.link, None
+
+        def work():
+            if old is not None:
+                old.stop()
+            return factory(settings, report)
+
+        tasks.run(work, self._on_link_built, self._on_task_failed)
+
+    def stop(self) -> None:
+        """At quit: the link thread ends (bounded wait) before the window goes."""
+        link, self.link = self.link, None
+        if link is not None:
+            link.stop()
+
+    def show_look(self, look: Look) -> None:
+        """Draw the job on air (or the hidden overlay) for a new look, in order with takes."""
+        onair = self._onair
+        if onair is not None:
+            tasks.run_serial(lambda: onair.set_look(look), lambda _f: None, self._on_task_failed)
+
+    def _on_link_built(self, link: ObsLink | None) -> None:
+        self.link = link
+        self._onair.use_link(link)
+        if link is None:
+            self._status.show_status(LinkStatus(LinkState.NOT_CONFIGURED))
+            return
+        link.start()
+        # The first frame makes the link set the overlay up in OBS.
+        self.show_look(Look.from_settings(self._settings, self.canvas, self._onair.look.session))
+
+    def _on_link_status_changed(self, status: LinkStatus) -> None:
+        self._status.show_status(status)
+        if status.state is LinkState.CONNECTED and status.canvas is not None:
+            canvas = (status.canvas.base_width, status.canvas.base_height)
+            if canvas != self.canvas:  # OBS's canvas decides the card's size and layout
+                self.canvas = canvas
+                self.canvas_changed.emit(canvas)
+
+    def _on_status_retry_requested(self) -> None:
+        if self.link is not None:
+            self.link.retry_now()
+        elif self._settings is not None:
+            self.start(self._settings)
+
+    def _on_status_setup_requested(self) -> None:
+        if self.link is not None:
+            self.link.resync()
+
+    def _on_task_failed(self, exc: Exception) -> None:
+        self.failed.emit(messages.error_text(exc))

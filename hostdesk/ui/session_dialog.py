@@ -1,0 +1,64 @@
+"""Going live: the platform and the room name of tonight's stream."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from hostdesk import messages
+from hostdesk.core.sessions import ROOM_MAX_LEN, Platform
+
+
+class SessionDialog(QDialog):
+    """Asks for platform and room; the window saves, and the dialog closes only on success."""
+
+    submitted = Signal(str, str)  # platform value, room name as typed
+
+    def __init__(self, parent=None, platform: str = Platform.KUAISHOU.value, room: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Start the live session"))
+        self.platform = QComboBox()
+        for value in Platform:
+            self.platform.addItem(messages.platform_label(value.value), value.value)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(platform)))
+        self.room = QLineEdit(room)
+        self.room.setObjectName("room")
+        self.room.setMaxLength(ROOM_MAX_LEN + 20)  # longer is refused with a message, not cut
+        self.room.setPlaceholderText(self.tr("e.g. 青岛招聘直播间"))
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("color:#e5484d;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Platform"), self.platform)
+        form.addRow(self.tr("Room name"), self.room)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Go live"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    def _on_buttons_accepted(self) -> None:
+        self.buttons.setEnabled(False)  # one start at a time; re-enabled on a problem
+        self.submitted.emit(self.platform.currentData(), self.room.text())
+
+    def show_problem(self, text: str) -> None:
+        """The save failed: say why, keep what was typed, let the user fix it."""
+        self.problem.setText(text)
+        self.problem.show()
+        self.buttons.setEnabled(True)
+        self.room.setFocus()

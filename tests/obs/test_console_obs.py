@@ -1,0 +1,87 @@
+"""The host console against a real OBS: a number key puts that slot's QR in OBS's program."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hostdesk import app, i18n
+from hostdesk.config import Settings, save_settings
+from hostdesk.obs import ObsClient
+from hostdesk.obs.link import LinkState
+from hostdesk.obs.overlay import OverlayNames
+from hostdesk.ui import tasks
+from hostdesk.ui.main_window import MainWindow
+from tests.obs.test_onair import HUB, _remove, decoded, program_screenshot, wait_for_qr
+
+
+@pytest.fixture
+def console_ctx(tmp_path, obs_running):
+    path = tmp_path / "data"
+    settings = Settings()
+    settings.signup.hub_url = HUB
+    settings.obs.url = f"ws://{obs_running.host}:{obs_running.port}"
+    settings.obs.password = obs_running.password
+    settings.overlay.scene_name = "HostDesk 叠加层 console"
+    save_settings(path, settings)
+    ctx = app.build(path)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def console(qtbot, console_ctx, obs_running):
+    i18n.install("zh_CN")
+    ctx = console_ctx
+    win = MainWindow(
+        ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
+        settings=ctx.settings, link_factory=app.build_link,
+    )  # fmt: skip
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    QTest.qWaitForWindowActive(win)
+    with qtbot.waitSignals([win.catalogue_loaded, win.session_loaded], timeout=15_000):
+        win.load_catalogue(demo_on_first_run=True)
+        win.load_session()
+    win.start_obs_link()
+    qtbot.waitUntil(lambda: win.obs_status.state == LinkState.CONNECTED, timeout=15_000)
+    yield win
+    win.stop_obs_link()
+    tasks.wait_idle()
+    with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
+        _remove(client, OverlayNames(scene=ctx.settings.overlay.scene_name))
+
+
+def test_slot_hotkey_puts_that_jobs_qr_in_obs_program_output(console, qtbot, obs_running):
+    win = console
+    codes = ["HX-001", "GE-002", "HX-002"]
+    win.rundown_panel.model.add(codes)
+    win.rundown_panel.view.setFocus()
+    with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
+        # Ctrl+2: slot 2 straight on air, the way a host takes a job in one keystroke.
+        with qtbot.waitSignal(win.console.take_acknowledged, timeout=20_000) as acked:
+            QTest.keyClick(
+                win.rundown_panel.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier
+            )
+        assert acked.args[0] == "GE-002"
+        url = win.console.onair.on_air.url
+        assert url.startswith(f"{HUB}/j/GE-002?s=") and url.endswith(win.session.id)
+        assert url in decoded(wait_for_qr(viewer, url, (1920, 1080)))
+        assert "OBS" in win.ack_label.text() and "毫秒" in win.ack_label.text()
+
+        # 3 previews slot 3 (OBS unchanged), Space takes it.
+        with qtbot.waitSignal(win.console.cued, timeout=10_000):
+            QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_3)
+        assert url in decoded(program_screenshot(viewer, 1920, 1080))
+        with qtbot.waitSignal(win.console.take_acknowledged, timeout=20_000) as acked:
+            QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_Space)
+        assert acked.args[0] == "HX-002"
+        url3 = win.console.onair.on_air.url
+        assert url3 in decoded(wait_for_qr(viewer, url3, (1920, 1080)))
+
+        # Esc: the panic key takes the overlay off the program output.
+        with qtbot.waitSignal(win.console.cleared, timeout=10_000):
+            QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: decoded(program_screenshot(viewer, 960, 540)) == [], timeout=5_000)

@@ -1,0 +1,242 @@
+"""The host console from the keyboard: search, rundown, preview, take, next, clear, rotate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from hostdesk import app, i18n
+from hostdesk.core.jobs import JobStatus
+from hostdesk.ui import console as console_module
+from hostdesk.ui import tasks
+from hostdesk.ui.main_window import MainWindow
+from tests.ui.test_main_window import type_text
+
+
+def _open(qtbot, ctx) -> MainWindow:
+    win = MainWindow(
+        ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
+        settings=ctx.settings,
+    )  # fmt: skip
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    QTest.qWaitForWindowActive(win)
+    with qtbot.waitSignals([win.catalogue_loaded, win.session_loaded], timeout=15_000):
+        win.load_catalogue(demo_on_first_run=True)
+        win.load_session()
+    return win
+
+
+@pytest.fixture
+def win(qtbot, ctx):
+    i18n.install("zh_CN")
+    return _open(qtbot, ctx)
+
+
+def _key(win, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(win.focusWidget() or win, key, modifier)
+
+
+def _live_card(ctx) -> QImage:
+    return QImage(str(ctx.data_dir / "overlay" / "live" / "card.png"))
+
+
+def test_keyboard_only_flow_search_add_preview_take_clear(win, qtbot, ctx):
+    win.search.setFocus()
+    type_text(win.search, "冰箱总装")
+    assert win.proxy.rowCount() == 1
+    _key(win, Qt.Key.Key_Return)  # Enter in the catalogue adds to the rundown
+    assert win.rundown_panel.model.codes() == ["HX-001"]
+    assert win.rundown_panel.view.hasFocus()  # so the number keys work next
+    with qtbot.waitSignal(win.console.cued, timeout=10_000):
+        _key(win, Qt.Key.Key_1)
+    assert win.console.cued_code == "HX-001"
+    assert win.preview_view.image() is not None and "HX-001" in win.preview_view.caption()
+    assert not _live_card(ctx).width()  # nothing written before the take
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        _key(win, Qt.Key.Key_Space)
+    assert win.console.on_air_code == "HX-001"
+    assert win.onair_view.image() is not None
+    card = _live_card(ctx)
+    assert card.width() > 600 and card.pixelColor(card.width() // 2, card.height() // 2).alpha()
+    assert "OBS" in win.ack_label.text()  # no OBS here: it says the files are the output
+    with qtbot.waitSignal(win.console.cleared, timeout=10_000):
+        _key(win, Qt.Key.Key_Escape)
+    assert win.console.on_air_code == ""
+    assert _live_card(ctx).pixelColor(0, 0).alpha() == 0
+    session = ctx.sessions.current()
+    assert [(t.action, t.job_code) for t in ctx.sessions.takes(session.id)] == [
+        ("take", "HX-001"),
+        ("clear", None),
+    ]
+
+
+def _fill_rundown(win, codes: list[str]) -> None:
+    win.rundown_panel.model.add(codes)
+    win.rundown_panel.view.setFocus()
+
+
+def test_ctrl_number_takes_a_slot_and_pgdown_pgup_walk_the_rundown(win, qtbot, ctx):
+    codes = [j.code for j in ctx.jobs.list_jobs() if not win.console.warnings.get(j.code)][:3]
+    _fill_rundown(win, codes)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000) as taken:
+        _key(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert taken.args[0] == codes[1]
+    for key, expected in (
+        (Qt.Key.Key_PageDown, codes[2]),
+        (Qt.Key.Key_PageDown, codes[0]),  # presenter clickers go round
+        (Qt.Key.Key_PageUp, codes[2]),
+        (Qt.Key.Key_Right, codes[0]),
+        (Qt.Key.Key_Left, codes[2]),
+    ):
+        with qtbot.waitSignal(win.console.taken, timeout=10_000) as taken:
+            _key(win, key)
+        assert taken.args[0] == expected
+    assert win.rundown_panel.model.on_air == codes[2]
+
+
+def test_closed_jobs_are_refused_and_skipped(win, qtbot, ctx):
+    codes = [j.code for j in ctx.jobs.list_jobs() if not win.console.warnings.get(j.code)][:3]
+    closed = replace(ctx.jobs.get(codes[1]), status=JobStatus.CLOSED)
+    ctx.jobs.upsert_many([closed])
+    with qtbot.waitSignal(win.catalogue_loaded, timeout=10_000):
+        win.load_catalogue()
+    _fill_rundown(win, codes)
+    with qtbot.waitSignal(win.console.refused, timeout=5_000) as refused:
+        _key(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert "已关闭" in refused.args[0] or closed.title in refused.args[0]
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        _key(win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000) as taken:
+        _key(win, Qt.Key.Key_PageDown)
+    assert taken.args[0] == codes[2]  # the closed one in between is skipped
+
+
+def test_a_job_with_warnings_asks_once(win, qtbot, ctx, tmp_path):
+    sheet = tmp_path / "warned.csv"
+    sheet.write_text("编号,岗位,要求\nW1,普工,限男性\n", encoding="utf-8")
+    ctx.catalogue.import_file(sheet)
+    with qtbot.waitSignal(win.catalogue_loaded, timeout=10_000):
+        win.load_catalogue()
+    warned = "W1"
+    assert win.console.warnings[warned]
+    asked = []
+    win.console.confirm = lambda job, warnings: asked.append(job.code) or len(asked) > 1
+    win.console.cue(warned)
+    assert win.console.take(warned) is False  # the assistant said no
+    assert win.console.on_air_code == ""
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        assert win.console.take(warned) is True  # asked again, said yes
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        assert win.console.take(warned) is True  # not asked a third time
+    assert asked == [warned, warned]
+
+
+def test_auto_rotate_walks_the_rundown_and_a_manual_take_pauses_it(win, qtbot, ctx, monkeypatch):
+    codes = [j.code for j in ctx.jobs.list_jobs() if not win.console.warnings.get(j.code)][:3]
+    _fill_rundown(win, codes)
+    now = [1000.0]
+    monkeypatch.setattr(console_module.time, "monotonic", lambda: now[0])
+    win.rundown_panel.rotate_seconds.setValue(30)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000) as taken:
+        win.rundown_panel.rotate_box.setChecked(True)  # nothing on air: starts at once
+    assert taken.args[0] == codes[0]
+    now[0] += 12
+    win.console._on_tick_timeout()
+    assert win.rundown_panel.countdown.text() == "18 秒后换下一个岗位"
+    now[0] += 18
+    with qtbot.waitSignal(win.console.taken, timeout=10_000) as taken:
+        win.console._on_tick_timeout()
+    assert taken.args[0] == codes[1]
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        _key(win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the host takes over
+    assert not win.rundown_panel.rotate_box.isChecked()
+    now[0] += 600
+    win.console._on_tick_timeout()
+    tasks.wait_idle()
+    assert win.console.on_air_code == codes[0]  # rotation paused: nothing changed
+
+
+def test_rundown_is_kept_with_the_session_and_reordered_by_drag(win, qtbot, ctx):
+    from PySide6.QtCore import QModelIndex
+
+    _fill_rundown(win, ["HX-001", "GE-001", "GE-002"])
+    model = win.rundown_panel.model
+    mime = model.mimeData([model.index(0)])
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())  # to the end
+    assert model.codes() == ["GE-001", "GE-002", "HX-001"]
+    catalogue_mime = win.model.mimeData([win.model.index(win.model._rows["GE-003"], 0)])
+    model.dropMimeData(catalogue_mime, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
+    assert model.codes() == ["GE-001", "GE-003", "GE-002", "HX-001"]
+    win.rundown_panel.select_row(0)
+    QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_Delete)
+    assert model.codes() == ["GE-003", "GE-002", "HX-001"]
+    assert tasks.wait_idle()
+    qtbot.wait(50)  # the writes come back through the event loop
+    assert list(ctx.sessions.rundown().codes) == ["GE-003", "GE-002", "HX-001"]
+    again = _open(qtbot, ctx)  # a restart shows tonight's rundown as it was left
+    assert again.rundown_panel.model.codes() == ["GE-003", "GE-002", "HX-001"]
+
+
+def test_starting_and_stopping_a_session(win, qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    win.session_bar.button.click()
+    dialog = win.session_bar.dialog
+    dialog.platform.setCurrentIndex(dialog.platform.findData("douyin"))
+    dialog.buttons.accepted.emit()  # an empty room name is refused in place
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=5_000)
+    assert "直播间" in dialog.problem.text()
+    type_text(dialog.room, "青岛招聘专场")
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        dialog.buttons.accepted.emit()
+    assert "抖音 · 青岛招聘专场" in win.session_bar.label.text()
+    assert win.console.onair is not None
+    qtbot.waitUntil(lambda: win.console.onair.look.session == win.session.id, timeout=5_000)
+    live_id = win.session.id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(win.session_loaded, timeout=5_000) as loaded:
+        win.session_bar.button.click()
+    assert loaded.args[0] != live_id  # the next stream's draft, with the rundown copied
+    assert win.session.state.value == "planned"
+    started = ctx.sessions.repo.list_sessions()
+    assert [s.state.value for s in started] == ["planned", "ended"]
+
+
+def test_saved_settings_rebind_the_keys_and_redraw_the_overlay(win, qtbot, ctx):
+    from copy import deepcopy
+
+    settings = deepcopy(ctx.settings)
+    settings.hotkeys.take = "T"
+    settings.overlay.position = "mirrored"
+    settings.rundown.rotate_seconds = 45
+    win.apply_settings(settings)
+    assert win.rundown_panel.rotate_seconds.value() == 45
+    _fill_rundown(win, ["HX-001"])
+    with qtbot.waitSignal(win.console.cued, timeout=10_000):
+        _key(win, Qt.Key.Key_1)
+    _key(win, Qt.Key.Key_Space)  # no longer the take key
+    tasks.wait_idle()
+    assert win.console.on_air_code == ""
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        _key(win, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: win.console.onair.look.position.value == "mirrored", timeout=5_000)
+    rendered = win.console.onair.on_air
+    assert rendered.card_at.x > rendered.qr_at.x  # mirrored: the QR code now on the left
+
+
+def test_language_change_is_announced_for_the_next_start(win):
+    win._on_settings_language_changed("en")
+    assert win.banner.isVisible() and "下次启动" in win.banner.text()
+
+
+def test_ctrl_f_goes_back_to_the_search_box(win):
+    win.rundown_panel.view.setFocus()
+    type_text(win.search, "海信")
+    _key(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.search.hasFocus() and win.search.selectedText() == "海信"
