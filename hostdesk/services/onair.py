@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ LOGO_DIR = "logos"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 # Bump when the renderer's output changes for the same input, so old cache files are unused.
 RENDER_VERSION = 1
+PREVIEWS_KEPT = 12
 
 
 class UnknownJob(LookupError):
@@ -120,6 +122,8 @@ class OnAirService:
             folder.mkdir(parents=True, exist_ok=True)
         self._jobs, self._takes, self.look, self._link = jobs, takes, look, link
         self.on_air: Rendered | None = None
+        self._previews: dict = {}  # (rendered, width, canvas) -> QImage, oldest first
+        self._previews_lock = threading.Lock()  # previews and takes run on different threads
 
     def logo_file(self, company: str) -> Path | None:
         """The employer's logo file, if the user put one in the logos folder."""
@@ -171,11 +175,16 @@ class OnAirService:
         return sum(self._render(job)[1] for job in jobs if job is not None)
 
     def take(self, code: str) -> tuple[Rendered, Future | None]:
-        """Put `code` on air: images ready, OBS told, then the take recorded and live copies.
+        """Put `code` on air: `show`, then `record`. Returns the future OBS acknowledges."""
+        rendered, future = self.show(code)
+        self.record(rendered)
+        return rendered, future
 
-        OBS is told first: the record and the copies (two fsyncs and a commit, ~20 ms) run
-        while OBS applies the change, not before it. Returns the future OBS acknowledges
-        (None without an OBS link).
+    def show(self, code: str) -> tuple[Rendered, Future | None]:
+        """Images ready and OBS told; the future resolves when OBS acknowledged (None
+        without an OBS link). The console watches it at once, then calls `record`:
+        the record and the copies (two fsyncs and a commit, ~20 ms) run while OBS
+        applies the change, not before it.
         """
         job = self._jobs.get(code)
         if job is None:
@@ -185,10 +194,13 @@ class OnAirService:
         rendered = self.render(job)
         future = self._link.show(rendered.frame()) if self._link else None
         self.on_air = rendered
-        self._takes.record("take", code, self.look.session or None)
+        return rendered, future
+
+    def record(self, rendered: Rendered) -> None:
+        """The take in the record, and the live copies for hand-made OBS image sources."""
+        self._takes.record("take", rendered.code, self.look.session or None)
         atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
         atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
-        return rendered, future
 
     def clear(self) -> Future | None:
         """Take the overlay off air (the live copies are emptied to transparent images).
@@ -229,7 +241,21 @@ class OnAirService:
         return self._link.show(self.on_air.frame())
 
     def preview_image(self, rendered: Rendered | None, width: int = 640):
-        """The canvas as OBS will show it, scaled to `width` pixels: for the console's panels."""
+        """The canvas as OBS will show it, scaled to `width` pixels: for the console's panels.
+
+        Kept for the last few looks: the job in the preview is usually the next one taken.
+        """
+        key = (rendered, width, self.look.canvas)
+        with self._previews_lock:
+            image = self._previews.pop(key, None)
+            if image is None:
+                image = self._draw_preview(rendered, width)
+            self._previews[key] = image  # newest last
+            while len(self._previews) > PREVIEWS_KEPT:
+                self._previews.pop(next(iter(self._previews)))
+        return image
+
+    def _draw_preview(self, rendered: Rendered | None, width: int):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QImage, QPainter
 

@@ -31,6 +31,13 @@ class UpsertResult:
     updated: int = 0
     unchanged: int = 0
 
+    def __add__(self, other: UpsertResult) -> UpsertResult:
+        return UpsertResult(
+            self.created + other.created,
+            self.updated + other.updated,
+            self.unchanged + other.unchanged,
+        )
+
 
 class JobRepository:
     """The catalogue table behind domain `Job`s.
@@ -61,30 +68,12 @@ class JobRepository:
 
         With dry_run the same work is done and rolled back, so the counts are exact.
         """
-        latest = {job.code: job for job in jobs}  # a code given twice: the last one wins
+        latest = list({job.code: job for job in jobs}.items())  # a code twice: the last wins
         with self._db.engine.connect() as conn, conn.begin() as transaction:
-            existing = {
-                r.code: row_to_job(r._mapping)
-                for r in conn.execute(select(JOBS).where(JOBS.c.code.in_(list(latest))))
-            }
-            new_rows, changed_rows, unchanged = [], [], 0
-            for code, job in latest.items():
-                old = existing.get(code)
-                if old is None:
-                    new_rows.append(job_to_row(job))
-                elif old.content_equal(job):
-                    unchanged += 1
-                else:
-                    changed_rows.append({**job_to_row(job), "match_code": code})
-            if new_rows:
-                conn.execute(insert(JOBS), new_rows)
-            if changed_rows:
-                conn.execute(
-                    update(JOBS).where(JOBS.c.code == bindparam("match_code")), changed_rows
-                )
+            result = _write(conn, latest)
             if dry_run:
                 transaction.rollback()
-        return UpsertResult(len(new_rows), len(changed_rows), unchanged)
+        return result
 
     def upsert_steps(
         self, jobs: Iterable[Job], *, chunk: int = 500
@@ -97,35 +86,14 @@ class JobRepository:
         """
         latest = list({job.code: job for job in jobs}.items())  # the last of a code wins
         total = len(latest)
-        created = updated = unchanged = 0
+        counts = UpsertResult()
         with self._db.engine.connect() as conn, conn.begin():
             yield 0, total
             for start in range(0, total, max(1, chunk)):
-                part = latest[start : start + chunk]
-                codes = [code for code, _job in part]
-                existing = {
-                    r.code: row_to_job(r._mapping)
-                    for r in conn.execute(select(JOBS).where(JOBS.c.code.in_(codes)))
-                }
-                new_rows, changed_rows = [], []
-                for code, job in part:
-                    old = existing.get(code)
-                    if old is None:
-                        new_rows.append(job_to_row(job))
-                    elif old.content_equal(job):
-                        unchanged += 1
-                    else:
-                        changed_rows.append({**job_to_row(job), "match_code": code})
-                if new_rows:
-                    conn.execute(insert(JOBS), new_rows)
-                if changed_rows:
-                    conn.execute(
-                        update(JOBS).where(JOBS.c.code == bindparam("match_code")), changed_rows
-                    )
-                created += len(new_rows)
-                updated += len(changed_rows)
-                yield start + len(part), total
-        return UpsertResult(created, updated, unchanged)
+                part = _write(conn, latest[start : start + chunk])
+                counts = counts + part
+                yield min(start + chunk, total), total
+        return counts
 
     def codes(self) -> set[str]:
         """Every code in the catalogue (the job editor checks a typed code against them)."""
@@ -159,3 +127,25 @@ class JobRepository:
                 update(JOBS).where(JOBS.c.code == code).values(status=status.value, updated_at=at)
             )
             return result.rowcount > 0
+
+
+def _write(conn, jobs: list[tuple[str, Job]]) -> UpsertResult:
+    """Insert, update or leave each (code, job), inside the caller's transaction."""
+    existing = {
+        r.code: row_to_job(r._mapping)
+        for r in conn.execute(select(JOBS).where(JOBS.c.code.in_([code for code, _ in jobs])))
+    }
+    new_rows, changed_rows, unchanged = [], [], 0
+    for code, job in jobs:
+        old = existing.get(code)
+        if old is None:
+            new_rows.append(job_to_row(job))
+        elif old.content_equal(job):
+            unchanged += 1
+        else:
+            changed_rows.append({**job_to_row(job), "match_code": code})
+    if new_rows:
+        conn.execute(insert(JOBS), new_rows)
+    if changed_rows:
+        conn.execute(update(JOBS).where(JOBS.c.code == bindparam("match_code")), changed_rows)
+    return UpsertResult(len(new_rows), len(changed_rows), unchanged)

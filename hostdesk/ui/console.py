@@ -146,24 +146,23 @@ class Console(QObject):
         seq, onair = self._take_seq, self.onair
         self.on_air_code = code
 
-        def work():
-            rendered, future = onair.take(code)
-            return future, onair.preview_image(rendered, PREVIEW_WIDTH), scannable(rendered.url)
+        def acked(_ok) -> None:
+            self.take_acknowledged.emit(code, (time.perf_counter() - pressed) * 1000)
+
+        def work():  # one task, so takes and clears are recorded in the order pressed
+            rendered, future = onair.show(code)  # OBS is told before anything else
+            if future is not None:
+                tasks.when_done(future, acked)  # OBS's answer is watched from now on
+            onair.record(rendered)
+            return onair.preview_image(rendered, PREVIEW_WIDTH), scannable(rendered.url)
 
         def done(result):
-            future, image, has_qr = result
+            image, has_qr = result
             if seq == self._take_seq:
                 self.taken.emit(code, image)
                 if not has_qr:
                     self.refused.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
-            if future is not None:
-                tasks.when_done(
-                    future,
-                    lambda _ok: self.take_acknowledged.emit(
-                        code, (time.perf_counter() - pressed) * 1000
-                    ),
-                )
             self.prerender()
 
         tasks.run_serial(work, done, self._on_take_failed)

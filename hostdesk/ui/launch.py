@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -11,10 +12,12 @@ from hostdesk import app, config, i18n, messages
 from hostdesk.store.migrations import SchemaTooNewError
 from hostdesk.store.pragmas import PragmaError
 from hostdesk.ui import single_instance
-from hostdesk.ui.first_run import FirstRunGuide
 from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
 from hostdesk.ui.style import apply_console_style
+
+if TYPE_CHECKING:
+    from hostdesk.ui.first_run import FirstRunGuide
 
 
 def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
@@ -23,6 +26,8 @@ def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
     Closed without finishing, the demo catalogue loads so the window is not blank, and
     the guide comes back next time.
     """
+    from hostdesk.ui.first_run import FirstRunGuide  # only ever needed once
+
     guide = FirstRunGuide(ctx.settings, ctx.data_dir, parent=window)
     guide.settings_saved.connect(window.apply_settings)
     guide.notice.connect(window.show_notice)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -28,17 +29,18 @@ from hostdesk.services.catalogue import CatalogueService
 from hostdesk.services.onair import Look, OnAirService
 from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
-from hostdesk.ui.catalogue_export import export_catalogue
 from hostdesk.ui.catalogue_panel import CataloguePanel
 from hostdesk.ui.console import Console
-from hostdesk.ui.import_wizard import ImportWizard
-from hostdesk.ui.job_editor import JobEditorDialog
 from hostdesk.ui.obs_control import LinkFactory, ObsControl
 from hostdesk.ui.overlay_view import OverlayView
 from hostdesk.ui.rundown_panel import RundownPanel
 from hostdesk.ui.session_bar import SessionBar
-from hostdesk.ui.settings_dialog import SettingsDialog
 from hostdesk.ui.status_widgets import ObsStatusWidget
+
+if TYPE_CHECKING:
+    from hostdesk.ui.import_wizard import ImportWizard
+    from hostdesk.ui.job_editor import JobEditorDialog
+    from hostdesk.ui.settings_dialog import SettingsDialog
 
 SLOTS = range(1, 10)
 
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         )
         self._action(
             file_menu, self.tr("&Export catalogue…"),
-            lambda: export_catalogue(self, self._catalogue),
+            self.export_catalogue,
         )  # fmt: skip
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
@@ -368,7 +370,11 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------
 
+    # The dialogs are imported when first opened: start-up only pays for the console.
+
     def open_settings(self) -> SettingsDialog:
+        from hostdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.settings.data_dir, self)
         dialog.settings_saved.connect(self.apply_settings)
         dialog.language_changed.connect(self._on_settings_language_changed)
@@ -395,7 +401,14 @@ class MainWindow(QMainWindow):
         self.banner.setText(f"{current}\n{text}" if current and self.banner.isVisible() else text)
         self.banner.setVisible(True)
 
+    def export_catalogue(self) -> None:
+        from hostdesk.ui.catalogue_export import export_catalogue
+
+        export_catalogue(self, self._catalogue)
+
     def open_import_wizard(self) -> ImportWizard:
+        from hostdesk.ui.import_wizard import ImportWizard
+
         wizard = ImportWizard(self._catalogue, self)
         wizard.imported.connect(lambda *_counts: self.load_catalogue())
         wizard.finished.connect(wizard.deleteLater)
@@ -404,6 +417,8 @@ class MainWindow(QMainWindow):
 
     def open_job_editor(self, mode: str, code: str = "") -> JobEditorDialog | None:
         """The editor for a new job, or for the job in the preview (edit, duplicate)."""
+        from hostdesk.ui.job_editor import JobEditorDialog
+
         job = self.console.jobs.get(code)
         look = {"layout": self.look().layout, "theme": self.look().theme, "canvas": self.canvas}
         if mode == "new":

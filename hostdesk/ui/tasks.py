@@ -317,9 +317,11 @@ def when_done(
     on_done: Callable[[object], None],
     on_error: Callable[[Exception], None] | None = None,
 ) -> None:
-    """Call back on this thread once `future` resolves on another (e.g. OBS acknowledged).
+    """Call back on the GUI thread once `future` resolves on another (OBS acknowledged).
 
-    The callbacks stay registered here; the resolving thread only emits a signal.
+    The callbacks stay registered here; the resolving thread only emits a signal. May be
+    called from a worker (a take watches OBS's answer before its bookkeeping), as long
+    as the callbacks were made on the GUI thread.
     """
     task_id = next(_ids)
     _tasks[task_id] = (None, on_done, on_error)

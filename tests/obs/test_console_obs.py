@@ -12,8 +12,8 @@ from hostdesk.obs import ObsClient
 from hostdesk.obs.link import LinkState
 from hostdesk.obs.overlay import OverlayNames
 from hostdesk.ui import tasks
-from hostdesk.ui.main_window import MainWindow
 from tests.obs.test_onair import HUB, _remove, decoded, program_screenshot, wait_for_qr
+from tests.ui.console_window import open_console
 
 
 @pytest.fixture
@@ -34,17 +34,7 @@ def console_ctx(tmp_path, obs_running):
 def console(qtbot, console_ctx, obs_running):
     i18n.install("zh_CN")
     ctx = console_ctx
-    win = MainWindow(
-        ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
-        settings=ctx.settings, link_factory=app.build_link,
-    )  # fmt: skip
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    QTest.qWaitForWindowActive(win)
-    with qtbot.waitSignals([win.catalogue_loaded, win.session_loaded], timeout=15_000):
-        win.load_catalogue(demo_on_first_run=True)
-        win.load_session()
+    win = open_console(qtbot, ctx, link_factory=app.build_link)
     win.start_obs_link()
     qtbot.waitUntil(lambda: win.obs_status.state == LinkState.CONNECTED, timeout=15_000)
     yield win

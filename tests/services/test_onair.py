@@ -170,3 +170,12 @@ def test_without_a_hub_address_no_qr_code_goes_on_air(qapp, ctx):
         for y in range(0, qr.height(), 7)
     )
     assert onair.scannable("https://hub.example/j/X") and not onair.scannable(rendered.url)
+
+
+def test_preview_images_are_kept_for_the_next_take(service, ctx):
+    rendered = service.render(ctx.jobs.get("HX-001"))
+    first = service.preview_image(rendered, 320)
+    assert service.preview_image(rendered, 320) is first  # the cued job, taken: no redraw
+    for code in ("GE-001", "GE-002", "GE-003", "HX-002", "HX-003") * 3:
+        service.preview_image(service.render(ctx.jobs.get(code)), 320)
+    assert len(service._previews) <= onair.PREVIEWS_KEPT

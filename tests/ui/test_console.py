@@ -9,27 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
-from hostdesk import app, i18n
+from hostdesk import i18n
 from hostdesk.core.jobs import JobStatus
 from hostdesk.ui import console as console_module
 from hostdesk.ui import tasks
 from hostdesk.ui.main_window import MainWindow
+from tests.ui.console_window import open_console
 from tests.ui.test_main_window import type_text
 
 
 def _open(qtbot, ctx) -> MainWindow:
-    win = MainWindow(
-        ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
-        settings=ctx.settings,
-    )  # fmt: skip
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    QTest.qWaitForWindowActive(win)
-    with qtbot.waitSignals([win.catalogue_loaded, win.session_loaded], timeout=15_000):
-        win.load_catalogue(demo_on_first_run=True)
-        win.load_session()
-    return win
+    return open_console(qtbot, ctx)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtTest import QTest
 
 from hostdesk import app, i18n
 from hostdesk.config import save_settings
@@ -18,6 +17,7 @@ from hostdesk.obs.link import LinkState
 from hostdesk.ui import tasks
 from hostdesk.ui.main_window import MainWindow
 from tests.obs.fault_proxy import FaultProxy
+from tests.ui.console_window import open_console
 
 MAX_GAP_S = 0.100
 
@@ -45,17 +45,7 @@ class Heartbeat:
 
 def _console(qtbot, ctx) -> MainWindow:
     i18n.install("zh_CN")
-    win = MainWindow(
-        ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
-        settings=ctx.settings, link_factory=app.build_link,
-    )  # fmt: skip
-    qtbot.addWidget(win)
-    win.show()
-    QTest.qWaitForWindowExposed(win)
-    with qtbot.waitSignals([win.catalogue_loaded, win.session_loaded], timeout=15_000):
-        win.load_catalogue(demo_on_first_run=True)
-        win.load_session()
-    return win
+    return open_console(qtbot, ctx, link_factory=app.build_link, active=False)
 
 
 @pytest.fixture

@@ -141,6 +141,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from hostdesk.ui import launch as L, single_instance
+from hostdesk.ui.first_run import FirstRunGuide
 
 original_load = L.MainWindow.load_catalogue
 original_forward = single_instance.bring_forward
@@ -155,7 +156,7 @@ def forward(window):
     QTimer.singleShot(0, QApplication.instance().quit)
 
 L.MainWindow.load_catalogue = load
-L.FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
+FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
 single_instance.bring_forward = forward
 sys.exit(L.launch(Path(sys.argv[1])))
 """
@@ -167,6 +168,7 @@ import sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from hostdesk.ui import launch as L
+from hostdesk.ui.first_run import FirstRunGuide
 
 original = L.MainWindow.load_catalogue
 
@@ -178,7 +180,7 @@ def load(self, **kw):
     return original(self, **kw)
 
 L.MainWindow.load_catalogue = load
-L.FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
+FirstRunGuide.open = lambda self: self.reject()  # "later": the demo loads at once
 L.QMessageBox.critical = lambda parent, title, text: print("BOX", text, flush=True)
 started = time.monotonic()
 code = L.launch(Path(sys.argv[1]))
