@@ -39,7 +39,10 @@ ROWS = (
     ("gui_store opened", "  GUI, since spawn: `app.build` (store opened)", None),
     ("gui_window built", "  GUI, since spawn: `MainWindow(...)` constructed", None),
     ("gui_window shown", "GUI start to window shown, 5,000 jobs (child process)", 1.5),
+    ("gui_first paint", "  GUI, since spawn: first paint of the window", None),
     ("gui_catalogue loaded", "GUI start to catalogue loaded, 5,000 rows in the model", None),
+    ("gui_session loaded", "GUI start to session and rundown loaded", None),
+    ("gui_interactive", "GUI start to interactive (shown, catalogue and session loaded)", None),
 )
 
 
@@ -67,7 +70,17 @@ def cli_argv(data_dir: Path, *args: str) -> list[str]:
 
 
 def startup(data_dir: Path, rows: int) -> dict[str, float]:
-    """Spawn the probe; each line it prints is timestamped here, from just before the spawn."""
+    """Spawn the probe; each line it prints is timestamped here, from just before the spawn.
+
+    A returning user's start: without a settings file the first-run guide would open and
+    wait for a click, so one with `first_run_done` is written first.
+    """
+    from hostdesk.config import SETTINGS_FILE, Settings, save_settings
+
+    if not (data_dir / SETTINGS_FILE).exists():
+        settings = Settings()
+        settings.general.first_run_done = True
+        save_settings(data_dir, settings)
     start = time.perf_counter()
     probe = subprocess.Popen(
         [PY, str(BENCH / "startup_probe.py")],
@@ -90,7 +103,7 @@ def startup(data_dir: Path, rows: int) -> dict[str, float]:
     finally:
         watchdog.cancel()
         code = probe.wait()
-    if code != 0 or "gui_catalogue loaded" not in marks:
+    if code != 0 or "gui_interactive" not in marks:
         raise RuntimeError(f"startup probe exited {code} after {sorted(marks)}")
     return marks
 
