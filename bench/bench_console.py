@@ -182,7 +182,8 @@ def take_part(root: Path, obs, args, samples: dict, info: dict) -> None:
             future.add_done_callback(lambda _f: seen.setdefault("obs", time.perf_counter()))
             return future
 
-        onair.take = stamped(onair.take, "take_in", "take_out")
+        onair.show = stamped(onair.show, "take_in", "show_out")
+        onair.record = stamped(onair.record, "record_in", "take_out")
         onair.preview_image = stamped(onair.preview_image, "preview_in", "preview_out")
         link.show = show
 
@@ -423,8 +424,11 @@ def report(samples: dict, info: dict, args) -> str:
             ("key_ack", "**Key press to take_acknowledged** (delivered on the GUI thread)"),
             ("key_ack_reported", "  the ms the console reports (take() entry to OBS's answer)"),
             ("key_return", "  `keyClick` returning (GUI thread busy with the press)"),
-            ("key_writer", "  key press to `OnAirService.take` starting on the writer thread"),
-            ("svc_take", "  `OnAirService.take` (OBS told first; record, 2 fsynced copies)"),
+            ("key_writer", "  key press to `OnAirService.show` starting on the writer thread"),
+            (
+                "svc_take",
+                "  `OnAirService.show` + `record` (OBS told first; record, 2 fsynced copies)",
+            ),
             ("key_obs", "  **key press to OBS's answer** (stamped on the link thread)"),
             ("preview", "  `preview_image` after the take (on-air monitor image)"),
             ("key_taken", "  key press to `taken` (on-air monitor updated)"),

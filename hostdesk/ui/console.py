@@ -32,6 +32,7 @@ class Console(QObject):
     take_acknowledged = Signal(str, float)  # code, ms from the key press to OBS's answer
     cleared = Signal()
     refused = Signal(str)  # a message for the status bar: why nothing went on air
+    warned = Signal(str)  # on air, but something is amiss (no QR code without a hub address)
     rotation_changed = Signal(bool)
     countdown_changed = Signal(str)
 
@@ -161,7 +162,7 @@ class Console(QObject):
             if seq == self._take_seq:
                 self.taken.emit(code, image)
                 if not has_qr:
-                    self.refused.emit(self.tr(
+                    self.warned.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
             self.prerender()
 

@@ -6,8 +6,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,16 +35,21 @@ from hostdesk.ui.catalogue_panel import CataloguePanel
 from hostdesk.ui.console import Console
 from hostdesk.ui.obs_control import LinkFactory, ObsControl
 from hostdesk.ui.overlay_view import OverlayView
+from hostdesk.ui.registration_panel import RegistrationPanel
 from hostdesk.ui.rundown_panel import RundownPanel
 from hostdesk.ui.session_bar import SessionBar
 from hostdesk.ui.status_widgets import ObsStatusWidget
 
 if TYPE_CHECKING:
+    from hostdesk.services.registrations import RegistrationService
     from hostdesk.ui.import_wizard import ImportWizard
     from hostdesk.ui.job_editor import JobEditorDialog
     from hostdesk.ui.settings_dialog import SettingsDialog
 
 SLOTS = range(1, 10)
+# The only console keys that still act while the sign-up form has the focus: the panic clear
+# and the host's presenter clicker. Every other key belongs to the form (Enter saves it).
+OVERLAY_KEYS_IN_FORM = {Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +65,7 @@ class MainWindow(QMainWindow):
         sessions: SessionService | None = None,
         settings: Settings | None = None,
         link_factory: LinkFactory | None = None,
+        registrations: RegistrationService | None = None,
     ):
         super().__init__()
         self._link_factory = link_factory  # may block (keyring): called on a worker
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
         self.ack_label.setObjectName("ack")
 
         self.session_bar = SessionBar(sessions)
+        self.registration_panel = RegistrationPanel(registrations, self.settings.data_dir)
 
         self._build_layout()
         self._build_status_bar()
@@ -137,7 +146,12 @@ class MainWindow(QMainWindow):
         right.addWidget(self._group(self.tr("On air"), self.onair_view, self.ack_label), 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._group(self.tr("Job catalogue"), self.catalogue_panel))
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("left_tabs")
+        self.left_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab walks fields, not tabs
+        self.left_tabs.addTab(self.catalogue_panel, self.tr("Job catalogue"))
+        self.left_tabs.addTab(self.registration_panel, self.tr("Sign-ups"))
+        splitter.addWidget(self.left_tabs)
         splitter.addWidget(self._group(self.tr("Tonight's rundown"), self.rundown_panel))
         splitter.addWidget(monitors)
         splitter.setSizes([560, 330, 550])
@@ -203,6 +217,8 @@ class MainWindow(QMainWindow):
         self._action(live, self.tr("Clear the overlay"), self.console.clear)
         live.addSeparator()
         self._action(live, self.tr("Start or stop the session…"), self.session_bar.start_or_stop)
+        live.addSeparator()
+        self._action(live, self.tr("Sign-up form"), self.focus_registration_form, "Ctrl+L")
 
     def bind_hotkeys(self, keys: HotkeySettings) -> None:
         """(Re)bind the console keys; they work anywhere in the window but typing fields."""
@@ -218,7 +234,7 @@ class MainWindow(QMainWindow):
                 shortcut = QShortcut(sequence, self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.setAutoRepeat(False)  # a held key must not fire take after take
-                shortcut.activated.connect(partial(slot, sequence))
+                shortcut.activated.connect(partial(self._on_hotkey, slot, sequence))
                 self._shortcuts.append(shortcut)
 
         bind(keys.take, self._on_take_key)
@@ -248,10 +264,21 @@ class MainWindow(QMainWindow):
         console.take_acknowledged.connect(self._on_console_take_acknowledged)
         console.cleared.connect(self._on_console_cleared)
         console.refused.connect(self._on_console_refused)
+        console.warned.connect(self._on_console_refused)
         console.rotation_changed.connect(self._on_console_rotation_changed)
         console.countdown_changed.connect(rundown.show_countdown)
         self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
         self.obs.failed.connect(self._on_console_refused)
+        self._connect_registrations()
+
+    def _connect_registrations(self) -> None:
+        panel = self.registration_panel
+        self.catalogue_loaded.connect(lambda _n: panel.set_jobs(list(self.console.jobs.values())))
+        self.session_loaded.connect(panel.set_session)
+        self.session_bar.changed.connect(lambda session: panel.set_session(session.id))
+        self.console.taken.connect(lambda code, _image: panel.set_on_air(code))
+        self.console.cleared.connect(lambda: panel.set_on_air(""))
+        panel.failed.connect(self._on_console_refused)
 
     # -- OBS -----------------------------------------------------------------------------
 
@@ -326,8 +353,40 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Ctrl+F: back to the search box from anywhere, ready to type over."""
+        self.left_tabs.setCurrentWidget(self.catalogue_panel)
         self.search.setFocus()
         self.search.selectAll()
+
+    def focus_registration_form(self) -> None:
+        """Ctrl+L: the sign-up form's first field, from anywhere."""
+        self.left_tabs.setCurrentWidget(self.registration_panel)
+        self.registration_panel.form.focus_first()
+
+    def _on_hotkey(self, slot, sequence: QKeySequence) -> None:
+        """A console key; in the sign-up panel only the overlay's panic and clicker keys act."""
+        panel = self.registration_panel
+        combo = sequence[0]
+        if not panel.owns_focus() or (
+            combo.key() in OVERLAY_KEYS_IN_FORM
+            and combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            slot(sequence)
+            return
+        if combo.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if panel.form.isAncestorOf(QApplication.focusWidget()):
+                panel.form.submit()
+            return
+        # The shortcut took the key from the focused field: give it back (a combo box opens
+        # on Space, a table moves on the arrows).
+        text = chr(combo.key()) if combo.key() < 0x7F and not combo.keyboardModifiers() else ""
+        press = QKeyEvent(QKeyEvent.Type.KeyPress, combo.key(), combo.keyboardModifiers(), text)
+        for shortcut in self._shortcuts:  # or the key would fire this shortcut again
+            shortcut.setEnabled(False)
+        try:
+            QApplication.sendEvent(QApplication.focusWidget(), press)
+        finally:
+            for shortcut in self._shortcuts:
+                shortcut.setEnabled(True)
 
     def _on_take_key(self, sequence: QKeySequence) -> None:
         enter = sequence[0].key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

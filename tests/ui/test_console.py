@@ -230,3 +230,11 @@ def test_ctrl_f_goes_back_to_the_search_box(win):
     type_text(win.search, "海信")
     _key(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert win.search.hasFocus() and win.search.selectedText() == "海信"
+
+
+def test_without_a_hub_address_the_take_warns_that_no_qr_code_shows(win, qtbot):
+    assert not win.settings.signup.hub_url
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-001")
+    assert "二维码" in warned.args[0] and "服务器地址" in warned.args[0]
+    assert win.console.on_air_code == "HX-001"  # on air all the same: the card is useful
