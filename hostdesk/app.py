@@ -13,11 +13,13 @@ from pathlib import Path
 from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
 from hostdesk.services.catalogue import CatalogueService
+from hostdesk.services.registrations import RegistrationService, load_or_create_key
 from hostdesk.services.sessions import SessionService
 from hostdesk.services.wordlists import WordListProblem, load_wordlists
 from hostdesk.store import DB_FILE
 from hostdesk.store.db import Database, open_database
 from hostdesk.store.jobs_repo import JobRepository
+from hostdesk.store.registrations_repo import RegistrationRepository
 from hostdesk.store.sessions_repo import SessionRepository
 from hostdesk.store.takes_repo import TakeRepository
 
@@ -35,6 +37,7 @@ class AppContext:
     takes: TakeRepository
     sessions: SessionService
     wordlist_problems: list[WordListProblem] = field(default_factory=list)
+    registrations: RegistrationService | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -69,10 +72,14 @@ def build(
     catalogue = CatalogueService(jobs, wordlists)
     takes = TakeRepository(db)
     sessions = SessionService(SessionRepository(db))
+    registrations = RegistrationService(
+        RegistrationRepository(db), jobs, sessions, load_or_create_key(data_dir)
+    )
     log.info("opened data dir %s", data_dir)
     return AppContext(
-        data_dir, settings, warnings, db, jobs, catalogue, takes, sessions, wordlist_problems
-    )
+        data_dir, settings, warnings, db, jobs, catalogue, takes, sessions, wordlist_problems,
+        registrations,
+    )  # fmt: skip
 
 
 def obs_client(

@@ -24,6 +24,7 @@ LANGUAGES = ("zh_CN", "en")
 LAYOUTS = ("landscape", "side", "vertical")
 POSITIONS = ("standard", "mirrored")
 ROTATE_BOUNDS = (5, 3600)  # seconds a job stays on air when the rundown auto-rotates
+RETENTION_BOUNDS = (30, 3650)  # days the personal data of synced registrations is kept
 KEYRING_SERVICE = "HostDesk"
 
 
@@ -80,6 +81,13 @@ class RundownSettings:
 
 
 @dataclass
+class RegistrationSettings:
+    # After this many days the name, phone, note and cities of a registration the hub has
+    # acknowledged are erased locally (the record and its counts stay).
+    retention_days: int = 180
+
+
+@dataclass
 class HotkeySettings:
     """Keys in QKeySequence's portable text format; alternatives separated by "; ".
 
@@ -101,12 +109,13 @@ class Settings:
     overlay: OverlaySettings = field(default_factory=OverlaySettings)
     rundown: RundownSettings = field(default_factory=RundownSettings)
     hotkeys: HotkeySettings = field(default_factory=HotkeySettings)
+    registrations: RegistrationSettings = field(default_factory=RegistrationSettings)
     # Where these settings were read from or saved to (never written to the file): the
     # keyring entry of the OBS password is named after it.
     data_dir: Path | None = field(default=None, compare=False, repr=False)
 
 
-SECTIONS = ("general", "signup", "obs", "overlay", "rundown", "hotkeys")
+SECTIONS = ("general", "signup", "obs", "overlay", "rundown", "hotkeys", "registrations")
 
 
 OBS_URL_ENV = "HOSTDESK_OBS_URL"
@@ -160,6 +169,7 @@ _VALID = {
     "general": {"language": lambda v: v in LANGUAGES},
     "overlay": {"layout": lambda v: v in LAYOUTS, "position": lambda v: v in POSITIONS},
     "rundown": {"rotate_seconds": lambda v: ROTATE_BOUNDS[0] <= v <= ROTATE_BOUNDS[1]},
+    "registrations": {"retention_days": lambda v: RETENTION_BOUNDS[0] <= v <= RETENTION_BOUNDS[1]},
 }
 
 

@@ -30,6 +30,9 @@ def open_database(path: Path) -> Database:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        # A failed statement's error text would carry its parameters (names, phone numbers)
+        # into the log via the chained exception: keep the SQL, drop the values.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

@@ -80,6 +80,61 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX ix_takes_session ON takes (session)",
     ),
+    # 5: registrations (sign-ups typed in at the desk) and the outbox the sync issue
+    # drains. A registration and its event are written in one transaction; an event's
+    # payload is frozen once written (its fingerprint proves it). No foreign key to jobs
+    # or sessions: the record of a sign-up outlives a deleted job (job_title is a snapshot).
+    (
+        """CREATE TABLE registrations (
+            id VARCHAR NOT NULL PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            job_code VARCHAR NOT NULL,
+            job_title VARCHAR NOT NULL DEFAULT '',
+            session_id VARCHAR NOT NULL DEFAULT '',
+            name VARCHAR NOT NULL DEFAULT '',
+            phone VARCHAR NOT NULL DEFAULT '',
+            phone_hash VARCHAR NOT NULL DEFAULT '',
+            age INTEGER,
+            birth_year INTEGER,
+            gender VARCHAR NOT NULL DEFAULT '',
+            current_city VARCHAR NOT NULL DEFAULT '',
+            expected_city VARCHAR NOT NULL DEFAULT '',
+            note VARCHAR NOT NULL DEFAULT '',
+            source VARCHAR NOT NULL,
+            consent_method VARCHAR NOT NULL,
+            notice_version VARCHAR NOT NULL,
+            consented_at DATETIME NOT NULL,
+            status VARCHAR NOT NULL DEFAULT 'active',
+            phone_warning_overridden BOOLEAN NOT NULL DEFAULT 0,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            erased_at DATETIME,
+            search VARCHAR NOT NULL DEFAULT ''
+        )""",
+        # Newest first, with the search text in the index: a "%text%" search scans the
+        # narrow index instead of whole rows (<= 100 ms on 100,000 registrations).
+        "CREATE INDEX ix_registrations_created_at ON registrations (created_at, seq, search)",
+        "CREATE INDEX ix_registrations_session_id ON registrations (session_id, created_at)",
+        "CREATE INDEX ix_registrations_job_code ON registrations (job_code, created_at)",
+        "CREATE INDEX ix_registrations_source ON registrations (source, created_at)",
+        "CREATE INDEX ix_registrations_phone_hash ON registrations (phone_hash, job_code)",
+        """CREATE TABLE outbox (
+            id INTEGER NOT NULL PRIMARY KEY,
+            event_id VARCHAR NOT NULL UNIQUE,
+            registration_id VARCHAR NOT NULL REFERENCES registrations (id),
+            event_type VARCHAR NOT NULL,
+            payload VARCHAR NOT NULL,
+            fingerprint VARCHAR NOT NULL,
+            state VARCHAR NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_try_at DATETIME,
+            last_error VARCHAR NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL,
+            acked_at DATETIME
+        )""",
+        "CREATE INDEX ix_outbox_state ON outbox (state)",
+        "CREATE INDEX ix_outbox_registration ON outbox (registration_id, id)",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

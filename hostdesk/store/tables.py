@@ -75,3 +75,55 @@ class RundownItemRow(SQLModel, table=True):
     session_id: str = Field(foreign_key="sessions.id", ondelete="CASCADE")
     position: int
     job_code: str
+
+
+class RegistrationRow(SQLModel, table=True):
+    """One sign-up; personal fields become "" when retention erases them (erased_at set)."""
+
+    __tablename__ = "registrations"
+
+    id: str = Field(primary_key=True)  # uuid4 made here: the hub's idempotency key
+    seq: int = Field(unique=True)  # local order of saving: max(seq)+1 in the write transaction
+    job_code: str
+    job_title: str = ""  # snapshot of the title when the viewer signed up
+    session_id: str = ""
+    name: str = ""
+    phone: str = ""
+    phone_hash: str = ""  # HMAC with the data dir's key: duplicate checks
+    age: int | None = None
+    birth_year: int | None = None
+    gender: str = ""
+    current_city: str = ""
+    expected_city: str = ""
+    note: str = ""
+    source: str
+    consent_method: str
+    notice_version: str
+    consented_at: datetime
+    status: str = "active"
+    phone_warning_overridden: bool = False
+    created_at: datetime
+    updated_at: datetime
+    erased_at: datetime | None = None
+    # name, job title, code, note and phone joined by U+001F (which no field may contain):
+    # the list's text search is one LIKE over one indexed column.
+    search: str = ""
+
+
+class OutboxRow(SQLModel, table=True):
+    """One change of a registration for the hub: create, amend or withdraw."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(unique=True)
+    registration_id: str = Field(foreign_key="registrations.id")
+    event_type: str  # create | amend | withdraw
+    payload: str  # canonical JSON, frozen once written
+    fingerprint: str  # sha256 of payload
+    state: str = "pending"  # pending | sending | acked | retry_wait | attention
+    attempts: int = 0
+    next_try_at: datetime | None = None
+    last_error: str = ""
+    created_at: datetime
+    acked_at: datetime | None = None

@@ -1,0 +1,371 @@
+"""Registrations and their outbox events; a registration is never written without its event."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError
+
+from hostdesk.core.registrations import (
+    ConsentMethod,
+    DuplicateRegistration,
+    EventType,
+    Registration,
+    RegistrationStoreError,
+    RegQuery,
+    RegStatus,
+    Source,
+    SyncState,
+)
+from hostdesk.store.db import Database
+from hostdesk.store.pragmas import PragmaError, verify_pragmas
+from hostdesk.store.tables import OutboxRow, RegistrationRow
+
+REGS = RegistrationRow.__table__
+OUTBOX = OutboxRow.__table__
+_ROW_FIELDS = tuple(c.name for c in REGS.columns if c.name != "search")
+_SEARCHED = ("name", "job_title", "job_code", "note", "phone")
+# The personal data retention erases; the row keeps job, session, source, age and times.
+ERASED_FIELDS = ("name", "phone", "phone_hash", "note", "current_city", "expected_city")
+# The newest event's state is the registration's sync state (index outbox(registration_id, id)).
+_LATEST_STATE = (
+    select(OUTBOX.c.state)
+    .where(OUTBOX.c.registration_id == REGS.c.id)
+    .order_by(OUTBOX.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+    .label("sync_state")
+)
+_NEWEST_FIRST = (REGS.c.created_at.desc(), REGS.c.seq.desc())
+
+
+@dataclass(frozen=True)
+class OutboxEvent:
+    id: int
+    event_id: str
+    registration_id: str
+    event_type: EventType
+    payload: dict
+    fingerprint: str
+    state: SyncState
+    attempts: int
+    created_at: datetime
+    acked_at: datetime | None
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # The column type stores UTC and insists on an offset; a naive value here means UTC.
+    if value is None or value.utcoffset() is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def _to_row(reg: Registration) -> dict:
+    row = {name: getattr(reg, name) for name in _ROW_FIELDS}
+    for name in ("source", "consent_method", "status"):
+        row[name] = str(row[name])
+    for name in ("consented_at", "created_at", "updated_at", "erased_at"):
+        row[name] = _aware(row[name])
+    row["search"] = _search_text(row)
+    return row
+
+
+def _search_text(row: dict) -> str:
+    return "\x1f".join(row[name] for name in _SEARCHED)
+
+
+def _from_row(row) -> Registration:
+    m = row._mapping
+    state = m.get("sync_state")
+    return Registration(
+        **{name: m[name] for name in _ROW_FIELDS if name not in _CONVERTED},
+        source=Source(m["source"]),
+        consent_method=ConsentMethod(m["consent_method"]),
+        status=RegStatus(m["status"]),
+        phone_warning_overridden=bool(m["phone_warning_overridden"]),
+        consented_at=_utc(m["consented_at"]),
+        created_at=_utc(m["created_at"]),
+        updated_at=_utc(m["updated_at"]),
+        erased_at=_utc(m["erased_at"]),
+        sync_state=SyncState(state) if state else SyncState.PENDING,
+    )
+
+
+_CONVERTED = {
+    "source", "consent_method", "status", "phone_warning_overridden", "consented_at",
+    "created_at", "updated_at", "erased_at",
+}  # fmt: skip
+
+
+def snapshot(reg: Registration) -> dict:
+    """The registration as the JSON the hub receives (every field but the local sync state)."""
+    out = {}
+    for f in fields(reg):
+        if f.name == "sync_state":
+            continue
+        value = getattr(reg, f.name)
+        out[f.name] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def canonical(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _store_error(exc: BaseException) -> RegistrationStoreError:
+    """What the disk said, as a reason the form can explain; never with the row's data."""
+    orig = getattr(exc, "orig", exc)
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_READONLY") or name.startswith("SQLITE_CANTOPEN"):
+        return RegistrationStoreError("read_only", name)
+    if name == "SQLITE_FULL":
+        return RegistrationStoreError("disk_full", name)
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return RegistrationStoreError("busy", name)
+    if isinstance(orig, OSError):
+        return RegistrationStoreError("io", orig.strerror or type(orig).__name__)
+    return RegistrationStoreError("io", name or type(orig).__name__)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filters(query: RegQuery) -> list:
+    where = []
+    if query.session_id:
+        where.append(REGS.c.session_id == query.session_id)
+    if query.job_code:
+        where.append(REGS.c.job_code == query.job_code)
+    if query.source:
+        where.append(REGS.c.source == str(query.source))
+    if query.since is not None:
+        where.append(REGS.c.created_at >= _aware(query.since))
+    if query.until is not None:
+        where.append(REGS.c.created_at < _aware(query.until))
+    text = (query.text or "").strip()
+    if text:
+        matches = [REGS.c.search.like(_like(text), escape="\\")]
+        digits = "".join(ch for ch in text if ch not in " -")
+        if digits != text and digits.isascii() and digits.isdigit():
+            matches.append(REGS.c.search.like(f"%{digits}%"))  # "138 1234" finds the phone
+        where.append(or_(*matches))
+    return where
+
+
+class RegistrationRepository:
+    """The registrations and outbox tables behind domain `Registration`s.
+
+    Every write runs under BEGIN IMMEDIATE (the write lock taken before the read, so the
+    next seq and the duplicate check cannot race another writer) and commits the row
+    with its event, or neither.
+    """
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self._db.engine.connect() as conn:
+                # A pooled connection someone switched to synchronous=NORMAL would turn
+                # "saved" into "maybe saved": check before every write, not only at open.
+                verify_pragmas(conn.connection.driver_connection, self._db.path)
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
+        except PragmaError as exc:
+            raise RegistrationStoreError("unsafe", exc.pragma) from exc
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            raise _store_error(exc) from exc
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def insert(self, reg: Registration, *, refuse_duplicates: bool, now: datetime) -> Registration:
+        """Store `reg` (seq assigned here) and its "create" event; returns the stored record.
+
+        With refuse_duplicates, raises DuplicateRegistration (nothing written) when an
+        active registration has the same phone hash and job.
+        """
+        with self._write() as conn:
+            if refuse_duplicates:
+                earlier = self._duplicates(conn, reg.job_code, reg.phone_hash, reg.id)
+                if earlier:
+                    raise DuplicateRegistration(earlier)
+            seq = conn.execute(select(func.coalesce(func.max(REGS.c.seq), 0) + 1)).scalar_one()
+            stored = replace(reg, seq=seq, sync_state=SyncState.PENDING)
+            conn.execute(insert(REGS), _to_row(stored))
+            self._add_event(conn, stored, EventType.CREATE, now)
+            return stored
+
+    def change(
+        self,
+        reg_id: str,
+        event_type: EventType,
+        make: Callable[[Registration], tuple[Registration, dict] | None],
+        now: datetime,
+    ) -> Registration | None:
+        """Read, let `make` return (changed record, extra payload) or None, store + event.
+
+        Returns None for an unknown id; the record unchanged when `make` returns None.
+        """
+        with self._write() as conn:
+            current = self._get(conn, reg_id)
+            if current is None:
+                return None
+            made = make(current)
+            if made is None:
+                return current
+            changed, extra = made
+            row = _to_row(changed)
+            del row["id"], row["seq"]
+            conn.execute(update(REGS).where(REGS.c.id == reg_id), row)
+            self._add_event(conn, changed, event_type, now, extra)
+            return replace(changed, sync_state=SyncState.PENDING)
+
+    def purge_expired(self, before: datetime, now: datetime) -> int:
+        """Erase the personal data of registrations created before `before` whose every
+        event is acked; their events' payloads are reduced to the id (the hub has them).
+        """
+        pending = exists().where(
+            and_(OUTBOX.c.registration_id == REGS.c.id, OUTBOX.c.state != SyncState.ACKED.value)
+        )
+        any_event = exists().where(OUTBOX.c.registration_id == REGS.c.id)
+        with self._write() as conn:
+            # Zero the freed bytes too: erased means not recoverable from the file's slack.
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")
+            ids = list(
+                conn.execute(
+                    select(REGS.c.id).where(
+                        REGS.c.erased_at.is_(None),
+                        REGS.c.created_at < _aware(before),
+                        any_event,
+                        ~pending,
+                    )
+                ).scalars()
+            )
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                erased = {**dict.fromkeys(ERASED_FIELDS, ""), "erased_at": _aware(now)}
+                erased["search"] = REGS.c.job_title + "\x1f" + REGS.c.job_code
+                conn.execute(update(REGS).where(REGS.c.id.in_(chunk)).values(erased))
+                for reg_id in chunk:
+                    conn.execute(
+                        update(OUTBOX).where(OUTBOX.c.registration_id == reg_id),
+                        {"payload": canonical({"id": reg_id, "erased": True})},
+                    )
+            conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+        if ids:
+            # Old copies of the pages may still sit in the WAL: fold it back and empty it
+            # (best effort: a reader holding a snapshot makes this a partial checkpoint).
+            with self._db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return len(ids)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, reg_id: str) -> Registration | None:
+        with self._db.engine.connect() as conn:
+            return self._get(conn, reg_id)
+
+    def duplicates(self, job_code: str, phone_hash: str, exclude_id: str = "") -> list:
+        with self._db.engine.connect() as conn:
+            return self._duplicates(conn, job_code, phone_hash, exclude_id)
+
+    def list(self, query: RegQuery) -> list[Registration]:
+        stmt = (
+            select(REGS, _LATEST_STATE)
+            .where(*_filters(query))
+            .order_by(*_NEWEST_FIRST)
+            .limit(max(0, query.limit))
+            .offset(max(0, query.offset))
+        )
+        with self._db.engine.connect() as conn:
+            return [_from_row(r) for r in conn.execute(stmt)]
+
+    def count(self, query: RegQuery) -> int:
+        stmt = select(func.count()).select_from(REGS).where(*_filters(query))
+        with self._db.engine.connect() as conn:
+            return conn.execute(stmt).scalar_one()
+
+    def events(self, reg_id: str) -> list[OutboxEvent]:
+        """The registration's events, oldest first."""
+        stmt = select(OUTBOX).where(OUTBOX.c.registration_id == reg_id).order_by(OUTBOX.c.id)
+        with self._db.engine.connect() as conn:
+            return [
+                OutboxEvent(
+                    id=r.id,
+                    event_id=r.event_id,
+                    registration_id=r.registration_id,
+                    event_type=EventType(r.event_type),
+                    payload=json.loads(r.payload),
+                    fingerprint=r.fingerprint,
+                    state=SyncState(r.state),
+                    attempts=r.attempts,
+                    created_at=_utc(r.created_at),
+                    acked_at=_utc(r.acked_at),
+                )
+                for r in conn.execute(stmt)
+            ]
+
+    # -- inside a transaction ---------------------------------------------------------------
+
+    @staticmethod
+    def _get(conn: Connection, reg_id: str) -> Registration | None:
+        row = conn.execute(select(REGS, _LATEST_STATE).where(REGS.c.id == reg_id)).first()
+        return _from_row(row) if row else None
+
+    @staticmethod
+    def _duplicates(conn: Connection, job_code: str, phone_hash: str, exclude_id: str) -> list:
+        rows = conn.execute(
+            select(REGS, _LATEST_STATE)
+            .where(
+                REGS.c.phone_hash == phone_hash,
+                REGS.c.job_code == job_code,
+                REGS.c.status == RegStatus.ACTIVE.value,
+                REGS.c.id != exclude_id,
+            )
+            .order_by(*_NEWEST_FIRST)
+        )
+        return [_from_row(r) for r in rows]
+
+    @staticmethod
+    def _add_event(
+        conn: Connection,
+        reg: Registration,
+        event_type: EventType,
+        now: datetime,
+        extra: dict | None = None,
+    ) -> None:
+        payload = canonical({**snapshot(reg), **(extra or {}), "event_type": event_type.value})
+        conn.execute(
+            insert(OUTBOX),
+            {
+                "event_id": str(uuid.uuid4()),
+                "registration_id": reg.id,
+                "event_type": event_type.value,
+                "payload": payload,
+                "fingerprint": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                "state": SyncState.PENDING.value,
+                "attempts": 0,
+                "last_error": "",
+                "created_at": _aware(now),
+            },
+        )
