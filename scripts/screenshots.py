@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from hostdesk import app, i18n
+from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.ui import tasks
 from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
@@ -36,7 +37,7 @@ def _shoot(qt_app, ctx, language: str) -> None:
     i18n.install(language)
     window = MainWindow(
         ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
-        settings=ctx.settings,
+        settings=ctx.settings, registrations=ctx.registrations,
     )  # fmt: skip
     window.resize(1440, 860)
     window.show()
@@ -53,6 +54,13 @@ def _shoot(qt_app, ctx, language: str) -> None:
     window.rundown_panel.view.setFocus()
     _settle(qt_app, lambda: window.preview_view.image() is not None)
     window.grab().save(str(OUT / f"main_window_{language}.png"))
+    # The sign-up desk: masked on screen by default, as the stream may capture the window.
+    window.left_tabs.setCurrentIndex(1)
+    listed = []
+    window.registration_panel.recent.loaded.connect(listed.append)
+    window.registration_panel.recent.refresh()
+    _settle(qt_app, lambda: bool(listed))
+    window.grab().save(str(OUT / f"registration_desk_{language}.png"))
     window.close()
 
 
@@ -70,6 +78,9 @@ def main() -> int:
         ctx.catalogue.import_file(extra)
         ctx.sessions.set_rundown(RUNDOWN)
         ctx.sessions.start("kuaishou", "青岛招聘直播间")
+        for name, phone, code in (("张伟", "13812345678", "GE-002"), ("李娜", "15912345678", "HX-001"),
+                                  ("王芳", "18612345678", "GE-002")):  # fmt: skip
+            ctx.registrations.save(RegistrationDraft(job_code=code, name=name, phone=phone, age=28))
         for language in ("zh_CN", "en"):
             _shoot(qt_app, ctx, language)
         ctx.close()

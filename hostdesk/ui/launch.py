@@ -79,6 +79,7 @@ def launch(data_dir: Path, language: str | None = None) -> int:
         sessions=ctx.sessions,
         settings=ctx.settings,
         link_factory=app.build_link,
+        registrations=ctx.registrations,
     )
     guard.bring_forward_on_request(window)
     window.show()

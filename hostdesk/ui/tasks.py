@@ -56,14 +56,28 @@ class _Relay(QObject):
         steps = entry[0]
         value = steps.slot.take()
         if value is not _NOTHING:
-            steps.on_progress(value)
+            _call(steps.on_progress, value)
 
     def _on_delivered(self, task_id: int, succeeded: bool, value) -> None:
         _fn, on_done, on_error = _tasks.pop(task_id)
         if succeeded:
-            on_done(value)
+            _call(on_done, value)
         elif on_error is not None:
-            on_error(value)
+            _call(on_error, value)
+
+
+# What PySide says when a callback reaches a widget that was closed and deleted meanwhile.
+_GONE = ("already deleted", "has been deleted")
+
+
+def _call(callback: Callable, value) -> None:
+    """A window closed while its work still ran: the result has nowhere to go, and is dropped."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if not any(words in str(exc) for words in _GONE):
+            raise
+        log.info("a result arrived after its window was closed; dropped")
 
 
 _relay: _Relay | None = None

@@ -216,6 +216,186 @@
         <source>Overlay off air</source>
         <translation>Overlay off air</translation>
     </message>
+    <message>
+        <source>viewer sign-ups (the registration desk)</source>
+        <translation>viewer sign-ups (the registration desk)</translation>
+    </message>
+    <message>
+        <source>register a viewer for a job</source>
+        <translation>register a viewer for a job</translation>
+    </message>
+    <message>
+        <source>job code</source>
+        <translation>job code</translation>
+    </message>
+    <message>
+        <source>name or form of address</source>
+        <translation>name or form of address</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>mobile number</translation>
+    </message>
+    <message>
+        <source>age in years (16-80)</source>
+        <translation>age in years (16-80)</translation>
+    </message>
+    <message>
+        <source>year of birth, instead of the age</source>
+        <translation>year of birth, instead of the age</translation>
+    </message>
+    <message>
+        <source>male/男 or female/女, only when the job requires it</source>
+        <translation>male/男 or female/女, only when the job requires it</translation>
+    </message>
+    <message>
+        <source>city the viewer lives in</source>
+        <translation>city the viewer lives in</translation>
+    </message>
+    <message>
+        <source>city the viewer wants to work in</source>
+        <translation>city the viewer wants to work in</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>how the sign-up came: phone/电话, comment/评论, dm/私信, walk_in/现场, qr/扫码, import/导入</source>
+        <translation>how the sign-up came: phone/电话, comment/评论, dm/私信, walk_in/现场, qr/扫码, import/导入</translation>
+    </message>
+    <message>
+        <source>how consent was given: verbal/口头, checkbox/勾选, written/书面</source>
+        <translation>how consent was given: verbal/口头, checkbox/勾选, written/书面</translation>
+    </message>
+    <message>
+        <source>version of the privacy notice the viewer heard (default {version})</source>
+        <translation>version of the privacy notice the viewer heard (default {version})</translation>
+    </message>
+    <message>
+        <source>save even when the number already signed up for this job or is not an assigned mobile number</source>
+        <translation>save even when the number already signed up for this job or is not an assigned mobile number</translation>
+    </message>
+    <message>
+        <source>list sign-ups, newest first</source>
+        <translation>list sign-ups, newest first</translation>
+    </message>
+    <message>
+        <source>show names and phone numbers in full (never while on air)</source>
+        <translation>show names and phone numbers in full (never while on air)</translation>
+    </message>
+    <message>
+        <source>name, job, note or part of the phone number</source>
+        <translation>name, job, note or part of the phone number</translation>
+    </message>
+    <message>
+        <source>at most this many (default {count})</source>
+        <translation>at most this many (default {count})</translation>
+    </message>
+    <message>
+        <source>only this source</source>
+        <translation>only this source</translation>
+    </message>
+    <message>
+        <source>export sign-ups to .xlsx or .csv</source>
+        <translation>export sign-ups to .xlsx or .csv</translation>
+    </message>
+    <message>
+        <source>mask names and phone numbers (138****5678) in the file</source>
+        <translation>mask names and phone numbers (138****5678) in the file</translation>
+    </message>
+    <message>
+        <source>only this session (its id)</source>
+        <translation>only this session (its id)</translation>
+    </message>
+    <message>
+        <source>only this job code</source>
+        <translation>only this job code</translation>
+    </message>
+    <message>
+        <source>from this day or time on (2026-11-26 or 2026-11-26 20:00)</source>
+        <translation>from this day or time on (2026-11-26 or 2026-11-26 20:00)</translation>
+    </message>
+    <message>
+        <source>up to and including this day, or before this time</source>
+        <translation>up to and including this day, or before this time</translation>
+    </message>
+    <message>
+        <source>{option}: {problem}</source>
+        <translation>{option}: {problem}</translation>
+    </message>
+    <message>
+        <source>write a whole number such as 25</source>
+        <translation>write a whole number such as 25</translation>
+    </message>
+    <message>
+        <source>write a day such as 2026-11-26 or a time such as 2026-11-26 20:00</source>
+        <translation>write a day such as 2026-11-26 or a time such as 2026-11-26 20:00</translation>
+    </message>
+    <message>
+        <source>{id} {name}, registered {time}</source>
+        <translation>{id} {name}, registered {time}</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (and {count} more)</translation>
+    </message>
+    <message>
+        <source>this phone number already signed up for job {code}: {earlier}. Add --force to register it again</source>
+        <translation>this phone number already signed up for job {code}: {earlier}. Add --force to register it again</translation>
+    </message>
+    <message>
+        <source>{phone} is not an assigned mobile number: check it with the viewer, or add --force to save it as it is</source>
+        <translation>{phone} is not an assigned mobile number: check it with the viewer, or add --force to save it as it is</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Shown: {shown} of {total}</source>
+        <translation>Shown: {shown} of {total}</translation>
+    </message>
+    <message>
+        <source>{file}: sign-ups can only be exported to .xlsx or .csv: end the file name with one of them</source>
+        <translation>{file}: sign-ups can only be exported to .xlsx or .csv: end the file name with one of them</translation>
+    </message>
+    <message>
+        <source>Sign-ups exported to {file}: {count}</source>
+        <translation>Sign-ups exported to {file}: {count}</translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -258,6 +438,57 @@
     <message>
         <source>Could not put the job on air: {reason}</source>
         <translation>Could not put the job on air: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <source>Edit the sign-up</source>
+        <translation>Edit the sign-up</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Age or year of birth</source>
+        <translation>Age or year of birth</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>Lives in</translation>
+    </message>
+    <message>
+        <source>Wants to work in</source>
+        <translation>Wants to work in</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{masked} (type to replace)</source>
+        <translation>{masked} (type to replace)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1019,10 @@ Go back to choose another file.</translation>
         <translation>Job catalogue</translation>
     </message>
     <message>
+        <source>Sign-ups</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
         <source>Tonight's rundown</source>
         <translation>Tonight's rundown</translation>
     </message>
@@ -862,6 +1097,10 @@ Go back to choose another file.</translation>
     <message>
         <source>Start or stop the session…</source>
         <translation>Start or stop the session…</translation>
+    </message>
+    <message>
+        <source>Sign-up form</source>
+        <translation>Sign-up form</translation>
     </message>
     <message>
         <source>Slot {slot} is empty</source>
@@ -1202,6 +1441,445 @@ Go back to choose another file.</translation>
     <message>
         <source>something went wrong ({detail}): see the log file</source>
         <translation>something went wrong ({detail}): see the log file</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationExportDialog</name>
+    <message>
+        <source>Export sign-ups</source>
+        <translation>Export sign-ups</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Mask names and phone numbers</source>
+        <translation>Mask names and phone numbers</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The sign-ups the list's filters match go to this file:</source>
+        <translation>The sign-ups the list's filters match go to this file:</translation>
+    </message>
+    <message>
+        <source>{count} sign-ups exported to {file}</source>
+        <translation>{count} sign-ups exported to {file}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>Export cancelled: no file was written</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11-digit mobile</translation>
+    </message>
+    <message>
+        <source>35 or 1990</source>
+        <translation>35 or 1990</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>Lives in</translation>
+    </message>
+    <message>
+        <source>Wants to work in</source>
+        <translation>Wants to work in</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Choose a job</source>
+        <translation>Choose a job</translation>
+    </message>
+    <message>
+        <source>Not saved: this phone is already signed up for this job.</source>
+        <translation>Not saved: this phone is already signed up for this job.</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept: {reason}</source>
+        <translation>The draft could not be kept: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>Registrations</name>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Current city</source>
+        <translation>Current city</translation>
+    </message>
+    <message>
+        <source>Expected city</source>
+        <translation>Expected city</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Privacy notice version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Verbal</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>Checkbox</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>Will retry</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Enter the person's name or how to address them (e.g. 张先生)</source>
+        <translation>Enter the person's name or how to address them (e.g. 张先生)</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters: shorten it</source>
+        <translation>The name is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>Enter a mobile number</source>
+        <translation>Enter a mobile number</translation>
+    </message>
+    <message>
+        <source>This is not a mainland mobile number: enter 11 digits starting with 13 to 19 (+86 in front is fine)</source>
+        <translation>This is not a mainland mobile number: enter 11 digits starting with 13 to 19 (+86 in front is fine)</translation>
+    </message>
+    <message>
+        <source>Under 16: the law forbids employing them, so this sign-up cannot be saved</source>
+        <translation>Under 16: the law forbids employing them, so this sign-up cannot be saved</translation>
+    </message>
+    <message>
+        <source>The age must be from 16 to 80: check the age or birth year</source>
+        <translation>The age must be from 16 to 80: check the age or birth year</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters: shorten it</source>
+        <translation>The note is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters: shorten it</source>
+        <translation>The city is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>No job has this code: choose a job from the list</source>
+        <translation>No job has this code: choose a job from the list</translation>
+    </message>
+    <message>
+        <source>This job is closed: choose an open job</source>
+        <translation>This job is closed: choose an open job</translation>
+    </message>
+    <message>
+        <source>Unknown source: choose phone call, comment, direct message, walk-in, QR code or import</source>
+        <translation>Unknown source: choose phone call, comment, direct message, walk-in, QR code or import</translation>
+    </message>
+    <message>
+        <source>Record how the person agreed (verbal, checkbox or written) and the notice version</source>
+        <translation>Record how the person agreed (verbal, checkbox or written) and the notice version</translation>
+    </message>
+    <message>
+        <source>Gender must be male, female or left empty</source>
+        <translation>Gender must be male, female or left empty</translation>
+    </message>
+    <message>
+        <source>{field} contains control characters (such as NUL) that cannot be saved: retype it</source>
+        <translation>{field} contains control characters (such as NUL) that cannot be saved: retype it</translation>
+    </message>
+    <message>
+        <source>This sign-up was withdrawn and can no longer be edited</source>
+        <translation>This sign-up was withdrawn and can no longer be edited</translation>
+    </message>
+    <message>
+        <source>The personal data of this sign-up was erased after the retention period; it cannot be edited</source>
+        <translation>The personal data of this sign-up was erased after the retention period; it cannot be edited</translation>
+    </message>
+    <message>
+        <source>This sign-up no longer exists: refresh the list</source>
+        <translation>This sign-up no longer exists: refresh the list</translation>
+    </message>
+    <message>
+        <source>This phone number has already signed up for this job (earlier sign-ups: {count}): save again only if that is intended</source>
+        <translation>This phone number has already signed up for this job (earlier sign-ups: {count}): save again only if that is intended</translation>
+    </message>
+    <message>
+        <source>This number is not in any assigned mobile range: check it with the person, or confirm to save it anyway</source>
+        <translation>This number is not in any assigned mobile range: check it with the person, or confirm to save it anyway</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</source>
+        <translation>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the sign-up was NOT saved: free some space and save again</source>
+        <translation>The disk is full, so the sign-up was NOT saved: free some space and save again</translation>
+    </message>
+    <message>
+        <source>The database is not in safe-write mode (PRAGMA {detail}), so the sign-up was NOT saved: restart HostDesk</source>
+        <translation>The database is not in safe-write mode (PRAGMA {detail}), so the sign-up was NOT saved: restart HostDesk</translation>
+    </message>
+    <message>
+        <source>The database is busy (another HostDesk is writing), so the sign-up was NOT saved: save again</source>
+        <translation>The database is busy (another HostDesk is writing), so the sign-up was NOT saved: save again</translation>
+    </message>
+    <message>
+        <source>The disk reported an error ({detail}), so the sign-up was NOT saved: check the disk and save again</source>
+        <translation>The disk reported an error ({detail}), so the sign-up was NOT saved: check the disk and save again</translation>
+    </message>
+    <message>
+        <source>The key file {detail} in the data folder is damaged, so nothing can be saved: restore it from a backup</source>
+        <translation>The key file {detail} in the data folder is damaged, so nothing can be saved: restore it from a backup</translation>
+    </message>
+    <message>
+        <source>Aged 16 or 17: a minor; the employer must follow the rules for young workers</source>
+        <translation>Aged 16 or 17: a minor; the employer must follow the rules for young workers</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsList</name>
+    <message>
+        <source>Search name, phone digits, job or note</source>
+        <translation>Search name, phone digits, job or note</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>This session</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>All sessions</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>All jobs</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Show the selected row unmasked for 10 seconds</source>
+        <translation>Show the selected row unmasked for 10 seconds</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} sign-ups</source>
+        <translation>{shown} of {total} sign-ups</translation>
     </message>
 </context>
 <context>

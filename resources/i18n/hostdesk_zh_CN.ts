@@ -216,6 +216,186 @@
         <source>Overlay off air</source>
         <translation>叠加层已下屏</translation>
     </message>
+    <message>
+        <source>viewer sign-ups (the registration desk)</source>
+        <translation>观众报名（登记台）</translation>
+    </message>
+    <message>
+        <source>register a viewer for a job</source>
+        <translation>为观众登记报名岗位</translation>
+    </message>
+    <message>
+        <source>job code</source>
+        <translation>岗位编号</translation>
+    </message>
+    <message>
+        <source>name or form of address</source>
+        <translation>姓名或称呼</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>age in years (16-80)</source>
+        <translation>年龄（16-80 岁）</translation>
+    </message>
+    <message>
+        <source>year of birth, instead of the age</source>
+        <translation>出生年份（可代替年龄）</translation>
+    </message>
+    <message>
+        <source>male/男 or female/女, only when the job requires it</source>
+        <translation>male/男 或 female/女，仅在岗位要求时填写</translation>
+    </message>
+    <message>
+        <source>city the viewer lives in</source>
+        <translation>现居城市</translation>
+    </message>
+    <message>
+        <source>city the viewer wants to work in</source>
+        <translation>期望工作城市</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>how the sign-up came: phone/电话, comment/评论, dm/私信, walk_in/现场, qr/扫码, import/导入</source>
+        <translation>报名来源：phone/电话、comment/评论、dm/私信、walk_in/现场、qr/扫码、import/导入</translation>
+    </message>
+    <message>
+        <source>how consent was given: verbal/口头, checkbox/勾选, written/书面</source>
+        <translation>同意方式：verbal/口头、checkbox/勾选、written/书面</translation>
+    </message>
+    <message>
+        <source>version of the privacy notice the viewer heard (default {version})</source>
+        <translation>告知观众的隐私告知版本（默认 {version}）</translation>
+    </message>
+    <message>
+        <source>save even when the number already signed up for this job or is not an assigned mobile number</source>
+        <translation>即使该号码已报名此岗位，或不属于已分配的手机号段，也照样保存</translation>
+    </message>
+    <message>
+        <source>list sign-ups, newest first</source>
+        <translation>列出报名记录，最新的在前</translation>
+    </message>
+    <message>
+        <source>show names and phone numbers in full (never while on air)</source>
+        <translation>显示完整姓名和手机号（直播时切勿使用）</translation>
+    </message>
+    <message>
+        <source>name, job, note or part of the phone number</source>
+        <translation>按称呼、岗位、备注或部分手机号搜索</translation>
+    </message>
+    <message>
+        <source>at most this many (default {count})</source>
+        <translation>最多显示条数（默认 {count}）</translation>
+    </message>
+    <message>
+        <source>only this source</source>
+        <translation>只看此来源</translation>
+    </message>
+    <message>
+        <source>export sign-ups to .xlsx or .csv</source>
+        <translation>把报名记录导出为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>mask names and phone numbers (138****5678) in the file</source>
+        <translation>文件中的姓名和手机号打码（138****5678）</translation>
+    </message>
+    <message>
+        <source>only this session (its id)</source>
+        <translation>只看此场次（场次编号）</translation>
+    </message>
+    <message>
+        <source>only this job code</source>
+        <translation>只看此岗位编号</translation>
+    </message>
+    <message>
+        <source>from this day or time on (2026-11-26 or 2026-11-26 20:00)</source>
+        <translation>从此日期或时间起（2026-11-26 或 2026-11-26 20:00）</translation>
+    </message>
+    <message>
+        <source>up to and including this day, or before this time</source>
+        <translation>截至此日期（含当天），或此时间之前</translation>
+    </message>
+    <message>
+        <source>{option}: {problem}</source>
+        <translation>{option}：{problem}</translation>
+    </message>
+    <message>
+        <source>write a whole number such as 25</source>
+        <translation>请填写整数，例如 25</translation>
+    </message>
+    <message>
+        <source>write a day such as 2026-11-26 or a time such as 2026-11-26 20:00</source>
+        <translation>请写成日期如 2026-11-26，或时间如 2026-11-26 20:00</translation>
+    </message>
+    <message>
+        <source>{id} {name}, registered {time}</source>
+        <translation>{id} {name}，登记于 {time}</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation>（另有 {count} 条）</translation>
+    </message>
+    <message>
+        <source>this phone number already signed up for job {code}: {earlier}. Add --force to register it again</source>
+        <translation>该手机号已报名岗位 {code}：{earlier}。如确需再次登记，请加 --force</translation>
+    </message>
+    <message>
+        <source>{phone} is not an assigned mobile number: check it with the viewer, or add --force to save it as it is</source>
+        <translation>{phone} 不属于已分配的手机号段：请与观众核对，或加 --force 照原样保存</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Shown: {shown} of {total}</source>
+        <translation>显示 {shown} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>{file}: sign-ups can only be exported to .xlsx or .csv: end the file name with one of them</source>
+        <translation>{file}：报名记录只能导出为 .xlsx 或 .csv：请让文件名以其中之一结尾</translation>
+    </message>
+    <message>
+        <source>Sign-ups exported to {file}: {count}</source>
+        <translation>报名记录已导出到 {file}：{count} 条</translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -258,6 +438,57 @@
     <message>
         <source>Could not put the job on air: {reason}</source>
         <translation>岗位没能上屏：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditRegistrationDialog</name>
+    <message>
+        <source>Edit the sign-up</source>
+        <translation>修改报名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Age or year of birth</source>
+        <translation>年龄或出生年份</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>现居城市</translation>
+    </message>
+    <message>
+        <source>Wants to work in</source>
+        <translation>期望城市</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{masked} (type to replace)</source>
+        <translation>{masked}（输入即替换）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1019,10 @@ Go back to choose another file.</source>
         <translation>岗位库</translation>
     </message>
     <message>
+        <source>Sign-ups</source>
+        <translation>报名登记</translation>
+    </message>
+    <message>
         <source>Tonight's rundown</source>
         <translation>今晚的节目单</translation>
     </message>
@@ -862,6 +1097,10 @@ Go back to choose another file.</source>
     <message>
         <source>Start or stop the session…</source>
         <translation>开始或结束直播…</translation>
+    </message>
+    <message>
+        <source>Sign-up form</source>
+        <translation>报名登记表</translation>
     </message>
     <message>
         <source>Slot {slot} is empty</source>
@@ -1202,6 +1441,445 @@ Go back to choose another file.</source>
     <message>
         <source>something went wrong ({detail}): see the log file</source>
         <translation>出错了（{detail}）：请查看日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationExportDialog</name>
+    <message>
+        <source>Export sign-ups</source>
+        <translation>导出报名</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Mask names and phone numbers</source>
+        <translation>隐去姓名和手机号</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The sign-ups the list's filters match go to this file:</source>
+        <translation>按列表当前筛选条件导出到此文件：</translation>
+    </message>
+    <message>
+        <source>{count} sign-ups exported to {file}</source>
+        <translation>已导出 {count} 条报名到 {file}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>已取消导出：没有写入文件</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号</translation>
+    </message>
+    <message>
+        <source>35 or 1990</source>
+        <translation>如 35 或 1990</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>现居城市</translation>
+    </message>
+    <message>
+        <source>Wants to work in</source>
+        <translation>期望城市</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose a job</source>
+        <translation>请选择岗位</translation>
+    </message>
+    <message>
+        <source>Not saved: this phone is already signed up for this job.</source>
+        <translation>未保存：这个手机号已报名过这个岗位。</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept: {reason}</source>
+        <translation>草稿未能保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>Registrations</name>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Current city</source>
+        <translation>现居城市</translation>
+    </message>
+    <message>
+        <source>Expected city</source>
+        <translation>期望城市</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>口头</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>勾选</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Enter the person's name or how to address them (e.g. 张先生)</source>
+        <translation>请填写姓名或称呼（如“张先生”）</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters: shorten it</source>
+        <translation>姓名超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>Enter a mobile number</source>
+        <translation>请填写手机号</translation>
+    </message>
+    <message>
+        <source>This is not a mainland mobile number: enter 11 digits starting with 13 to 19 (+86 in front is fine)</source>
+        <translation>不是有效的大陆手机号：请填写 13–19 开头的 11 位号码（前面带 +86 也可以）</translation>
+    </message>
+    <message>
+        <source>Under 16: the law forbids employing them, so this sign-up cannot be saved</source>
+        <translation>未满 16 周岁：法律禁止招用，不能登记</translation>
+    </message>
+    <message>
+        <source>The age must be from 16 to 80: check the age or birth year</source>
+        <translation>年龄须在 16 到 80 岁之间：请核对年龄或出生年份</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters: shorten it</source>
+        <translation>备注超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters: shorten it</source>
+        <translation>城市名称超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>No job has this code: choose a job from the list</source>
+        <translation>没有这个岗位编号：请从列表中选择岗位</translation>
+    </message>
+    <message>
+        <source>This job is closed: choose an open job</source>
+        <translation>这个岗位已关闭：请选择在招的岗位</translation>
+    </message>
+    <message>
+        <source>Unknown source: choose phone call, comment, direct message, walk-in, QR code or import</source>
+        <translation>来源无效：请选择电话、评论、私信、现场、扫码或导入</translation>
+    </message>
+    <message>
+        <source>Record how the person agreed (verbal, checkbox or written) and the notice version</source>
+        <translation>请记录同意方式（口头、勾选或书面）和告知书版本</translation>
+    </message>
+    <message>
+        <source>Gender must be male, female or left empty</source>
+        <translation>性别只能填男、女或留空</translation>
+    </message>
+    <message>
+        <source>{field} contains control characters (such as NUL) that cannot be saved: retype it</source>
+        <translation>{field}含有无法保存的控制字符（如 NUL）：请重新输入</translation>
+    </message>
+    <message>
+        <source>This sign-up was withdrawn and can no longer be edited</source>
+        <translation>该报名已撤回，不能再修改</translation>
+    </message>
+    <message>
+        <source>The personal data of this sign-up was erased after the retention period; it cannot be edited</source>
+        <translation>该报名的个人信息已按保存期限删除，不能再修改</translation>
+    </message>
+    <message>
+        <source>This sign-up no longer exists: refresh the list</source>
+        <translation>该报名已不存在：请刷新列表</translation>
+    </message>
+    <message>
+        <source>This phone number has already signed up for this job (earlier sign-ups: {count}): save again only if that is intended</source>
+        <translation>该手机号已报名这个岗位（之前 {count} 条）：确认无误再保存</translation>
+    </message>
+    <message>
+        <source>This number is not in any assigned mobile range: check it with the person, or confirm to save it anyway</source>
+        <translation>该号码不在已分配的手机号段内：请与本人核对，或确认后仍然保存</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</source>
+        <translation>数据库只读，报名未保存：请检查数据文件夹的权限</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the sign-up was NOT saved: free some space and save again</source>
+        <translation>磁盘已满，报名未保存：请清理空间后再保存</translation>
+    </message>
+    <message>
+        <source>The database is not in safe-write mode (PRAGMA {detail}), so the sign-up was NOT saved: restart HostDesk</source>
+        <translation>数据库未处于安全写入模式（PRAGMA {detail}），报名未保存：请重启 HostDesk</translation>
+    </message>
+    <message>
+        <source>The database is busy (another HostDesk is writing), so the sign-up was NOT saved: save again</source>
+        <translation>数据库正忙（另一个 HostDesk 正在写入），报名未保存：请再保存一次</translation>
+    </message>
+    <message>
+        <source>The disk reported an error ({detail}), so the sign-up was NOT saved: check the disk and save again</source>
+        <translation>磁盘报错（{detail}），报名未保存：请检查磁盘后再保存</translation>
+    </message>
+    <message>
+        <source>The key file {detail} in the data folder is damaged, so nothing can be saved: restore it from a backup</source>
+        <translation>数据文件夹中的密钥文件 {detail} 已损坏，无法保存：请从备份恢复</translation>
+    </message>
+    <message>
+        <source>Aged 16 or 17: a minor; the employer must follow the rules for young workers</source>
+        <translation>16–17 岁未成年人：用人单位须遵守未成年工保护规定</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsList</name>
+    <message>
+        <source>Search name, phone digits, job or note</source>
+        <translation>搜索称呼、手机号数字、岗位或备注</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>全部岗位</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the selected row unmasked for 10 seconds</source>
+        <translation>将选中的一行完整显示 10 秒</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} sign-ups</source>
+        <translation>显示 {shown} / 共 {total} 条报名</translation>
     </message>
 </context>
 <context>

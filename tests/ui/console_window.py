@@ -12,7 +12,7 @@ def open_console(qtbot, ctx, *, link_factory=None, active: bool = True) -> MainW
     """The window launch() builds, shown (and active, so window shortcuts fire), loaded."""
     win = MainWindow(
         ctx.catalogue, [], onair=app.build_onair(ctx), sessions=ctx.sessions,
-        settings=ctx.settings, link_factory=link_factory,
+        settings=ctx.settings, link_factory=link_factory, registrations=ctx.registrations,
     )  # fmt: skip
     qtbot.addWidget(win)
     win.show()

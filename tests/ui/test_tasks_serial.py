@@ -46,3 +46,18 @@ def test_when_done_calls_back_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
     assert ("acked", gui) in seen
     assert any(isinstance(v, TimeoutError) and t == gui for v, t in seen)
+
+
+def test_a_result_for_a_deleted_widget_is_dropped_not_raised(qtbot):
+    from PySide6.QtCore import QObject, Signal
+
+    class Owner(QObject):
+        done = Signal(object)
+
+    owner = Owner()
+    owner.deleteLater()
+    qtbot.wait(10)  # deleted now; the late result still references it
+    delivered = []
+    tasks.run(lambda: 42, lambda value: owner.done.emit(value))
+    tasks.run(lambda: 43, delivered.append)
+    qtbot.waitUntil(lambda: delivered == [43], timeout=5_000)  # and no exception surfaced
