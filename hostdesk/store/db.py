@@ -23,6 +23,11 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database now, without blocking writers (a worker calls it)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+
 
 def open_database(path: Path) -> Database:
     """Open (creating and migrating as needed); raises PragmaError or SchemaTooNewError."""

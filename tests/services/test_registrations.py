@@ -428,3 +428,18 @@ def test_retention_setting_is_bounded(data_dir):
     settings, warnings = config.load_settings(data_dir)
     assert settings.registrations.retention_days == 180
     assert [w.key for w in warnings] == ["registrations.retention_days"]
+
+
+def test_the_app_runs_retention_with_the_setting(ctx, reg):
+    from hostdesk import app
+
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    ctx.registrations._clock = lambda: now - timedelta(days=100)
+    saved = ctx.registrations.save(draft())
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE outbox SET state='acked'"))
+    ctx.settings.registrations.retention_days = 180
+    assert app.run_retention(ctx, now=now) == 0  # 100 days: kept
+    ctx.settings.registrations.retention_days = 90
+    assert app.run_retention(ctx, now=now) == 1
+    assert ctx.registrations.get(saved.id).phone == ""
