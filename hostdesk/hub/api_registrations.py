@@ -1,0 +1,148 @@
+"""Routes for sign-ups: the devices' batch push, paging by cursor, the audit lookup, hub-made ones."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import select
+
+from hostdesk.hub import deps, ingest
+from hostdesk.hub.checks import Rejected, registration_fields, utc_now
+from hostdesk.hub.deps import ADMIN_ERRORS, AUTH_ERRORS, WRITE_ERRORS
+from hostdesk.hub.models import REGS
+from hostdesk.hub.schemas import (
+    BatchIn,
+    BatchOut,
+    ErrorOut,
+    HubRegistrationIn,
+    LookupIn,
+    LookupOut,
+    RegistrationOut,
+    RegistrationPage,
+)
+
+router = APIRouter(prefix="/api/v1/registrations", tags=["registrations"])
+CURSOR_MAX = 2**53  # beyond any real count; keeps the comparison inside every integer type
+OUT_COLUMNS = [
+    REGS.c[name]
+    for name in (
+        "client_id", "job_code", "job_title", "session_id", "name", "phone", "age", "source",
+        "consent_method", "notice_version", "consented_at", "status", "version", "origin",
+        "device", "created_at", "updated_at", "seq",
+    )
+]  # fmt: skip
+
+
+def _out(row) -> RegistrationOut:
+    m = dict(row._mapping)
+    m["cursor"] = m.pop("seq")
+    return RegistrationOut(**m)
+
+
+@router.post(
+    "/batch",
+    response_model=BatchOut,
+    responses={**AUTH_ERRORS, **WRITE_ERRORS},
+    summary="Push up to 100 device events; one result per item, same order",
+)
+def push_batch(
+    body: BatchIn,
+    principal: deps.Writer,
+    hub: deps.HubDep,
+) -> BatchOut:
+    return BatchOut(results=ingest.ingest(hub.db, principal.name, body.items))
+
+
+@router.get(
+    "",
+    response_model=RegistrationPage,
+    responses=AUTH_ERRORS,
+    summary="Registrations changed after a cursor, in cursor order",
+)
+def list_registrations(
+    _principal: deps.Caller,
+    hub: deps.HubDep,
+    since: Annotated[int, Query(ge=0, le=CURSOR_MAX)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    origin: Literal["hub", "any"] = "any",
+) -> RegistrationPage:
+    stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since)
+    if origin == "hub":
+        stmt = stmt.where(REGS.c.origin == "hub")
+    stmt = stmt.order_by(REGS.c.seq).limit(limit + 1)
+    with hub.db.read() as conn:
+        rows = conn.execute(stmt).all()
+    items = [_out(r) for r in rows[:limit]]
+    more = len(rows) > limit
+    return RegistrationPage(items=items, next=items[-1].cursor if more else None)
+
+
+@router.post(
+    "/lookup",
+    response_model=LookupOut,
+    responses={**AUTH_ERRORS, **WRITE_ERRORS},
+    summary="Which of these client ids the hub has, with their versions (the audit)",
+)
+def lookup(
+    body: LookupIn,
+    _principal: deps.Writer,
+    hub: deps.HubDep,
+) -> LookupOut:
+    ids = list(set(body.client_ids))
+    if not ids:
+        return LookupOut(known={})
+    with hub.db.read() as conn:
+        rows = conn.execute(
+            select(REGS.c.client_id, REGS.c.version).where(REGS.c.client_id.in_(ids))
+        ).all()
+    return LookupOut(known={r.client_id: r.version for r in rows})
+
+
+@router.post(
+    "/hub",
+    response_model=RegistrationOut,
+    status_code=201,
+    responses={
+        **ADMIN_ERRORS,
+        **WRITE_ERRORS,
+        400: {
+            "model": ErrorOut,
+            "description": "not JSON, or a field is invalid: <field>_<problem>",
+        },
+        409: {"model": ErrorOut, "description": "client_id exists"},
+    },
+    summary="A sign-up made on the hub (the QR form): origin hub, source qr (admin)",
+)
+def create_hub_registration(
+    body: HubRegistrationIn,
+    _principal: deps.AdminWriter,
+    hub: deps.HubDep,
+) -> RegistrationOut:
+    now = utc_now()
+    payload = body.model_dump()
+    payload["source"] = "qr"
+    try:
+        fields = registration_fields(payload, now)
+    except Rejected as exc:
+        raise HTTPException(400, exc.reason) from None
+    client_id = body.client_id or str(uuid.uuid4())
+    with hub.db.write() as conn:
+        if conn.execute(select(REGS.c.id).where(REGS.c.client_id == client_id)).first():
+            raise HTTPException(409, "client_id_exists")
+        seq = ingest.next_seq(conn) + 1
+        conn.execute(
+            REGS.insert().values(
+                **fields,
+                client_id=client_id,
+                origin="hub",
+                device=None,
+                status="active",
+                version=1,
+                seq=seq,
+            )
+        )
+        ingest.set_seq(conn, seq)
+        row = conn.execute(select(*OUT_COLUMNS).where(REGS.c.client_id == client_id)).one()
+    return _out(row)

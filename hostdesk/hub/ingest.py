@@ -1,0 +1,238 @@
+"""Applying a batch of device events: one transaction, each event id applied at most once.
+
+Results per item: created (applied now), duplicate (this event id with this fingerprint
+was applied before: a success), conflict (id reused with another payload, a create for a
+known registration, an amend on a stale version), rejected (unknown registration, bad
+payload). UNIQUE(event_id) and UNIQUE(client_id) are the database's; inserts use
+ON CONFLICT DO NOTHING RETURNING, so a row another writer slipped in is noticed, the
+transaction rolled back and the batch classified again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from hostdesk.hub.checks import Rejected, parse_time, registration_fields, utc_now
+from hostdesk.hub.db import HubDB
+from hostdesk.hub.models import COUNTERS, EVENTS, REGS
+from hostdesk.hub.schemas import BatchItem, ItemResult
+
+FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
+ATTEMPTS = 3
+
+
+class _Raced(Exception):
+    """A unique key was taken between our read and our insert: classify the batch again."""
+
+
+@dataclass
+class _Reg:
+    version: int
+    status: str
+    new: bool  # inserted by this batch
+
+
+def _insert(dialect: str, table):
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
+
+
+def _canonical(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def next_seq(conn: Connection) -> int:
+    """The last change number (already read under the lock on PostgreSQL by HubDB.write)."""
+    locked = conn.info.pop("seq", None)
+    if locked is not None:
+        return locked
+    return conn.execute(select(COUNTERS.c.value).where(COUNTERS.c.name == "seq")).scalar_one()
+
+
+def set_seq(conn: Connection, value: int) -> None:
+    conn.execute(update(COUNTERS).where(COUNTERS.c.name == "seq").values(value=value))
+
+
+@dataclass
+class _Checked:
+    """What can be known of an item without the database: checked before taking the lock."""
+
+    frozen: str = ""  # the payload's canonical JSON, stored with the event
+    problem: str | None = None  # rejected whatever the hub holds
+    fields: dict | None = None  # the row's columns (create/amend)
+    fields_problem: str | None = None  # rejected if the hub's state lets it get that far
+
+
+def _check(item: BatchItem, now: str) -> _Checked:
+    if not FINGERPRINT_RE.fullmatch(item.fingerprint):
+        return _Checked(problem="fingerprint_invalid")
+    try:
+        frozen = _canonical(item.payload)
+        frozen.encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        return _Checked(problem="payload_invalid")
+    payload_id = item.payload.get("id")
+    if payload_id is not None and payload_id != item.client_id:
+        return _Checked(problem="payload_id_mismatch")
+    if item.event_type == "withdraw":
+        return _Checked(frozen, fields={"status": "withdrawn", "updated_at": _updated_at(item.payload, now)})  # fmt: skip
+    try:
+        fields = registration_fields(item.payload, now)
+    except Rejected as exc:
+        return _Checked(frozen, fields_problem=exc.reason)
+    if item.event_type == "amend":
+        del fields["created_at"], fields["consented_at"]
+    return _Checked(frozen, fields=fields)
+
+
+def ingest(db: HubDB, device: str, items: list[BatchItem]) -> list[ItemResult]:
+    now = utc_now()
+    # Outside the transaction: writers are serialised, so the lock is held only for the
+    # part that needs the database.
+    checked = [_check(item, now) for item in items]
+    for attempt in range(ATTEMPTS):
+        try:
+            with db.write() as conn:
+                return _apply(conn, db.dialect, device, items, checked, now)
+        except _Raced:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(
+    conn: Connection,
+    dialect: str,
+    device: str,
+    items: list[BatchItem],
+    checked: list[_Checked],
+    now: str,
+) -> list[ItemResult]:
+    seq = next_seq(conn)
+    event_ids = list({i.event_id for i in items})
+    client_ids = list({i.client_id for i in items})
+    seen = {
+        r.event_id: (r.fingerprint, r.client_id)
+        for r in conn.execute(
+            select(EVENTS.c.event_id, EVENTS.c.fingerprint, EVENTS.c.client_id).where(
+                EVENTS.c.event_id.in_(event_ids)
+            )
+        )
+    }
+    regs = {
+        r.client_id: _Reg(r.version, r.status, new=False)
+        for r in conn.execute(
+            select(REGS.c.client_id, REGS.c.version, REGS.c.status).where(
+                REGS.c.client_id.in_(client_ids)
+            )
+        )
+    }
+    inserts: dict[str, dict] = {}  # client_id -> new row
+    changes: dict[str, dict] = {}  # client_id -> columns to update
+    events: list[dict] = []
+    results: list[ItemResult] = []
+
+    def result(item: BatchItem, status: str, reason: str | None = None) -> None:
+        results.append(
+            ItemResult(
+                event_id=item.event_id, client_id=item.client_id, status=status, reason=reason
+            )
+        )
+
+    for item, check in zip(items, checked, strict=True):
+        if item.event_id in seen:
+            fingerprint, client_id = seen[item.event_id]
+            if client_id != item.client_id:
+                result(item, "conflict", "event_id_reused")
+            elif fingerprint != item.fingerprint:
+                result(item, "conflict", "fingerprint")
+            else:
+                result(item, "duplicate")
+            continue
+        if check.problem:
+            result(item, "rejected", check.problem)
+            continue
+        reg = regs.get(item.client_id)
+        if item.event_type == "create":
+            if reg is not None:
+                result(item, "conflict", "client_id_exists")
+                continue
+            if check.fields_problem:
+                result(item, "rejected", check.fields_problem)
+                continue
+            seq += 1
+            inserts[item.client_id] = {
+                **check.fields, "client_id": item.client_id, "origin": "device",
+                "device": device, "status": "active", "version": 1, "seq": seq,
+            }  # fmt: skip
+            regs[item.client_id] = _Reg(1, "active", new=True)
+        else:
+            if reg is None:
+                result(item, "rejected", "unknown_registration")
+                continue
+            if item.base_version != reg.version:
+                result(item, "conflict", "version")
+                continue
+            if reg.status == "withdrawn":
+                result(item, "conflict", "withdrawn")
+                continue
+            if check.fields_problem:
+                result(item, "rejected", check.fields_problem)
+                continue
+            seq += 1
+            reg.version += 1
+            row = {**check.fields, "version": reg.version, "seq": seq}
+            reg.status = row.get("status", reg.status)
+            target = inserts if reg.new else changes
+            target.setdefault(item.client_id, {}).update(row)
+        event = {
+            "event_id": item.event_id, "client_id": item.client_id, "type": item.event_type,
+            "fingerprint": item.fingerprint, "payload": check.frozen, "device": device, "at": now,
+        }  # fmt: skip
+        events.append(event)
+        seen[item.event_id] = (item.fingerprint, item.client_id)
+        result(item, "created")
+
+    if inserts:
+        rows = list(inserts.values())
+        if len(_insert_new(conn, dialect, REGS, "client_id", rows)) != len(rows):
+            raise _Raced()
+    for client_id, values in changes.items():
+        conn.execute(update(REGS).where(REGS.c.client_id == client_id).values(**values))
+    if events:
+        if len(_insert_new(conn, dialect, EVENTS, "event_id", events)) != len(events):
+            raise _Raced()
+        set_seq(conn, seq)
+    return results
+
+
+def _insert_new(conn: Connection, dialect: str, table, key: str, rows: list[dict]) -> list:
+    """INSERT … ON CONFLICT (key) DO NOTHING RETURNING key: the keys actually inserted.
+
+    On PostgreSQL the rows travel as one JSON parameter (json_populate_recordset): a
+    100-row multi-VALUES statement has thousands of placeholders, and psycopg spends
+    longer parsing those than the server spends storing the rows.
+    """
+    if dialect != "postgresql":
+        stmt = _insert(dialect, table).on_conflict_do_nothing(index_elements=[key])
+        return conn.execute(stmt.returning(table.c[key]), rows).scalars().all()
+    columns = list(rows[0])
+    names = ", ".join(columns)
+    sql = text(
+        f"INSERT INTO {table.name} ({names}) SELECT {names} "
+        f"FROM json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
+        f"ON CONFLICT ({key}) DO NOTHING RETURNING {key}"
+    )
+    return conn.execute(sql, {"rows": json.dumps(rows, ensure_ascii=False)}).scalars().all()
+
+
+def _updated_at(payload: dict, now: str) -> str:
+    """A withdrawal's time as the desktop recorded it; the hub's clock if it is unreadable."""
+    try:
+        return parse_time(payload, "updated_at", now)
+    except Rejected:
+        return now

@@ -1,0 +1,158 @@
+"""The API's request and response bodies (pydantic): what /openapi.json declares."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from hostdesk.core.registrations import NOTICE_VERSION
+
+MAX_BATCH = 100
+MAX_LOOKUP = 500
+ID_MAX = 64
+ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"  # uuids and the like
+
+
+def _storable(value: str) -> str:
+    """NUL and unpaired surrogates: PostgreSQL refuses the one, UTF-8 cannot carry the other."""
+    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ValueError("NUL or unpaired surrogate characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+Id = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    database: Literal["sqlite", "postgresql"]
+
+
+class BatchItem(BaseModel):
+    client_id: Id
+    event_id: Id
+    event_type: Literal["create", "amend", "withdraw"]
+    base_version: int = Field(ge=0, le=1_000_000)
+    fingerprint: str = Field(min_length=1, max_length=128)
+    payload: dict[str, Any]
+
+
+class BatchIn(BaseModel):
+    items: list[BatchItem] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ItemResult(BaseModel):
+    event_id: str
+    client_id: str
+    status: Literal["created", "duplicate", "conflict", "rejected"]
+    reason: str | None
+
+
+class BatchOut(BaseModel):
+    results: list[ItemResult]
+
+
+class RegistrationOut(BaseModel):
+    client_id: str
+    job_code: str
+    job_title: str
+    session_id: str
+    name: str
+    phone: str
+    age: int | None
+    source: str
+    consent_method: str
+    notice_version: str
+    consented_at: str
+    status: Literal["active", "withdrawn"]
+    version: int
+    origin: Literal["device", "hub"]
+    device: str | None
+    created_at: str
+    updated_at: str
+    cursor: int
+
+
+class RegistrationPage(BaseModel):
+    items: list[RegistrationOut]
+    next: int | None
+
+
+class LookupIn(BaseModel):
+    client_ids: list[Id] = Field(max_length=MAX_LOOKUP)
+
+
+class LookupOut(BaseModel):
+    known: dict[str, int]
+
+
+class HubRegistrationIn(BaseModel):
+    """A sign-up made on the hub itself (the QR form): origin "hub", source "qr"."""
+
+    client_id: Id | None = None
+    job_code: Text = Field(min_length=1, max_length=ID_MAX)
+    job_title: Text = Field(default="", max_length=200)
+    session_id: Text = Field(default="", max_length=ID_MAX)
+    name: Text = Field(min_length=1, max_length=20)
+    phone: str = Field(pattern=r"^1[3-9][0-9]{9}$")
+    age: int | None = Field(default=None, ge=16, le=80)
+    consent_method: Literal["verbal", "checkbox", "written"] = "checkbox"
+    notice_version: Text = Field(default=NOTICE_VERSION, max_length=32)
+
+
+class Job(BaseModel):
+    """One job, keys exactly as `hostdesk jobs list --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: Text = Field(min_length=1, max_length=64)
+    title: Text = Field(min_length=1, max_length=200)
+    company: Text = ""
+    city: Text = ""
+    salary_min: int | float | None = None
+    salary_max: int | float | None = None
+    salary_unit: Literal["month", "hour", "day", "piece"] | None = None
+    salary_text: Text = ""
+    benefits: list[Text] = []
+    headcount: int | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    shift: Text = ""
+    requirements: Text = ""
+    signup_url: Text = ""
+    urgent: bool = False
+    status: Literal["open", "paused", "closed"] = "open"
+
+
+class JobsIn(BaseModel):
+    jobs: list[Job] = Field(max_length=20_000)
+
+    @field_validator("jobs")
+    @classmethod
+    def _unique_codes(cls, jobs: list[Job]) -> list[Job]:
+        seen: set[str] = set()
+        for job in jobs:
+            if job.code in seen:
+                raise ValueError(f"job code {job.code!r} appears twice")
+            seen.add(job.code)
+        return jobs
+
+
+class JobsOut(BaseModel):
+    jobs: list[Job]
+
+
+class JobsPutOut(BaseModel):
+    count: int
+
+
+class StatsOut(BaseModel):
+    total: int
+    by_job: dict[str, int]
+    by_session: dict[str, int]
