@@ -132,6 +132,61 @@ def build_link(settings: Settings, on_status):
     )
 
 
+def build_sync(
+    ctx: AppContext,
+    on_status=None,
+    *,
+    hub_url: str | None = None,
+    hub_token: str | None = None,
+    **options,
+):
+    """The thread that sends sign-ups to the hub (and pulls from it); None when [sync] is off.
+
+    Not started. The hub URL and token are read on the worker's thread (the token may be
+    in the OS keyring), from ctx.settings as they are then: after a settings change, call
+    `reconfigure()`. `options` go to SyncWorker (timeouts, intervals; tests shorten them).
+    """
+    from hostdesk.store.outbox_repo import OutboxRepository
+    from hostdesk.sync.worker import SyncWorker
+
+    if not ctx.settings.sync.enabled:
+        return None
+    make_pull = None
+    try:
+        from hostdesk.store.hub_repo import HubRepository
+        from hostdesk.sync.pull import Puller
+    except ImportError:  # the pull is optional: pushing alone is still worth doing
+        pass
+    else:
+        make_pull = Puller(
+            HubRepository(ctx.db), ctx.registrations.repo, load_or_create_key(ctx.data_dir)
+        ).bind
+    options.setdefault("make_pull", make_pull)
+    return SyncWorker(
+        OutboxRepository(ctx.db),
+        lambda: config.hub_connection(ctx.settings, hub_url, hub_token),
+        on_status,
+        **options,
+    )
+
+
+def build_sync_stores(ctx: AppContext):
+    """(outbox, hub state) repositories for the console's attention list and job conflicts."""
+    from hostdesk.store.hub_repo import HubRepository
+    from hostdesk.store.outbox_repo import OutboxRepository
+
+    return OutboxRepository(ctx.db), HubRepository(ctx.db)
+
+
+def run_retention(ctx: AppContext, now=None) -> int:
+    """Erase the personal data the retention setting says is kept long enough (synced rows
+    only); returns how many registrations were erased. A worker calls it, never the GUI."""
+    erased = ctx.registrations.purge_expired(ctx.settings.registrations.retention_days, now)
+    if erased:
+        log.info("retention: erased the personal data of %d synced registrations", erased)
+    return erased
+
+
 def run_gui(data_dir: Path, language: str | None = None) -> int:
     """The desktop window; imports Qt Widgets only here so the CLI verbs stay light."""
     from hostdesk.ui.launch import launch

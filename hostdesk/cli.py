@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from hostdesk import __version__, cli_live, config
+from hostdesk import __version__, cli_hub, cli_live, cli_reg, cli_sync, config
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--obs-password", help=translate("Cli", "OBS WebSocket password"))
     cli_live.add_parsers(sub, translate)
+    cli_reg.add_parsers(sub, translate)
+    cli_sync.add_parsers(sub, translate)
+    cli_hub.add_parsers(sub, translate)
     return p
 
 
@@ -201,6 +204,8 @@ def _cmd_jobs_lint(ctx, args) -> int:
 
 COMMANDS = {
     **cli_live.COMMANDS,
+    **cli_reg.COMMANDS,
+    **cli_sync.COMMANDS,
     ("jobs", "list"): _cmd_jobs_list,
     ("jobs", "import"): _cmd_jobs_import,
     ("jobs", "export"): _cmd_jobs_export,
@@ -299,6 +304,8 @@ def _main(argv: list[str] | None) -> int:
 
         return app.run_gui(data_dir, args.lang)
     try:
+        if args.command == "hub":  # the server side: no desktop data or app context
+            return cli_hub.run(args, data_dir)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -102,6 +102,17 @@ class HotkeySettings:
 
 
 @dataclass
+class SyncSettings:
+    """Sending sign-ups to the hub at [signup] hub_url with a device token."""
+
+    enabled: bool = True
+    # Empty while the token is in the OS keyring (token_in_keyring); otherwise it is here,
+    # in the owner-only file, exactly like the OBS password.
+    token: str = ""
+    token_in_keyring: bool = False
+
+
+@dataclass
 class Settings:
     general: GeneralSettings = field(default_factory=GeneralSettings)
     signup: SignupSettings = field(default_factory=SignupSettings)
@@ -110,12 +121,15 @@ class Settings:
     rundown: RundownSettings = field(default_factory=RundownSettings)
     hotkeys: HotkeySettings = field(default_factory=HotkeySettings)
     registrations: RegistrationSettings = field(default_factory=RegistrationSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
     # Where these settings were read from or saved to (never written to the file): the
     # keyring entry of the OBS password is named after it.
     data_dir: Path | None = field(default=None, compare=False, repr=False)
 
 
-SECTIONS = ("general", "signup", "obs", "overlay", "rundown", "hotkeys", "registrations")
+SECTIONS = (
+    "general", "signup", "obs", "overlay", "rundown", "hotkeys", "registrations", "sync",
+)  # fmt: skip
 
 
 OBS_URL_ENV = "HOSTDESK_OBS_URL"
@@ -134,6 +148,25 @@ def obs_connection(
     if password is None:
         password = obs_password(settings)
     return url or os.environ.get(OBS_URL_ENV) or settings.obs.url, password
+
+
+HUB_URL_ENV = "HOSTDESK_HUB_URL"
+HUB_TOKEN_ENV = "HOSTDESK_HUB_TOKEN"
+
+
+def hub_connection(
+    settings: Settings, url: str | None = None, token: str | None = None
+) -> tuple[str, str]:
+    """(hub URL, device token): command line > environment > settings (token: keyring/file).
+
+    May ask the OS keyring: not on the GUI thread.
+    """
+    if token is None:
+        token = os.environ.get(HUB_TOKEN_ENV)
+    if token is None:
+        token = sync_token(settings)
+    url = url or os.environ.get(HUB_URL_ENV) or settings.signup.hub_url
+    return url.strip().rstrip("/"), token.strip()
 
 
 @dataclass(frozen=True)
@@ -210,9 +243,13 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
 # --- The OBS password: the OS keyring when there is a usable one, else the settings file.
 
 
-def keyring_user(data_dir: Path) -> str:
-    """The keyring entry's user name: one per data dir, so two data dirs never share one."""
-    return f"obs-websocket@{Path(data_dir).expanduser().resolve()}"
+OBS_ACCOUNT = "obs-websocket"
+SYNC_ACCOUNT = "hub-token"
+
+
+def keyring_user(data_dir: Path, account: str = OBS_ACCOUNT) -> str:
+    """The keyring entry's user name: one per data dir and secret, so none is ever shared."""
+    return f"{account}@{Path(data_dir).expanduser().resolve()}"
 
 
 def _usable_keyring():
@@ -241,20 +278,33 @@ def obs_password(settings: Settings) -> str:
     empty) and a warning in the log: OBS will then refuse the connection, which the user
     is told about and can fix by entering the password again.
     """
-    if not settings.obs.password_in_keyring:
-        return settings.obs.password
+    obs = settings.obs
+    return _read_secret(settings, OBS_ACCOUNT, obs.password_in_keyring, obs.password)
+
+
+def sync_token(settings: Settings) -> str:
+    """The stored hub token (keyring or file), like obs_password; the hub's 401 says if stale."""
+    sync = settings.sync
+    return _read_secret(settings, SYNC_ACCOUNT, sync.token_in_keyring, sync.token)
+
+
+def _read_secret(settings: Settings, account: str, in_keyring: bool, file_value: str) -> str:
+    if not in_keyring:
+        return file_value
     backend = _usable_keyring()
     if backend is None:
-        log.warning("the OBS password is in the keyring, but no keyring is usable now")
-        return settings.obs.password
+        log.warning("the %s is in the keyring, but no keyring is usable now", account)
+        return file_value
     try:
-        stored = backend.get_password(KEYRING_SERVICE, keyring_user(_data_dir_of(settings)))
+        stored = backend.get_password(
+            KEYRING_SERVICE, keyring_user(_data_dir_of(settings), account)
+        )
     except Exception as exc:
-        log.warning("reading the OBS password from the keyring failed: %s", type(exc).__name__)
-        return settings.obs.password
+        log.warning("reading the %s from the keyring failed: %s", account, type(exc).__name__)
+        return file_value
     if stored is None:
-        log.warning("the keyring has no OBS password for this data dir")
-        return settings.obs.password
+        log.warning("the keyring has no %s for this data dir", account)
+        return file_value
     return stored
 
 
@@ -266,32 +316,45 @@ def store_obs_password(data_dir: Path, settings: Settings, password: str) -> Set
     May block on the keyring (an unlock prompt, D-Bus): call it from a worker thread.
     """
     settings.data_dir = data_dir
-    warning = None
-    backend = _usable_keyring()
-    if backend is not None:
-        try:
-            if password:
-                backend.set_password(KEYRING_SERVICE, keyring_user(data_dir), password)
-            else:
-                _delete_quietly(backend, data_dir)
-        except Exception as exc:
-            log.warning("the keyring refused the OBS password: %s", type(exc).__name__)
-            path = data_dir / SETTINGS_FILE
-            warning = SettingsWarning("keyring", path, "obs.password", type(exc).__name__)
-        else:
-            settings.obs.password = ""
-            settings.obs.password_in_keyring = bool(password)
-            return None
-        _delete_quietly(backend, data_dir)  # no stale copy left to win over the file's
-    settings.obs.password = password
-    settings.obs.password_in_keyring = False
+    in_keyring, warning = _store_secret(data_dir, OBS_ACCOUNT, password, "obs.password")
+    settings.obs.password = "" if in_keyring else password
+    settings.obs.password_in_keyring = in_keyring
     return warning
 
 
-def _delete_quietly(backend, data_dir: Path) -> None:
+def store_sync_token(data_dir: Path, settings: Settings, token: str) -> SettingsWarning | None:
+    """Put the hub token in the keyring if usable, else in `settings`; as store_obs_password."""
+    settings.data_dir = data_dir
+    in_keyring, warning = _store_secret(data_dir, SYNC_ACCOUNT, token, "sync.token")
+    settings.sync.token = "" if in_keyring else token
+    settings.sync.token_in_keyring = in_keyring
+    return warning
+
+
+def _store_secret(
+    data_dir: Path, account: str, secret: str, key: str
+) -> tuple[bool, SettingsWarning | None]:
+    """(stored in the keyring?, warning); not in the keyring means the caller keeps it in the file."""
+    backend = _usable_keyring()
+    if backend is None:
+        return False, None
+    try:
+        if secret:
+            backend.set_password(KEYRING_SERVICE, keyring_user(data_dir, account), secret)
+        else:
+            _delete_quietly(backend, data_dir, account)
+    except Exception as exc:
+        log.warning("the keyring refused the %s: %s", account, type(exc).__name__)
+        warning = SettingsWarning("keyring", data_dir / SETTINGS_FILE, key, type(exc).__name__)
+        _delete_quietly(backend, data_dir, account)  # no stale copy left to win over the file's
+        return False, warning
+    return bool(secret), None
+
+
+def _delete_quietly(backend, data_dir: Path, account: str = OBS_ACCOUNT) -> None:
     # PasswordDeleteError when there was none; anything else: best effort.
     with contextlib.suppress(Exception):
-        backend.delete_password(KEYRING_SERVICE, keyring_user(data_dir))
+        backend.delete_password(KEYRING_SERVICE, keyring_user(data_dir, account))
 
 
 def _data_dir_of(settings: Settings) -> Path:

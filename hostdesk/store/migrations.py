@@ -135,6 +135,30 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX ix_outbox_state ON outbox (state)",
         "CREATE INDEX ix_outbox_registration ON outbox (registration_id, id)",
     ),
+    # 6: what the pull from the hub remembers. hub_state: the catalogue's ETag, the
+    # registrations cursor and which hub they belong to. hub_jobs: per hub-owned job, the
+    # content last pulled (base, to tell a local edit from a hub change) and a hub version
+    # waiting while it clashes with a local edit (theirs). hub_registrations: sign-ups made
+    # on the hub, with the hub's version (an amend made here starts from it); they never
+    # get a "create" event, so nothing pulled is ever sent back.
+    (
+        """CREATE TABLE hub_state (
+            key VARCHAR NOT NULL PRIMARY KEY,
+            value VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE hub_jobs (
+            code VARCHAR NOT NULL PRIMARY KEY,
+            base VARCHAR NOT NULL DEFAULT '',
+            theirs VARCHAR,
+            conflict_at DATETIME
+        )""",
+        """CREATE TABLE hub_registrations (
+            client_id VARCHAR NOT NULL PRIMARY KEY REFERENCES registrations (id),
+            version INTEGER NOT NULL,
+            cursor INTEGER NOT NULL DEFAULT 0,
+            pulled_at DATETIME NOT NULL
+        )""",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -26,11 +26,13 @@ from hostdesk.core.registrations import (
     SyncState,
 )
 from hostdesk.store.db import Database
+from hostdesk.store.hub_repo import put_state
 from hostdesk.store.pragmas import PragmaError, verify_pragmas
-from hostdesk.store.tables import OutboxRow, RegistrationRow
+from hostdesk.store.tables import HubRegistrationRow, OutboxRow, RegistrationRow
 
 REGS = RegistrationRow.__table__
 OUTBOX = OutboxRow.__table__
+HUB_REGS = HubRegistrationRow.__table__
 _ROW_FIELDS = tuple(c.name for c in REGS.columns if c.name != "search")
 _SEARCHED = ("name", "job_title", "job_code", "note", "phone")
 # The personal data retention erases; the row keeps job, session, source, age and times.
@@ -45,6 +47,22 @@ _LATEST_STATE = (
     .label("sync_state")
 )
 _NEWEST_FIRST = (REGS.c.created_at.desc(), REGS.c.seq.desc())
+
+
+@dataclass(frozen=True)
+class HubRegistration:
+    """A sign-up made on the hub (the QR form), as pulled: stored here without an outbox event."""
+
+    reg: Registration  # seq is assigned when it is first stored
+    version: int  # the hub's version: a re-pull applies only a newer one
+    cursor: int
+
+
+@dataclass(frozen=True)
+class HubUpsert:
+    inserted: int = 0
+    updated: int = 0
+    skipped: int = 0  # already here at this version, changed here since, or erased here
 
 
 @dataclass(frozen=True)
@@ -99,7 +117,8 @@ def _from_row(row) -> Registration:
         created_at=_utc(m["created_at"]),
         updated_at=_utc(m["updated_at"]),
         erased_at=_utc(m["erased_at"]),
-        sync_state=SyncState(state) if state else SyncState.PENDING,
+        # No event at all: a sign-up pulled from the hub, which has nothing to send.
+        sync_state=SyncState(state) if state else SyncState.ACKED,
     )
 
 
@@ -247,7 +266,11 @@ class RegistrationRepository:
         pending = exists().where(
             and_(OUTBOX.c.registration_id == REGS.c.id, OUTBOX.c.state != SyncState.ACKED.value)
         )
-        any_event = exists().where(OUTBOX.c.registration_id == REGS.c.id)
+        # Pulled from the hub (no events): the hub has them by definition.
+        any_event = or_(
+            exists().where(OUTBOX.c.registration_id == REGS.c.id),
+            exists().where(HUB_REGS.c.client_id == REGS.c.id),
+        )
         with self._write() as conn:
             # Zero the freed bytes too: erased means not recoverable from the file's slack.
             conn.exec_driver_sql("PRAGMA secure_delete=ON")
@@ -278,6 +301,65 @@ class RegistrationRepository:
             with self._db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(ids)
+
+    def upsert_from_hub(
+        self, items: list[HubRegistration], state: dict[str, str], now: datetime
+    ) -> HubUpsert:
+        """Store sign-ups pulled from the hub and the pull's `state` (its cursor), one commit.
+
+        No outbox event is written: they came from the hub and must never be sent back.
+        Idempotent: a row already here is updated only for a newer hub version, and never
+        when it was changed here since (it has events of its own) or erased by retention.
+        """
+        latest: dict[str, HubRegistration] = {}
+        for item in items:  # one id twice in a page: the newest version wins
+            if item.reg.id not in latest or item.version > latest[item.reg.id].version:
+                latest[item.reg.id] = item
+        ids = list(latest)
+        inserted = updated = 0
+        with self._write() as conn:
+            pulled = dict(
+                conn.execute(
+                    select(HUB_REGS.c.client_id, HUB_REGS.c.version).where(
+                        HUB_REGS.c.client_id.in_(ids)
+                    )
+                ).all()
+            )
+            here = dict(
+                conn.execute(select(REGS.c.id, REGS.c.erased_at).where(REGS.c.id.in_(ids))).all()
+            )
+            changed_here = set(
+                conn.execute(
+                    select(OUTBOX.c.registration_id).where(OUTBOX.c.registration_id.in_(ids))
+                ).scalars()
+            )
+            seq = conn.execute(select(func.coalesce(func.max(REGS.c.seq), 0))).scalar_one()
+            for reg_id, item in latest.items():
+                mark = {"version": item.version, "cursor": item.cursor, "pulled_at": _aware(now)}
+                if reg_id not in here:
+                    seq += 1
+                    conn.execute(insert(REGS), _to_row(replace(item.reg, seq=seq)))
+                    conn.execute(insert(HUB_REGS), {"client_id": reg_id, **mark})
+                    inserted += 1
+                elif (
+                    reg_id in pulled
+                    and item.version > pulled[reg_id]
+                    and reg_id not in changed_here
+                    and here[reg_id] is None
+                ):
+                    row = _to_row(item.reg)
+                    del row["id"], row["seq"]
+                    conn.execute(update(REGS).where(REGS.c.id == reg_id), row)
+                    conn.execute(update(HUB_REGS).where(HUB_REGS.c.client_id == reg_id), mark)
+                    updated += 1
+            put_state(conn, state)
+        return HubUpsert(inserted, updated, len(items) - inserted - updated)
+
+    def hub_version(self, reg_id: str) -> int | None:
+        """The hub's version of a sign-up pulled from it (None: made here)."""
+        stmt = select(HUB_REGS.c.version).where(HUB_REGS.c.client_id == reg_id)
+        with self._db.engine.connect() as conn:
+            return conn.execute(stmt).scalar()
 
     # -- reads ------------------------------------------------------------------------------
 

@@ -127,3 +127,34 @@ class OutboxRow(SQLModel, table=True):
     last_error: str = ""
     created_at: datetime
     acked_at: datetime | None = None
+
+
+class HubStateRow(SQLModel, table=True):
+    """One remembered value of the pull: jobs ETag, registrations cursor, which hub."""
+
+    __tablename__ = "hub_state"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class HubJobRow(SQLModel, table=True):
+    """A hub-owned job's last pulled content (base) and a hub version waiting on a clash."""
+
+    __tablename__ = "hub_jobs"
+
+    code: str = Field(primary_key=True)
+    base: str = ""  # canonical JSON of the job as last pulled; "" when never pulled cleanly
+    theirs: str | None = None  # the hub's version not applied because the job was edited here
+    conflict_at: datetime | None = None
+
+
+class HubRegistrationRow(SQLModel, table=True):
+    """A sign-up pulled from the hub, with the hub's version of it."""
+
+    __tablename__ = "hub_registrations"
+
+    client_id: str = Field(primary_key=True, foreign_key="registrations.id")
+    version: int
+    cursor: int = 0
+    pulled_at: datetime

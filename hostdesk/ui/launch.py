@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hostdesk import app, config, i18n, messages
 from hostdesk.store.migrations import SchemaTooNewError
 from hostdesk.store.pragmas import PragmaError
-from hostdesk.ui import single_instance
+from hostdesk.ui import single_instance, tasks
 from hostdesk.ui.gc_guard import GuiThreadGarbageCollector
 from hostdesk.ui.main_window import MainWindow
 from hostdesk.ui.style import apply_console_style
 
 if TYPE_CHECKING:
     from hostdesk.ui.first_run import FirstRunGuide
+
+CHECKPOINT_EVERY_MS = 30_000
+RETENTION_EVERY_MS = 6 * 3600 * 1000
 
 
 def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
@@ -80,6 +85,11 @@ def launch(data_dir: Path, language: str | None = None) -> int:
         settings=ctx.settings,
         link_factory=app.build_link,
         registrations=ctx.registrations,
+        # Settings saved in the window replace ctx's: the worker is built with the new ones.
+        sync_factory=lambda settings, on_status: app.build_sync(
+            dataclasses.replace(ctx, settings=settings), on_status
+        ),
+        sync_stores=app.build_sync_stores(ctx),
     )
     guard.bring_forward_on_request(window)
     window.show()
@@ -89,12 +99,27 @@ def launch(data_dir: Path, language: str | None = None) -> int:
         first_run(window, ctx)  # parented to the window, which keeps it
     window.load_session()
     window.start_obs_link()
+    # WAL checkpoints off the save path, so a sign-up's commit never pays for one.
+    checkpoints = QTimer(window)
+    checkpoints.setInterval(CHECKPOINT_EVERY_MS)
+    checkpoints.timeout.connect(lambda: tasks.run(ctx.db.checkpoint, lambda _r: None))
+    checkpoints.start()
+
+    # Retention: at start and every few hours, off the GUI thread, on the writer lane.
+    def purge() -> None:
+        tasks.run_serial(lambda: app.run_retention(ctx), lambda _n: None)
+
+    retention = QTimer(window)
+    retention.setInterval(RETENTION_EVERY_MS)
+    retention.timeout.connect(purge)
+    retention.start()
+    purge()
+    window.start_sync()
     try:
         return qt_app.exec()
     finally:
-        from hostdesk.ui import tasks
-
         window.stop_obs_link()
+        window.stop_sync()
         tasks.wait_idle()
         ctx.close()
         guard.release()

@@ -39,6 +39,7 @@ from hostdesk.ui.registration_panel import RegistrationPanel
 from hostdesk.ui.rundown_panel import RundownPanel
 from hostdesk.ui.session_bar import SessionBar
 from hostdesk.ui.status_widgets import ObsStatusWidget
+from hostdesk.ui.sync_status import SyncControl, SyncFactory, SyncStatusWidget
 
 if TYPE_CHECKING:
     from hostdesk.services.registrations import RegistrationService
@@ -66,9 +67,13 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         link_factory: LinkFactory | None = None,
         registrations: RegistrationService | None = None,
+        sync_factory: SyncFactory | None = None,
+        sync_stores: tuple | None = None,  # (outbox, hub) repositories, read on workers
     ):
         super().__init__()
         self._link_factory = link_factory  # may block (keyring): called on a worker
+        self._sync_factory, self._sync_stores = sync_factory, sync_stores or (None, None)
+        self._registrations = registrations
         self._catalogue = catalogue
         self._sessions = sessions
         self.settings = settings or Settings()
@@ -166,12 +171,17 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.obs_status = ObsStatusWidget()
         self.obs = ObsControl(self.console.onair, self._link_factory, self.obs_status, self)
-        self.sync_label = QLabel(self.tr("Sync: no hub set up"))  # the sync issue fills it
-        self.sync_label.setObjectName("sync")
+        self.sync_status = SyncStatusWidget()
+        self.sync_status.setObjectName("sync")
+        outbox, hub = self._sync_stores
+        self.sync = SyncControl(
+            self._sync_factory, self.sync_status, outbox=outbox, hub=hub,
+            registrations=self._registrations, parent=self,
+        )  # fmt: skip
         self.count_label = QLabel(self.tr("Loading jobs…"))
         bar = self.statusBar()
         bar.addWidget(self.obs_status)
-        bar.addWidget(self.sync_label)
+        bar.addWidget(self.sync_status)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.session_bar.clock_label)
 
@@ -269,6 +279,10 @@ class MainWindow(QMainWindow):
         console.countdown_changed.connect(rundown.show_countdown)
         self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
         self.obs.failed.connect(self._on_console_refused)
+        self.sync.failed.connect(self._on_console_refused)
+        self.sync.catalogue_pulled.connect(self.load_catalogue)
+        self.sync.registrations_pulled.connect(self.registration_panel.recent.refresh)
+        self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())
         self._connect_registrations()
 
     def _connect_registrations(self) -> None:
@@ -296,6 +310,13 @@ class MainWindow(QMainWindow):
 
     def stop_obs_link(self) -> None:
         self.obs.stop()
+
+    def start_sync(self) -> None:
+        """(Re)start sending to and pulling from the hub with the current settings."""
+        self.sync.start(self.settings)
+
+    def stop_sync(self) -> None:
+        self.sync.stop()
 
     def _on_obs_canvas_changed(self, _canvas) -> None:
         self.obs.show_look(self.look())
@@ -449,6 +470,8 @@ class MainWindow(QMainWindow):
         self.rundown_panel.rotate_seconds.setValue(settings.rundown.rotate_seconds)
         self.obs.show_look(self.look())
         self.obs.start(settings)  # a new URL or password: reconnect (cheap when unchanged)
+        if self._sync_factory is not None:
+            self.sync.start(settings)  # a new hub address or token: a new worker
 
     def _on_settings_language_changed(self, _language: str) -> None:
         # Every widget would have to rebuild its texts; a restart does it reliably.

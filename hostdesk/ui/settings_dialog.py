@@ -35,12 +35,16 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own languag
 EXAMPLE_CODE, EXAMPLE_SESSION = "A1024", "s8k2m4qx"
 
 
-def save_obs_and_settings(data_dir: Path, settings: Settings, password: str):
-    """Worker side of OK/Finish: the password where it belongs, then the file (atomic, 0600).
+def save_obs_and_settings(
+    data_dir: Path, settings: Settings, password: str, token: str | None = None
+):
+    """Worker side of OK/Finish: the secrets where they belong, then the file (atomic, 0600).
 
     Returns (settings, keyring warning or None): plain data for the GUI thread.
     """
     warning = config.store_obs_password(data_dir, settings, password)
+    if token is not None:
+        warning = config.store_sync_token(data_dir, settings, token) or warning
     config.save_settings(data_dir, settings)
     return settings, warning
 
@@ -154,9 +158,25 @@ class SettingsDialog(QDialog):
             )
         )
         help_label.setWordWrap(True)
+        # The hub token is read from the keyring on a worker, like the OBS password.
+        self.token_edit = QLineEdit()
+        self.token_edit.setObjectName("hub_token")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setEnabled(False)
+        self.token_edit.setPlaceholderText(self.tr("Reading the saved token…"))
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setObjectName("retention_days")
+        self.retention_spin.setRange(*config.RETENTION_BOUNDS)
+        self.retention_spin.setValue(settings.registrations.retention_days)
+        self.retention_spin.setSuffix(self.tr(" days"))
         form = QFormLayout()
         form.addRow(self.tr("Hub address"), self.hub_edit)
         form.addRow("", self._error_label("hub_url"))
+        form.addRow(self.tr("Token for this PC"), self.token_edit)
+        form.addRow(
+            "", QLabel(self.tr("The agency's back office gives it (hostdesk hub token create)."))
+        )
+        form.addRow(self.tr("Erase sign-ups' personal data after"), self.retention_spin)
         form.addRow(self.tr("Link template"), self.template_edit)
         form.addRow("", self._error_label("url_template"))
         form.addRow("", help_label)
@@ -187,20 +207,21 @@ class SettingsDialog(QDialog):
 
     def _load_password(self) -> None:
         settings = self._original
-        tasks.run(lambda: config.obs_password(settings), self._on_password_read,
-                  self._on_password_failed)  # fmt: skip
+        tasks.run(lambda: (config.obs_password(settings), config.sync_token(settings)),
+                  self._on_password_read, self._on_password_failed)  # fmt: skip
 
-    def _on_password_read(self, password: str) -> None:
+    def _on_password_read(self, secrets: tuple[str, str]) -> None:
         if not shiboken6.isValid(self):
             return
-        edit = self.obs_form.password_edit
-        if not edit.text():  # never overwrite what the user already typed
-            edit.setText(password)
-        edit.setPlaceholderText("")
-        edit.setEnabled(True)
+        for edit, secret in zip((self.obs_form.password_edit, self.token_edit), secrets,
+                                strict=True):  # fmt: skip
+            if not edit.text():  # never overwrite what the user already typed
+                edit.setText(secret)
+            edit.setPlaceholderText("")
+            edit.setEnabled(True)
 
     def _on_password_failed(self, _exc: Exception) -> None:
-        self._on_password_read("")
+        self._on_password_read(("", ""))
 
     def _relabel_positions(self) -> None:
         layout = self.layout_combo.currentData()
@@ -297,6 +318,7 @@ class SettingsDialog(QDialog):
         settings.overlay.theme = self.theme_combo.currentData()
         settings.rundown.rotate_seconds = self.rotate_spin.value()
         settings.signup.hub_url = self.hub_edit.text().strip()
+        settings.registrations.retention_days = self.retention_spin.value()
         settings.signup.url_template = self.template_edit.text().strip()
         for action, value in self.hotkeys_form.values().items():
             setattr(settings.hotkeys, action, value)
@@ -312,11 +334,12 @@ class SettingsDialog(QDialog):
             self.save_error.setVisible(True)
             return
         settings, password = self.edited_settings(), self.obs_form.password()
+        token = self.token_edit.text().strip()
         data_dir = self._data_dir
         self._saving = True
         self.buttons.setEnabled(False)
         self.save_error.setVisible(False)
-        tasks.run(lambda: save_obs_and_settings(data_dir, settings, password),
+        tasks.run(lambda: save_obs_and_settings(data_dir, settings, password, token),
                   self._on_saved, self._on_save_failed)  # fmt: skip
 
     def reject(self) -> None:

@@ -22,13 +22,14 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 import logging
-import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Generator
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from hostdesk.threads import lower_priority
 
 # At most this many progress deliveries per second: a worker yielding thousands of times must
 # not flood the event loop, and a person cannot read a bar that changes faster anyway.
@@ -85,27 +86,9 @@ _ids = itertools.count(1)
 _tasks: dict[int, tuple[Callable, Callable, Callable | None]] = {}
 
 
-def _lower_priority() -> None:
-    """Background work yields the CPU to the GUI thread and to OBS's encoder.
-
-    On a busy PC the GUI thread otherwise waits its turn behind workers for the CPU (and
-    then for Python's lock): previews and pre-rendering are never more urgent than a key.
-    """
-    try:
-        if sys.platform == "win32":
-            import ctypes
-
-            kernel32 = ctypes.windll.kernel32
-            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # BELOW_NORMAL
-        elif sys.platform.startswith("linux"):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # per thread
-    except (OSError, AttributeError):
-        log.info("could not lower the background threads' priority")
-
-
 # Two workers: the machine is a broadcast PC with the encoder busy; more would compete.
 _pool = concurrent.futures.ThreadPoolExecutor(
-    max_workers=2, thread_name_prefix="hostdesk-task", initializer=_lower_priority
+    max_workers=2, thread_name_prefix="hostdesk-task", initializer=lower_priority
 )
 _running: set[concurrent.futures.Future] = set()
 

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttentionListDialog</name>
+    <message>
+        <source>Sign-ups that need attention</source>
+        <translation>Sign-ups that need attention</translation>
+    </message>
+    <message>
+        <source>The hub refused these changes. They stay here and are never dropped: fix the sign-up and retry, or retry as it is.</source>
+        <translation>The hub refused these changes. They stay here and are never dropped: fix the sign-up and retry, or retry as it is.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Fix…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Retry all</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>New sign-up</source>
+        <translation>New sign-up</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Withdrawal</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <source>Hiring {count}</source>
@@ -395,6 +458,142 @@
     <message>
         <source>Sign-ups exported to {file}: {count}</source>
         <translation>Sign-ups exported to {file}: {count}</translation>
+    </message>
+    <message>
+        <source>the hub server that collects sign-ups from every PC</source>
+        <translation>the hub server that collects sign-ups from every PC</translation>
+    </message>
+    <message>
+        <source>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</source>
+        <translation>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</translation>
+    </message>
+    <message>
+        <source>run the hub server</source>
+        <translation>run the hub server</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>address to listen on (default 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>port to listen on (default 8765)</source>
+        <translation>port to listen on (default 8765)</translation>
+    </message>
+    <message>
+        <source>writes allowed per token in 10 seconds (default 120; 0: no limit)</source>
+        <translation>writes allowed per token in 10 seconds (default 120; 0: no limit)</translation>
+    </message>
+    <message>
+        <source>log every request (paths and status codes only)</source>
+        <translation>log every request (paths and status codes only)</translation>
+    </message>
+    <message>
+        <source>access tokens for PCs and administrators</source>
+        <translation>access tokens for PCs and administrators</translation>
+    </message>
+    <message>
+        <source>make a new token and print it once</source>
+        <translation>make a new token and print it once</translation>
+    </message>
+    <message>
+        <source>a name for the PC or person, e.g. studio-1</source>
+        <translation>a name for the PC or person, e.g. studio-1</translation>
+    </message>
+    <message>
+        <source>an administrator token (may replace the job catalogue)</source>
+        <translation>an administrator token (may replace the job catalogue)</translation>
+    </message>
+    <message>
+        <source>sign-up counts from the hub</source>
+        <translation>sign-up counts from the hub</translation>
+    </message>
+    <message>
+        <source>the hub's address (default: $HOSTDESK_HUB_URL or settings)</source>
+        <translation>the hub's address (default: $HOSTDESK_HUB_URL or settings)</translation>
+    </message>
+    <message>
+        <source>the device token (default: $HOSTDESK_HUB_TOKEN or settings)</source>
+        <translation>the device token (default: $HOSTDESK_HUB_TOKEN or settings)</translation>
+    </message>
+    <message>
+        <source>This installation has no hub server (the desktop bundle leaves it out): run the hub from a source installation, see docs/hub-api.md</source>
+        <translation>This installation has no hub server (the desktop bundle leaves it out): run the hub from a source installation, see docs/hub-api.md</translation>
+    </message>
+    <message>
+        <source>The hub database cannot be opened ({reason}): check --db</source>
+        <translation>The hub database cannot be opened ({reason}): check --db</translation>
+    </message>
+    <message>
+        <source>--port: a number from 1 to 65535</source>
+        <translation>--port: a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <source>--rate-limit: 0 or more</source>
+        <translation>--rate-limit: 0 or more</translation>
+    </message>
+    <message>
+        <source>The token name must be 1 to 64 printable characters</source>
+        <translation>The token name must be 1 to 64 printable characters</translation>
+    </message>
+    <message>
+        <source>A token named {name} exists already: choose another name</source>
+        <translation>A token named {name} exists already: choose another name</translation>
+    </message>
+    <message>
+        <source>Keep this token: it is shown only once.</source>
+        <translation>Keep this token: it is shown only once.</translation>
+    </message>
+    <message>
+        <source>No hub address: give --hub-url or set HOSTDESK_HUB_URL</source>
+        <translation>No hub address: give --hub-url or set HOSTDESK_HUB_URL</translation>
+    </message>
+    <message>
+        <source>The hub at {url} cannot be reached ({reason})</source>
+        <translation>The hub at {url} cannot be reached ({reason})</translation>
+    </message>
+    <message>
+        <source>The hub refused the token: check --hub-token</source>
+        <translation>The hub refused the token: check --hub-token</translation>
+    </message>
+    <message>
+        <source>The hub answered {status}, not the counts</source>
+        <translation>The hub answered {status}, not the counts</translation>
+    </message>
+    <message>
+        <source>Sign-ups: {total}</source>
+        <translation>Sign-ups: {total}</translation>
+    </message>
+    <message>
+        <source>send sign-ups to the hub and fetch from it</source>
+        <translation>send sign-ups to the hub and fetch from it</translation>
+    </message>
+    <message>
+        <source>send, fetch and check once, then exit (default: run until Ctrl+C)</source>
+        <translation>send, fetch and check once, then exit (default: run until Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>count sign-up changes by sync state</source>
+        <translation>count sign-up changes by sync state</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Last success</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Next try</translation>
+    </message>
+    <message>
+        <source>Sync is switched off in the settings ([sync] enabled = false)</source>
+        <translation>Sync is switched off in the settings ([sync] enabled = false)</translation>
+    </message>
+    <message>
+        <source>{state}: {unsynced} waiting, {attention} need attention</source>
+        <translation>{state}: {unsynced} waiting, {attention} need attention</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1020,57 @@ Go back to choose another file.</translation>
     </message>
 </context>
 <context>
+    <name>JobConflictsDialog</name>
+    <message>
+        <source>Job conflicts with the hub</source>
+        <translation>Job conflicts with the hub</translation>
+    </message>
+    <message>
+        <source>These jobs were edited here while the agency changed them on the hub. Your version is kept until you choose.</source>
+        <translation>These jobs were edited here while the agency changed them on the hub. Your version is kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Fields that differ</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Mine (kept now)</source>
+        <translation>Mine (kept now)</translation>
+    </message>
+    <message>
+        <source>The hub's</source>
+        <translation>The hub's</translation>
+    </message>
+    <message>
+        <source>Take the hub's</source>
+        <translation>Take the hub's</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>JobEditorDialog</name>
     <message>
         <source>New job</source>
@@ -1025,10 +1275,6 @@ Go back to choose another file.</translation>
     <message>
         <source>Tonight's rundown</source>
         <translation>Tonight's rundown</translation>
-    </message>
-    <message>
-        <source>Sync: no hub set up</source>
-        <translation>Sync: no hub set up</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2085,8 +2331,28 @@ Go back to choose another file.</translation>
         <translation>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</translation>
     </message>
     <message>
+        <source>Reading the saved token…</source>
+        <translation>Reading the saved token…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
         <source>Hub address</source>
         <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Token for this PC</source>
+        <translation>Token for this PC</translation>
+    </message>
+    <message>
+        <source>The agency's back office gives it (hostdesk hub token create).</source>
+        <translation>The agency's back office gives it (hostdesk hub token create).</translation>
+    </message>
+    <message>
+        <source>Erase sign-ups' personal data after</source>
+        <translation>Erase sign-ups' personal data after</translation>
     </message>
     <message>
         <source>Link template</source>
@@ -2138,6 +2404,128 @@ Go back to choose another file.</translation>
     <message>
         <source>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</source>
         <translation>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the device token: enter a new token in Settings</source>
+        <translation>The hub did not accept the device token: enter a new token in Settings</translation>
+    </message>
+    <message>
+        <source>This token may not send sign-ups: ask the agency for a device token</source>
+        <translation>This token may not send sign-ups: ask the agency for a device token</translation>
+    </message>
+    <message>
+        <source>No HostDesk hub answers at this address: check the hub address in Settings</source>
+        <translation>No HostDesk hub answers at this address: check the hub address in Settings</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: enter the hub address and the device token in Settings</source>
+        <translation>Sync is not set up: enter the hub address and the device token in Settings</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached; sign-ups are kept here and sent when it can</source>
+        <translation>The hub cannot be reached; sign-ups are kept here and sent when it can</translation>
+    </message>
+    <message>
+        <source>The hub is busy or has a problem; trying again later</source>
+        <translation>The hub is busy or has a problem; trying again later</translation>
+    </message>
+    <message>
+        <source>The network answered with a web page instead of the hub (a Wi-Fi login?): log in to the network</source>
+        <translation>The network answered with a web page instead of the hub (a Wi-Fi login?): log in to the network</translation>
+    </message>
+    <message>
+        <source>The hub already has a different copy of this change: check the sign-up, then retry</source>
+        <translation>The hub already has a different copy of this change: check the sign-up, then retry</translation>
+    </message>
+    <message>
+        <source>The hub already has this sign-up under another record: contact the agency</source>
+        <translation>The hub already has this sign-up under another record: contact the agency</translation>
+    </message>
+    <message>
+        <source>The hub's copy changed in the meantime: retry to send this change again</source>
+        <translation>The hub's copy changed in the meantime: retry to send this change again</translation>
+    </message>
+    <message>
+        <source>The hub does not have this sign-up yet: retry</source>
+        <translation>The hub does not have this sign-up yet: retry</translation>
+    </message>
+    <message>
+        <source>The hub refused the sign-up because of {field}: correct it, then retry</source>
+        <translation>The hub refused the sign-up because of {field}: correct it, then retry</translation>
+    </message>
+    <message>
+        <source>The hub refused this sign-up ({reason}): correct it, then retry</source>
+        <translation>The hub refused this sign-up ({reason}): correct it, then retry</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sync online</source>
+        <translation>Sync online</translation>
+    </message>
+    <message>
+        <source>Sync paused: {reason}</source>
+        <translation>Sync paused: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <source>Sync offline: {reason}</source>
+        <translation>Sync offline: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync offline</source>
+        <translation>Sync offline</translation>
+    </message>
+    <message>
+        <source>Unsynced {n}</source>
+        <translation>Unsynced {n}</translation>
+    </message>
+    <message>
+        <source>Needs attention {n}</source>
+        <translation>Needs attention {n}</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Job conflicts {n}</source>
+        <translation>Job conflicts {n}</translation>
+    </message>
+    <message>
+        <source>next try in {s} s</source>
+        <translation>next try in {s} s</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttentionListDialog</name>
+    <message>
+        <source>Sign-ups that need attention</source>
+        <translation>需要处理的报名</translation>
+    </message>
+    <message>
+        <source>The hub refused these changes. They stay here and are never dropped: fix the sign-up and retry, or retry as it is.</source>
+        <translation>总部拒收了以下改动。它们会一直保留在这里，不会丢失：请修改报名后重试，或直接重试。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>全部重试</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New sign-up</source>
+        <translation>新报名</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>撤销报名</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <source>Hiring {count}</source>
@@ -395,6 +458,142 @@
     <message>
         <source>Sign-ups exported to {file}: {count}</source>
         <translation>报名记录已导出到 {file}：{count} 条</translation>
+    </message>
+    <message>
+        <source>the hub server that collects sign-ups from every PC</source>
+        <translation>汇总各台电脑报名数据的中心服务器</translation>
+    </message>
+    <message>
+        <source>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</source>
+        <translation>数据库：PostgreSQL 或 SQLite 地址，或 SQLite 文件（默认：$HOSTDESK_HUB_DB，否则为当前目录下的 hub.db）</translation>
+    </message>
+    <message>
+        <source>run the hub server</source>
+        <translation>运行中心服务器</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>port to listen on (default 8765)</source>
+        <translation>监听端口（默认 8765）</translation>
+    </message>
+    <message>
+        <source>writes allowed per token in 10 seconds (default 120; 0: no limit)</source>
+        <translation>每个令牌 10 秒内允许的写入次数（默认 120；0 表示不限）</translation>
+    </message>
+    <message>
+        <source>log every request (paths and status codes only)</source>
+        <translation>记录每个请求（只记路径和状态码）</translation>
+    </message>
+    <message>
+        <source>access tokens for PCs and administrators</source>
+        <translation>电脑和管理员的访问令牌</translation>
+    </message>
+    <message>
+        <source>make a new token and print it once</source>
+        <translation>生成新令牌，只显示一次</translation>
+    </message>
+    <message>
+        <source>a name for the PC or person, e.g. studio-1</source>
+        <translation>电脑或人员的名称，例如 studio-1</translation>
+    </message>
+    <message>
+        <source>an administrator token (may replace the job catalogue)</source>
+        <translation>管理员令牌（可替换岗位库）</translation>
+    </message>
+    <message>
+        <source>sign-up counts from the hub</source>
+        <translation>查看中心服务器上的报名统计</translation>
+    </message>
+    <message>
+        <source>the hub's address (default: $HOSTDESK_HUB_URL or settings)</source>
+        <translation>总部服务器地址（默认：$HOSTDESK_HUB_URL 或设置中的地址）</translation>
+    </message>
+    <message>
+        <source>the device token (default: $HOSTDESK_HUB_TOKEN or settings)</source>
+        <translation>本机令牌（默认：$HOSTDESK_HUB_TOKEN 或设置中的令牌）</translation>
+    </message>
+    <message>
+        <source>This installation has no hub server (the desktop bundle leaves it out): run the hub from a source installation, see docs/hub-api.md</source>
+        <translation>此安装不含中心服务器（桌面安装包不带服务器）：请用源码安装运行，见 docs/hub-api.md</translation>
+    </message>
+    <message>
+        <source>The hub database cannot be opened ({reason}): check --db</source>
+        <translation>无法打开中心服务器数据库（{reason}）：请检查 --db</translation>
+    </message>
+    <message>
+        <source>--port: a number from 1 to 65535</source>
+        <translation>--port：请填 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--rate-limit: 0 or more</source>
+        <translation>--rate-limit：请填 0 或更大的数</translation>
+    </message>
+    <message>
+        <source>The token name must be 1 to 64 printable characters</source>
+        <translation>令牌名称须为 1 到 64 个可显示字符</translation>
+    </message>
+    <message>
+        <source>A token named {name} exists already: choose another name</source>
+        <translation>已有名为 {name} 的令牌，请换一个名称</translation>
+    </message>
+    <message>
+        <source>Keep this token: it is shown only once.</source>
+        <translation>请妥善保存此令牌，它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>No hub address: give --hub-url or set HOSTDESK_HUB_URL</source>
+        <translation>没有中心服务器地址：请用 --hub-url 指定，或设置 HOSTDESK_HUB_URL</translation>
+    </message>
+    <message>
+        <source>The hub at {url} cannot be reached ({reason})</source>
+        <translation>无法连接中心服务器 {url}（{reason}）</translation>
+    </message>
+    <message>
+        <source>The hub refused the token: check --hub-token</source>
+        <translation>中心服务器拒绝了令牌：请检查 --hub-token</translation>
+    </message>
+    <message>
+        <source>The hub answered {status}, not the counts</source>
+        <translation>中心服务器返回 {status}，没有返回统计数据</translation>
+    </message>
+    <message>
+        <source>Sign-ups: {total}</source>
+        <translation>报名人数：{total}</translation>
+    </message>
+    <message>
+        <source>send sign-ups to the hub and fetch from it</source>
+        <translation>向总部服务器发送报名并获取更新</translation>
+    </message>
+    <message>
+        <source>send, fetch and check once, then exit (default: run until Ctrl+C)</source>
+        <translation>发送、获取并核对一次后退出（默认：一直运行，直到按 Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>count sign-up changes by sync state</source>
+        <translation>按同步状态统计报名记录的变更数</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>下次重试</translation>
+    </message>
+    <message>
+        <source>Sync is switched off in the settings ([sync] enabled = false)</source>
+        <translation>设置中已关闭同步（[sync] enabled = false）</translation>
+    </message>
+    <message>
+        <source>{state}: {unsynced} waiting, {attention} need attention</source>
+        <translation>{state}：{unsynced} 条待同步，{attention} 条需处理</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1020,57 @@ Go back to choose another file.</source>
     </message>
 </context>
 <context>
+    <name>JobConflictsDialog</name>
+    <message>
+        <source>Job conflicts with the hub</source>
+        <translation>与总部的岗位冲突</translation>
+    </message>
+    <message>
+        <source>These jobs were edited here while the agency changed them on the hub. Your version is kept until you choose.</source>
+        <translation>这些岗位在本机改过，同时总部也改了。在您选择之前，保留本机的版本。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>不同的内容</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Mine (kept now)</source>
+        <translation>本机（当前保留）</translation>
+    </message>
+    <message>
+        <source>The hub's</source>
+        <translation>总部的</translation>
+    </message>
+    <message>
+        <source>Take the hub's</source>
+        <translation>用总部的</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留本机的</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>JobEditorDialog</name>
     <message>
         <source>New job</source>
@@ -1025,10 +1275,6 @@ Go back to choose another file.</source>
     <message>
         <source>Tonight's rundown</source>
         <translation>今晚的节目单</translation>
-    </message>
-    <message>
-        <source>Sync: no hub set up</source>
-        <translation>同步：未设置总部后台</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2085,8 +2331,28 @@ Go back to choose another file.</source>
         <translation>{hub} 是上面的服务器地址，{code} 是岗位编号，{session} 是本场直播：这样每条报名都能追溯到岗位和场次。</translation>
     </message>
     <message>
+        <source>Reading the saved token…</source>
+        <translation>正在读取已保存的令牌…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
         <source>Hub address</source>
         <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Token for this PC</source>
+        <translation>本机令牌</translation>
+    </message>
+    <message>
+        <source>The agency's back office gives it (hostdesk hub token create).</source>
+        <translation>由公司总部后台提供（hostdesk hub token create）。</translation>
+    </message>
+    <message>
+        <source>Erase sign-ups' personal data after</source>
+        <translation>报名个人信息保留期限（之后删除）</translation>
     </message>
     <message>
         <source>Link template</source>
@@ -2138,6 +2404,128 @@ Go back to choose another file.</source>
     <message>
         <source>HostDesk is already running with this data folder ({path}), but it does not respond. Wait a moment and try again, or close the other HostDesk first.</source>
         <translation>HostDesk 已经在运行（数据文件夹：{path}），但没有响应。请稍等片刻再试，或先关闭正在运行的 HostDesk。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>同步已关闭</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the device token: enter a new token in Settings</source>
+        <translation>总部服务器不接受本机令牌：请在设置中重新填写令牌</translation>
+    </message>
+    <message>
+        <source>This token may not send sign-ups: ask the agency for a device token</source>
+        <translation>此令牌无权发送报名：请向公司索取本机专用令牌</translation>
+    </message>
+    <message>
+        <source>No HostDesk hub answers at this address: check the hub address in Settings</source>
+        <translation>该地址没有 HostDesk 总部服务器响应：请在设置中检查服务器地址</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: enter the hub address and the device token in Settings</source>
+        <translation>尚未设置同步：请在设置中填写总部服务器地址和本机令牌</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached; sign-ups are kept here and sent when it can</source>
+        <translation>暂时连不上总部服务器；报名已保存在本机，恢复后会自动发送</translation>
+    </message>
+    <message>
+        <source>The hub is busy or has a problem; trying again later</source>
+        <translation>总部服务器繁忙或出现问题，稍后自动重试</translation>
+    </message>
+    <message>
+        <source>The network answered with a web page instead of the hub (a Wi-Fi login?): log in to the network</source>
+        <translation>网络返回了网页而不是总部服务器（可能需要登录 Wi-Fi）：请先登录网络</translation>
+    </message>
+    <message>
+        <source>The hub already has a different copy of this change: check the sign-up, then retry</source>
+        <translation>总部服务器上已有这条变更的另一个版本：请核对报名后重试</translation>
+    </message>
+    <message>
+        <source>The hub already has this sign-up under another record: contact the agency</source>
+        <translation>总部服务器上已有这条报名的另一条记录：请联系公司</translation>
+    </message>
+    <message>
+        <source>The hub's copy changed in the meantime: retry to send this change again</source>
+        <translation>总部服务器上的记录已被修改：请重试以重新发送这次修改</translation>
+    </message>
+    <message>
+        <source>The hub does not have this sign-up yet: retry</source>
+        <translation>总部服务器上还没有这条报名：请重试</translation>
+    </message>
+    <message>
+        <source>The hub refused the sign-up because of {field}: correct it, then retry</source>
+        <translation>总部服务器因“{field}”拒收这条报名：请修改后重试</translation>
+    </message>
+    <message>
+        <source>The hub refused this sign-up ({reason}): correct it, then retry</source>
+        <translation>总部服务器拒收了这条报名（{reason}）：请修改后重试</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync online</source>
+        <translation>同步：在线</translation>
+    </message>
+    <message>
+        <source>Sync paused: {reason}</source>
+        <translation>同步已暂停：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>同步已关闭</translation>
+    </message>
+    <message>
+        <source>Sync offline: {reason}</source>
+        <translation>同步离线：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync offline</source>
+        <translation>同步：离线</translation>
+    </message>
+    <message>
+        <source>Unsynced {n}</source>
+        <translation>未同步 {n}</translation>
+    </message>
+    <message>
+        <source>Needs attention {n}</source>
+        <translation>需处理 {n}</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Job conflicts {n}</source>
+        <translation>岗位冲突 {n}</translation>
+    </message>
+    <message>
+        <source>next try in {s} s</source>
+        <translation>{s} 秒后重试</translation>
     </message>
 </context>
 <context>

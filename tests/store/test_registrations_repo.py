@@ -54,7 +54,7 @@ def repo(tmp_path):
 def test_schema_5_tables_and_indexes(tmp_path):
     open_database(tmp_path / "h.db").close()
     conn = sqlite3.connect(tmp_path / "h.db")
-    assert migrations.schema_version(conn) == 5
+    assert migrations.schema_version(conn) >= 5  # later steps add tables
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {
         "ix_registrations_created_at", "ix_registrations_session_id", "ix_registrations_job_code",

@@ -306,3 +306,20 @@ def test_restore_default_keys(open_dialog):
     dialog.hotkey_edits["take"].setText("F1")
     dialog.findChild(QPushButton, "hotkeys_defaults").click()
     assert dialog.hotkey_edits["take"].text() == "Space; Return; Enter"
+
+
+def test_the_hub_token_and_retention_are_saved(open_dialog, qtbot, data_dir, ring):
+    ring(MemoryKeyring())  # a usable keyring: the token must leave the file
+    dialog = open_dialog()
+    assert dialog.token_edit.echoMode() == dialog.token_edit.EchoMode.Password
+    type_text(dialog.token_edit, "tok-123-secret")
+    dialog.retention_spin.setValue(90)
+    with qtbot.waitSignal(dialog.settings_saved, timeout=5000) as saved:
+        _ok(dialog)
+    settings = saved.args[0]
+    assert settings.registrations.retention_days == 90
+    assert settings.sync.token_in_keyring and settings.sync.token == ""
+    assert "tok-123-secret" not in (data_dir / "settings.toml").read_text(encoding="utf-8")
+    assert config.sync_token(load_settings(data_dir)[0]) == "tok-123-secret"
+    again = open_dialog()  # the saved token is read back (on a worker) into the field
+    assert again.token_edit.text() == "tok-123-secret"

@@ -1,0 +1,249 @@
+"""Pulling from the hub: the job catalogue (ETag) and the sign-ups made on the hub (a cursor).
+
+Runs on the sync worker's thread (or the CLI's) with the worker's HubClient; raises the
+client's HubError subclasses unchanged, so the worker treats a failed pull like a failed
+push. Nothing pulled is ever sent back: hub sign-ups are stored without an outbox event.
+The cursor and the ETag are written in the same commit as what they cover, so a crash
+between pages repeats a page (idempotent) and never skips one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from hostdesk.core.phone import phone_hash
+from hostdesk.core.registrations import (
+    ConsentMethod,
+    Registration,
+    RegistrationDraft,
+    RegistrationError,
+    RegStatus,
+    Source,
+    SyncState,
+    validate,
+)
+from hostdesk.store.hub_repo import (
+    JOBS_ETAG,
+    LAST_PULL_AT,
+    REGISTRATIONS_CURSOR,
+    CatalogueApplied,
+    HubRepository,
+    parse_hub_job,
+)
+from hostdesk.store.registrations_repo import HubRegistration, HubUpsert, RegistrationRepository
+from hostdesk.sync.client import CAPTIVE_PORTAL, HubClient, HubUnavailable
+
+log = logging.getLogger(__name__)
+
+PAGE_LIMIT = 200
+MAX_PAGES = 50  # per pull: a long backlog continues on the next round, the thread stays responsive
+CLIENT_ID_MAX = 64
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PullResult:
+    jobs_changed: bool = False  # False: 304, the catalogue is as last pulled
+    jobs: CatalogueApplied = field(default_factory=CatalogueApplied)
+    registrations: HubUpsert = field(default_factory=HubUpsert)
+    invalid_registrations: int = 0  # items the hub sent that are not usable sign-ups (skipped)
+    conflicts_open: int = 0  # catalogue conflicts waiting for the assistant
+    more: bool = False  # the registrations backlog is longer than one pull's pages
+
+
+def _not_the_hub(what: str) -> HubUnavailable:
+    # A 200 that is not the document asked for: a captive portal, never something to apply.
+    return HubUnavailable(CAPTIVE_PORTAL, f"the {what} answer is not the expected JSON")
+
+
+def _int(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _time(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+
+
+def _enum_value(enum, value, default):
+    try:
+        return enum(value)
+    except ValueError:
+        return default
+
+
+def hub_registration(item, key: bytes, year: int) -> HubRegistration | None:
+    """One item of GET /api/v1/registrations as a local record, or None when unusable.
+
+    The hub checked it already; it is checked again with the desk's own rules (a bad row
+    must not reach the exports), and skipped rather than stored when it fails.
+    """
+    if not isinstance(item, dict) or item.get("origin") != "hub":
+        return None
+    client_id, version, cursor = (
+        item.get("client_id"),
+        _int(item.get("version")),
+        _int(item.get("cursor")),
+    )
+    if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
+        return None
+    if not client_id.isascii() or not client_id.isprintable() or version is None or cursor is None:
+        return None
+    created = _time(item.get("created_at"))
+    updated = _time(item.get("updated_at")) or created
+    consented = _time(item.get("consented_at")) or created
+    if created is None:
+        return None
+    code = item.get("job_code")
+    title = item.get("job_title")
+    age = item.get("age")
+    draft = RegistrationDraft(
+        job_code=code if isinstance(code, str) else "",
+        name=item.get("name") if isinstance(item.get("name"), str) else "",
+        phone=item.get("phone") if isinstance(item.get("phone"), str) else "",
+        age=age if _int(age) is not None else None,
+        source=_enum_value(Source, item.get("source"), Source.QR),
+        consent_method=_enum_value(
+            ConsentMethod, item.get("consent_method"), ConsentMethod.CHECKBOX
+        ),
+        notice_version=str(item.get("notice_version") or ""),
+    )
+    try:
+        clean, _warnings = validate(
+            draft, job_title=title if isinstance(title, str) else "", job_open=True, year=year
+        )
+    except RegistrationError:
+        return None
+    session = item.get("session_id")
+    reg = Registration(
+        id=client_id,
+        seq=0,
+        session_id=session if isinstance(session, str) else "",
+        phone_hash=phone_hash(key, clean["phone"]),
+        consented_at=consented,
+        status=_enum_value(RegStatus, item.get("status"), RegStatus.ACTIVE),
+        phone_warning_overridden=False,
+        created_at=created,
+        updated_at=updated,
+        erased_at=None,
+        sync_state=SyncState.ACKED,
+        **clean,
+    )
+    return HubRegistration(reg=reg, version=version, cursor=cursor)
+
+
+class Puller:
+    """Pulls into one data dir's store; thread-agnostic (the client is passed per call)."""
+
+    def __init__(
+        self,
+        hub: HubRepository,
+        registrations: RegistrationRepository,
+        key: bytes,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        page_limit: int = PAGE_LIMIT,
+        max_pages: int = MAX_PAGES,
+    ):
+        self.hub = hub
+        self._regs = registrations
+        self._key = key
+        self._clock = clock
+        self._page_limit = page_limit
+        self._max_pages = max_pages
+
+    def pull(self, client: HubClient) -> PullResult:
+        """The catalogue, then the hub's sign-ups since the cursor; raises HubError."""
+        if self.hub.use_hub(client.base_url):
+            log.info("pulling from a hub not pulled from before: catalogue and cursor start over")
+        changed, applied = self.pull_jobs(client)
+        upsert, invalid, more = self.pull_registrations(client)
+        self.hub.set_state({LAST_PULL_AT: self._clock().isoformat()})
+        return PullResult(
+            jobs_changed=changed,
+            jobs=applied,
+            registrations=upsert,
+            invalid_registrations=invalid,
+            conflicts_open=self.hub.conflict_count(),
+            more=more,
+        )
+
+    def pull_jobs(self, client: HubClient) -> tuple[bool, CatalogueApplied]:
+        """GET /api/v1/jobs with the stored ETag; (False, nothing) on 304."""
+        etag = self.hub.state().get(JOBS_ETAG, "")
+        headers = {"If-None-Match": etag} if etag else None
+        status, body, response_headers = client.get_json("/api/v1/jobs", headers=headers)
+        if status == 304:
+            return False, CatalogueApplied()
+        items = body.get("jobs") if isinstance(body, dict) else None
+        if not isinstance(items, list):
+            raise _not_the_hub("catalogue")
+        now = self._clock()
+        applied = self.hub.apply_catalogue(
+            [parse_hub_job(item, now) for item in items], response_headers.get("ETag", ""), now
+        )
+        log.info("catalogue pulled: %s", applied)
+        return True, applied
+
+    def pull_registrations(self, client: HubClient) -> tuple[HubUpsert, int, bool]:
+        """Pages of hub sign-ups since the stored cursor: (stored, skipped as invalid, more left)."""
+        try:
+            cursor = int(self.hub.state().get(REGISTRATIONS_CURSOR, "0"))
+        except ValueError:
+            cursor = 0
+        inserted = updated = skipped = invalid = 0
+        for _page in range(self._max_pages):
+            params = {"since": cursor, "limit": self._page_limit, "origin": "hub"}
+            _status, body, _headers = client.get_json("/api/v1/registrations", params=params)
+            items = body.get("items") if isinstance(body, dict) else None
+            following = body.get("next") if isinstance(body, dict) else None
+            if not isinstance(items, list) or (following is not None and _int(following) is None):
+                raise _not_the_hub("registrations")
+            now = self._clock()
+            regs = [hub_registration(item, self._key, now.year) for item in items]
+            usable = [reg for reg in regs if reg is not None]
+            invalid += len(regs) - len(usable)
+            seen = [_int(item.get("cursor")) for item in items if isinstance(item, dict)]
+            top = max([cursor, *(c for c in seen if c is not None)])
+            new_cursor = following if following is not None else top
+            result = self._regs.upsert_from_hub(
+                usable, {REGISTRATIONS_CURSOR: str(new_cursor)}, now
+            )
+            inserted += result.inserted
+            updated += result.updated
+            skipped += result.skipped
+            # The end, or a hub whose cursor does not move on: stop rather than loop.
+            if following is None or not items or following <= cursor:
+                if usable or invalid:
+                    log.info(
+                        "hub sign-ups pulled: %d new, %d updated, %d invalid",
+                        inserted,
+                        updated,
+                        invalid,
+                    )
+                return HubUpsert(inserted, updated, skipped), invalid, False
+            cursor = following
+        return HubUpsert(inserted, updated, skipped), invalid, True
+
+    def bind(self, url: str, token: str) -> Callable[[], PullResult]:
+        """A pull for SyncWorker(make_pull=puller.bind): its own client per call, closed after."""
+
+        def pull() -> PullResult:
+            client = HubClient(url, token)
+            try:
+                return self.pull(client)
+            finally:
+                client.close()
+
+        return pull

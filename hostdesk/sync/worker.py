@@ -1,0 +1,484 @@
+"""The thread that drains the outbox to the hub: batches, backoff, pause, audit, status.
+
+State machine per event (outbox.state): pending → sending → acked | retry_wait |
+attention. Transient failures (network, 5xx, 408, 429, a captive portal's page) put the
+batch in retry_wait behind one global backoff gate: full jitter, capped at 5 minutes, no
+attempt limit, reset on success, on "sync now" and when the hub answers again. 401, 403
+and a wrong URL pause everything (no retries) until `reconfigure()` or `sync_now()`.
+A periodic audit asks the hub which acknowledged registrations it has and re-sends,
+with the same event ids, what it lost (a hub restored from a backup).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from hostdesk.store.outbox_repo import OutboxRepository, OutgoingEvent
+from hostdesk.sync.client import (
+    BAD_URL,
+    CAPTIVE_PORTAL,
+    CONNECT_TIMEOUT,
+    FORBIDDEN,
+    NETWORK,
+    NOT_CONFIGURED,
+    READ_TIMEOUT,
+    SERVER,
+    UNAUTHORIZED,
+    HubBadRequest,
+    HubClient,
+    HubError,
+    HubRefused,
+    HubUnavailable,
+)
+from hostdesk.threads import lower_priority
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 100  # the hub's limit per request
+BACKOFF_BASE = 1.0
+BACKOFF_CAP = 300.0
+AUDIT_INTERVAL = 600.0
+AUDIT_PAGE = 500  # the hub's limit per lookup
+IDLE_POLL = 5.0  # events saved by another process (the CLI) are noticed within this
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str  # online | offline | paused | disabled
+    reason: (
+        str  # "", network, server, captive_portal, unauthorized, forbidden, bad_url, not_configured
+    )
+    unsynced: int
+    attention: int
+    last_success: datetime | None
+    next_try: datetime | None
+
+
+def full_jitter(attempt: int, base: float, cap: float, rng: Callable[[], float]) -> float:
+    """uniform(0, min(cap, base * 2**attempt))."""
+    return rng() * min(cap, base * (2 ** min(attempt, 32)))
+
+
+def _as_hub_error(exc: Exception) -> HubError | None:
+    """The pull's errors (hostdesk.sync.pull.PullError: .reason, .retry_after) as ours."""
+    reason = getattr(exc, "reason", None)
+    if reason in (UNAUTHORIZED, FORBIDDEN, BAD_URL, NOT_CONFIGURED):
+        return HubRefused(reason, type(exc).__name__)
+    if reason in (NETWORK, SERVER, CAPTIVE_PORTAL):
+        return HubUnavailable(
+            reason, type(exc).__name__, retry_after=getattr(exc, "retry_after", None)
+        )
+    return None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+Credentials = Callable[[], tuple[str, str]]  # (hub URL, token); may read the OS keyring
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        outbox: OutboxRepository,
+        credentials: Credentials,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        *,
+        batch_size: int = BATCH_SIZE,
+        backoff_base: float = BACKOFF_BASE,
+        backoff_cap: float = BACKOFF_CAP,
+        audit_interval: float = AUDIT_INTERVAL,
+        audit_page: int = AUDIT_PAGE,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        idle_poll: float = IDLE_POLL,
+        make_pull: Callable[[str, str], Callable[[], object]] | None = None,
+        pull_interval: float = 60.0,
+        clock: Callable[[], datetime] = _utc_now,
+        rng: Callable[[], float] = random.random,
+    ):
+        self._outbox = outbox
+        self._credentials = credentials
+        self._on_status = on_status
+        self._batch_size = batch_size
+        self._batch_limit = batch_size  # halved while the hub refuses a batch's size/shape
+        self._backoff = (backoff_base, backoff_cap)
+        self._audit_interval = audit_interval
+        self._audit_page = audit_page
+        self._timeouts = (connect_timeout, read_timeout)
+        self._idle_poll = idle_poll
+        self._make_pull = make_pull
+        self._pull: Callable[[], object] | None = None  # made per (URL, token) by make_pull
+        self._pull_more = False
+        self._pull_interval = pull_interval
+        self._clock = clock
+        self._rng = rng
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._client: HubClient | None = None
+        self._failures = 0
+        self._not_before = 0.0  # monotonic: the global backoff gate
+        self._paused = ""  # reason while paused
+        self._state, self._reason = "offline", ""
+        self._contacted = False
+        self._audit_at = 0.0  # monotonic: due at once
+        self._audit_after = ""  # the last registration id an unfinished audit checked
+        self._pull_at = 0.0
+        self._last_success: datetime | None = None
+        self._status: SyncStatus | None = None
+
+    # -- called from any thread ------------------------------------------------------------
+
+    @property
+    def status(self) -> SyncStatus | None:
+        return self._status
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="hostdesk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop after the request in flight (if any); events left "sending" are recovered
+        at the next start."""
+        self._stopping.set()
+        self._commands.put(("stop", None))
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def sync_now(self) -> None:
+        """Unpause, re-read the settings, reset the backoff, send everything at once."""
+        self._commands.put(("now", None))
+
+    def reconfigure(self) -> None:
+        """The hub URL or token changed in the settings: same as sync_now."""
+        self._commands.put(("now", None))
+
+    def network_regained(self) -> None:
+        """The OS says the network is back: reset the backoff (no unpausing)."""
+        self._commands.put(("regained", None))
+
+    def notify(self) -> None:
+        """New events were saved: look at the outbox now instead of at the next poll."""
+        self._commands.put(("poke", None))
+
+    def retry(self, event_ids: Iterable[str]) -> None:
+        """The operator retries attention events: pending again, same ids and payloads."""
+        self._commands.put(("retry", list(event_ids)))
+
+    # -- synchronous use (the CLI) ---------------------------------------------------------
+
+    def run_once(self, max_batches: int = 100_000) -> tuple[SyncStatus, bool]:
+        """Push everything due, audit, push what the audit reopened, pull; in this thread.
+
+        Returns (status, ok): ok is False when a request failed (nothing is retried here:
+        the caller runs again later).
+        """
+        self._outbox.recover()
+        self._connect()
+        ok = not self._paused
+        for phase in ("push", "audit", "push", "pull"):
+            if not ok:
+                break
+            if phase == "push":
+                for _ in range(max_batches):
+                    sent = self._push_batch()
+                    if sent is None:
+                        ok = False
+                    if not sent:
+                        break
+            elif phase == "audit":
+                ok = self._guard(self._audit)
+            elif self._pull is not None:
+                ok = self._guard(self._run_pull)
+        if ok and not self._contacted:
+            ok = self._guard(self._probe)
+        self._close_client()
+        return self._publish(), ok
+
+    # -- the thread ------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        lower_priority()  # the sign-ups wait a moment; the console's keys do not
+        try:
+            self._outbox.recover()
+            self._connect()
+        except Exception as exc:
+            log.error("sync could not start: %s", type(exc).__name__)
+        self._publish()
+        while not self._stopping.is_set():
+            try:
+                wait = self._step()
+                self._publish()
+                if wait > 0:
+                    self._wait(wait)
+                else:
+                    self._drain_commands()
+            except Exception as exc:  # a locked or full disk: keep the thread alive, back off
+                # SQL errors carry no values here (the engine hides parameters).
+                log.warning("sync step failed: %s: %.300s", type(exc).__name__, exc)
+                self._gate(None)
+                self._stopping.wait(max(0.05, self._gate_wait()))
+        self._close_client()
+
+    def _step(self) -> float:
+        """One unit of work; returns how long to sleep (0: go on at once)."""
+        if self._paused:
+            return 3600.0
+        if self._gate_wait() > 0:
+            return self._gate_wait()
+        now = time.monotonic()
+        if now >= self._audit_at:
+            if self._guard(self._audit):
+                self._audit_at = now + self._audit_interval
+            return 0
+        sent = self._push_batch()
+        if sent:
+            return 0
+        if sent is None:
+            return self._gate_wait()
+        if self._pull is not None and now >= self._pull_at:
+            if self._guard(self._run_pull):
+                self._pull_at = now if self._pull_more else now + self._pull_interval
+            return 0
+        if not self._contacted or self._state != "online":
+            self._guard(self._probe)  # nothing to send: is the hub back, is the token good?
+            return self._gate_wait() or self._idle_poll
+        return self._idle_wait(now)
+
+    def _idle_wait(self, now: float) -> float:
+        wait = min(self._idle_poll, max(0.0, self._audit_at - now))
+        counts = self._outbox.counts(acked=False)
+        if counts.next_try is not None:
+            until = (counts.next_try - self._clock()).total_seconds()
+            wait = min(wait, max(0.25, until))
+        return wait
+
+    def _wait(self, seconds: float) -> None:
+        try:
+            command = self._commands.get(timeout=seconds)
+        except queue.Empty:
+            return
+        self._handle(command)
+        self._drain_commands()
+
+    def _drain_commands(self) -> None:
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            self._handle(command)
+
+    def _handle(self, command) -> None:
+        name, arg = command
+        if name == "now":
+            self._paused = ""
+            self._reset_backoff()
+            self._connect()
+            self._pull_at = 0.0
+        elif name == "regained":
+            self._reset_backoff()
+            self._pull_at = 0.0
+        elif name == "retry":
+            count = self._outbox.retry(arg)
+            log.info("operator retry: %d event(s) pending again", count)
+
+    # -- the work --------------------------------------------------------------------------
+
+    def _push_batch(self) -> int | None:
+        """Send one batch: its size, 0 when nothing is due, None when the request failed."""
+        if self._client is None or self._paused:
+            return None
+        batch = self._outbox.claim(self._batch_limit, self._clock())
+        if not batch:
+            return 0
+        ids = [e.id for e in batch]
+        try:
+            results = self._client.push([e.item() for e in batch])
+        except HubBadRequest as exc:
+            self._bad_request(batch, exc)
+            return len(batch)  # not a failure of the link: go on with smaller batches
+        except HubError as exc:
+            self._failed(exc, ids)
+            return None
+        except BaseException:
+            self._outbox.release(ids)
+            raise
+        acked, attention = [], {}
+        for event, result in zip(batch, results, strict=True):
+            if result.acked:
+                acked.append(event.id)
+            else:
+                attention[event.id] = f"{result.status}:{result.reason or 'unspecified'}"
+        self._outbox.settle(acked, attention, [], now=self._clock(), next_try=None)
+        if attention:
+            log.warning(
+                "hub refused %d event(s): %s", len(attention), sorted(set(attention.values()))
+            )
+        self._batch_limit = self._batch_size
+        self._succeeded()
+        return len(batch)
+
+    def _audit(self) -> None:
+        # An audit cut short (429 from the hub's rate limit, the network) goes on from the
+        # page it reached: starting over could never finish a long history.
+        asked, reopened = 0, 0
+        while True:
+            ids = self._outbox.audit_page(self._audit_after, self._audit_page)
+            if not ids:
+                self._audit_after = ""
+                break
+            known = self._client.lookup(ids)
+            reopened += self._outbox.reopen(known, ids)
+            asked += len(ids)
+            self._audit_after = ids[-1]
+            self._succeeded()
+        if reopened:
+            log.warning(
+                "audit: the hub lacks %d acknowledged event(s); sending them again", reopened
+            )
+        else:
+            log.info("audit: %d registration(s) checked, none missing", asked)
+
+    def _run_pull(self) -> None:
+        result = self._pull()
+        self._succeeded()
+        # A long backlog of hub sign-ups comes in rounds: the next one at once.
+        self._pull_more = bool(getattr(result, "more", False))
+
+    def _probe(self) -> None:
+        self._client.get_json("/api/v1/stats")
+        self._succeeded()
+
+    def _guard(self, fn: Callable[[], None]) -> bool:
+        if self._client is None or self._paused:
+            return False
+        try:
+            fn()
+        except HubError as exc:
+            self._failed(exc, [])
+            return False
+        except Exception as exc:
+            hub_error = _as_hub_error(exc)
+            if hub_error is None:
+                raise
+            self._failed(hub_error, [])
+            return False
+        return True
+
+    # -- outcomes --------------------------------------------------------------------------
+
+    def _succeeded(self) -> None:
+        regained = self._state != "online" and self._failures > 0
+        self._state, self._reason = "online", ""
+        self._contacted = True
+        self._failures = 0
+        self._not_before = 0.0
+        self._last_success = self._clock()
+        if regained:
+            # The hub answers again: whatever waited for it may go now.
+            self._outbox.make_due()
+
+    def _failed(self, exc: HubError, ids: list[int]) -> None:
+        if isinstance(exc, HubRefused):
+            self._paused = exc.reason
+            self._state, self._reason = "paused", exc.reason
+            self._outbox.release(ids)
+            log.warning("sync paused: %s", exc)
+            return
+        if isinstance(exc, HubBadRequest):
+            self._outbox.release(ids)
+            exc = HubUnavailable("server", str(exc))
+        delay = self._gate(getattr(exc, "retry_after", None))
+        self._state, self._reason = "offline", exc.reason
+        next_try = self._clock() + timedelta(seconds=delay)
+        self._outbox.settle([], {}, ids, now=self._clock(), next_try=next_try, error=exc.reason)
+        log.info("sync: %s; next try in %.1f s", exc, delay)
+
+    def _bad_request(self, batch: list[OutgoingEvent], exc: HubBadRequest) -> None:
+        """The hub refused the request as such: split it down to the one item it refuses."""
+        if len(batch) > 1:
+            self._batch_limit = max(1, len(batch) // 2)
+            self._outbox.release([e.id for e in batch])
+            return
+        reason = f"rejected:http_{exc.status}"
+        self._outbox.settle([], {batch[0].id: reason}, [], now=self._clock(), next_try=None)
+        log.warning("hub refused a single event: %s", reason)
+
+    def _gate(self, retry_after: float | None) -> float:
+        delay = (
+            retry_after
+            if retry_after is not None
+            else full_jitter(self._failures, *self._backoff, self._rng)
+        )
+        self._failures += 1
+        self._not_before = time.monotonic() + delay
+        return delay
+
+    def _gate_wait(self) -> float:
+        return max(0.0, self._not_before - time.monotonic())
+
+    def _reset_backoff(self) -> None:
+        self._failures = 0
+        self._not_before = 0.0
+        self._outbox.make_due()
+
+    # -- connection and status -------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self._close_client()
+        try:
+            url, token = self._credentials()
+        except Exception as exc:
+            log.warning("reading the hub settings failed: %s", type(exc).__name__)
+            url, token = "", ""
+        if not url or not token:
+            self._paused = NOT_CONFIGURED
+            self._state, self._reason = "paused", NOT_CONFIGURED
+            return
+        self._client = HubClient(
+            url, token, connect_timeout=self._timeouts[0], read_timeout=self._timeouts[1]
+        )
+        self._pull = self._make_pull(url, token) if self._make_pull is not None else None
+        self._contacted = False
+        self._state, self._reason = "offline", ""
+
+    def _close_client(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _publish(self) -> SyncStatus:
+        if self._status is None and self._last_success is None:
+            self._last_success = self._outbox.counts().last_success  # once: it scans
+        counts = self._outbox.counts(acked=False)
+        last = self._last_success
+        wait = self._gate_wait()
+        next_try = None
+        if not self._paused and wait > 0:
+            next_try = self._clock() + timedelta(seconds=wait)
+        status = SyncStatus(
+            state=self._state,
+            reason=self._reason,
+            unsynced=counts.unsynced,
+            attention=counts.attention,
+            last_success=last,
+            next_try=next_try,
+        )
+        changed = status != self._status
+        self._status = status
+        if changed and self._on_status is not None:
+            try:
+                self._on_status(status)
+            except Exception as exc:  # the UI's relay must not stop the sync
+                log.warning("sync status callback failed: %s", type(exc).__name__)
+        return status

@@ -1,0 +1,346 @@
+"""The console's sync: the status-bar widget (state, counters, sync now) and the worker's keeper.
+
+The worker reports on its own thread; SyncStatusRelay brings each status to the GUI
+thread. Everything the widget shows comes from the worker's status (counted from the
+database) or from small reads run through tasks.run: the GUI thread never waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from hostdesk import messages
+from hostdesk.config import Settings
+from hostdesk.ui import tasks
+
+# (settings, on_status) -> a SyncWorker, not started, or None when sync is off. May block
+# (the token may be in the OS keyring): called on a worker thread.
+SyncFactory = Callable[[Settings, Callable[[object], None]], object | None]
+
+POLL_MS = 3000  # how often the console looks for what a pull brought (one tiny read)
+
+_COLOURS = {
+    "online": "#3ecf8e",
+    "offline": "#f0b429",
+    "paused": "#e5484d",
+    "disabled": "#8b919a",
+}
+
+
+class SyncStatusRelay(QObject):
+    """The worker reports here; the signal delivers on the GUI thread (queued)."""
+
+    status_changed = Signal(object)  # SyncStatus
+
+    def report(self, status) -> None:  # called on the worker's thread
+        self.status_changed.emit(status)
+
+
+def _clock_text(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%H:%M") if moment else ""
+
+
+class SyncStatusWidget(QWidget):
+    """online/offline/paused (why) · unsynced N · needs attention M · last hh:mm · next in Xs."""
+
+    sync_now_requested = Signal()
+    attention_requested = Signal()
+    conflicts_requested = Signal()
+
+    def __init__(self, parent=None, *, clock: Callable[[], datetime] | None = None):
+        super().__init__(parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.dot = QLabel("●")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("sync_state")
+        self.unsynced_label = QLabel()
+        self.unsynced_label.setObjectName("sync_unsynced")
+        self.attention_button = QPushButton()
+        self.attention_button.setObjectName("sync_attention")
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setObjectName("sync_conflicts")
+        self.last_label = QLabel()
+        self.last_label.setObjectName("sync_last")
+        self.next_label = QLabel()
+        self.next_label.setObjectName("sync_next")
+        self.sync_now_button = QPushButton(self.tr("Sync now"))
+        self.sync_now_button.setObjectName("sync_now")
+        for button in (self.attention_button, self.conflicts_button, self.sync_now_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the console's keys keep working
+            button.setFlat(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.dot, self.state_label, self.unsynced_label, self.attention_button,
+            self.conflicts_button, self.last_label, self.next_label, self.sync_now_button,
+        ):  # fmt: skip
+            layout.addWidget(widget)
+        self.sync_now_button.clicked.connect(self.sync_now_requested)
+        self.attention_button.clicked.connect(self.attention_requested)
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self._next_try: datetime | None = None
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._show_next_try)
+        self.status = None
+        self.conflicts = 0
+        self.show_not_configured()
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def state_text(self, status) -> str:
+        reason = messages.sync_reason(status.reason)
+        if status.state == "online":
+            return self.tr("Sync online")
+        if status.state == "paused":
+            return self.tr("Sync paused: {reason}").format(reason=reason)
+        if status.state == "disabled":
+            return self.tr("Sync off")
+        if reason:
+            return self.tr("Sync offline: {reason}").format(reason=reason)
+        return self.tr("Sync offline")
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_not_configured(self) -> None:
+        """No worker (sync switched off in the settings)."""
+        self.status = None
+        self.dot.setStyleSheet(f"color:{_COLOURS['disabled']};")
+        self.state_label.setText(self.tr("Sync off"))
+        for widget in (self.unsynced_label, self.last_label, self.next_label):
+            widget.setText("")
+        self.attention_button.setVisible(False)
+        self.sync_now_button.setVisible(False)
+        self._next_try = None
+        self.countdown.stop()
+        self.next_label.setVisible(False)
+
+    def show_status(self, status) -> None:
+        self.status = status
+        self.dot.setStyleSheet(f"color:{_COLOURS.get(status.state, '#8b919a')};")
+        self.state_label.setText(self.state_text(status))
+        self.state_label.setToolTip(messages.sync_reason(status.reason))
+        self.unsynced_label.setText(self.tr("Unsynced {n}").format(n=status.unsynced))
+        self.attention_button.setText(self.tr("Needs attention {n}").format(n=status.attention))
+        self.attention_button.setVisible(status.attention > 0)
+        self.attention_button.setStyleSheet("color:#ff8a80;font-weight:bold;")
+        self.last_label.setText(
+            self.tr("Last sync {time}").format(time=_clock_text(status.last_success))
+            if status.last_success
+            else self.tr("Never synced")
+        )
+        self.sync_now_button.setVisible(status.state != "disabled")
+        self.sync_now_button.setEnabled(True)
+        self._next_try = status.next_try
+        self._show_next_try()
+        if self._next_try is not None:
+            self.countdown.start()
+        else:
+            self.countdown.stop()
+
+    def show_conflicts(self, count: int) -> None:
+        self.conflicts = count
+        self.conflicts_button.setText(self.tr("Job conflicts {n}").format(n=count))
+        self.conflicts_button.setVisible(count > 0)
+        self.conflicts_button.setStyleSheet("color:#f0b429;font-weight:bold;")
+
+    def next_try_seconds(self) -> int | None:
+        if self._next_try is None:
+            return None
+        return max(0, round((self._next_try - self._clock()).total_seconds()))
+
+    def _show_next_try(self) -> None:
+        seconds = self.next_try_seconds()
+        self.next_label.setVisible(seconds is not None)
+        if seconds is not None:
+            self.next_label.setText(self.tr("next try in {s} s").format(s=seconds))
+        if seconds == 0:
+            self.countdown.stop()
+
+
+class SyncControl(QObject):
+    """The window's hold on the sync worker: builds it off the GUI thread, relays its status,
+    opens the attention list and the catalogue conflicts, notices what a pull brought."""
+
+    failed = Signal(str)
+    catalogue_pulled = Signal()  # hub jobs were applied here: reload the catalogue
+    registrations_pulled = Signal()  # hub sign-ups arrived: refresh the list
+    attention_shown = Signal(object)  # the AttentionListDialog opened (tests, screenshots)
+    conflicts_shown = Signal(object)  # the JobConflictsDialog opened
+
+    def __init__(
+        self,
+        factory: SyncFactory | None,
+        widget: SyncStatusWidget,
+        *,
+        outbox=None,  # OutboxRepository: attention() (read on workers)
+        hub=None,  # HubRepository: state(), conflict_count(), conflicts(), resolve()
+        registrations=None,  # RegistrationService: the attention list's "fix"
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._factory, self.widget = factory, widget
+        self._outbox, self._hub, self._registrations = outbox, hub, registrations
+        self.worker = None
+        self.relay = SyncStatusRelay(self)
+        self.relay.status_changed.connect(self._on_worker_status_changed)
+        widget.sync_now_requested.connect(self.sync_now)
+        widget.attention_requested.connect(self.open_attention)
+        widget.conflicts_requested.connect(self.open_conflicts)
+        self._stopped = False
+        self._settings_key: tuple | None = None
+        self._seen_state: dict[str, str] | None = None
+        self._polling = False
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.attention_dialog = None
+        self.conflicts_dialog = None
+
+    # -- the worker ------------------------------------------------------------------------
+
+    def start(self, settings: Settings) -> None:
+        """(Re)build the worker for these settings; the old one stops on a worker thread."""
+        if self._factory is None:
+            self.widget.show_not_configured()
+            return
+        key = (settings.signup.hub_url, repr(settings.sync))
+        if self.worker is not None and key == self._settings_key:
+            return  # another section changed: a new worker would only resend the batch in flight
+        self._settings_key = key
+        factory, report = self._factory, self.relay.report
+        old, self.worker = self.worker, None
+        self._stopped = False
+
+        def work():
+            if old is not None:
+                old.stop()
+            worker = factory(settings, report)
+            if worker is not None:
+                worker.start()
+            return worker
+
+        tasks.run(work, self._on_worker_built, self._on_task_failed)
+
+    def stop(self) -> None:
+        """At quit: the thread ends (bounded wait) after the request in flight."""
+        self._stopped = True
+        self.poll_timer.stop()
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.stop()
+
+    def sync_now(self) -> None:
+        if self.worker is None:
+            return
+        self.widget.sync_now_button.setEnabled(False)  # until the next status arrives
+        self.worker.sync_now()  # a queue put: never waits
+        self.poll()
+
+    def notify(self) -> None:
+        """A sign-up was just saved: the worker looks at the outbox now, not at its next poll."""
+        if self.worker is not None:
+            self.worker.notify()
+
+    def retry(self, event_ids: list[str]) -> None:
+        if self.worker is not None and event_ids:
+            self.worker.retry(event_ids)
+            self.worker.sync_now()
+
+    def _on_worker_built(self, worker) -> None:
+        self.worker = worker
+        if worker is None:
+            self.widget.show_not_configured()
+            return
+        self.poll_timer.start()
+        self.poll()
+
+    def _on_worker_status_changed(self, status) -> None:
+        # Reports arrive in order: a replaced worker stopped before its successor started.
+        if self._stopped:
+            return
+        self.widget.show_status(status)
+        if self.attention_dialog is not None and self.attention_dialog.isVisible():
+            self.attention_dialog.reload()
+
+    # -- what a pull brought ----------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Read the hub state (ETag, cursor, open conflicts) on a worker; act on changes."""
+        hub = self._hub
+        if hub is None or self._polling:
+            return
+        self._polling = True
+
+        def work():
+            return hub.state(), hub.conflict_count()
+
+        tasks.run(work, self._on_poll_read, self._on_poll_failed)
+
+    def _on_poll_read(self, result) -> None:
+        self._polling = False
+        state, conflicts = result
+        self.widget.show_conflicts(conflicts)
+        seen, self._seen_state = self._seen_state, state
+        if seen is None:
+            return
+        if state.get("jobs_etag") != seen.get("jobs_etag"):
+            self.catalogue_pulled.emit()
+        if state.get("registrations_cursor") != seen.get("registrations_cursor"):
+            self.registrations_pulled.emit()
+
+    def _on_poll_failed(self, exc: Exception) -> None:
+        self._polling = False
+        self._on_task_failed(exc)
+
+    # -- the lists -------------------------------------------------------------------------
+
+    def open_attention(self):
+        if self._outbox is None:
+            return None
+        from hostdesk.ui.attention_list import AttentionListDialog  # opened rarely
+
+        parent = self.widget.window()
+        dialog = AttentionListDialog(self._outbox, self._registrations, self.retry, parent)
+        self.attention_dialog = dialog
+        dialog.finished.connect(self._on_attention_finished)
+        dialog.open()
+        dialog.reload()
+        self.attention_shown.emit(dialog)
+        return dialog
+
+    def _on_attention_finished(self, _result: int) -> None:
+        dialog, self.attention_dialog = self.attention_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_conflicts(self):
+        if self._hub is None:
+            return None
+        from hostdesk.ui.job_conflicts import JobConflictsDialog  # opened rarely
+
+        dialog = JobConflictsDialog(self._hub, self.widget.window())
+        self.conflicts_dialog = dialog
+        dialog.resolved.connect(self._on_conflict_resolved)
+        dialog.finished.connect(self._on_conflicts_finished)
+        dialog.open()
+        dialog.reload()
+        self.conflicts_shown.emit(dialog)
+        return dialog
+
+    def _on_conflict_resolved(self, _code: str, took_theirs: bool) -> None:
+        if took_theirs:
+            self.catalogue_pulled.emit()
+        self.poll()
+
+    def _on_conflicts_finished(self, _result: int) -> None:
+        dialog, self.conflicts_dialog = self.conflicts_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_task_failed(self, exc: Exception) -> None:
+        self.failed.emit(messages.error_text(exc))
