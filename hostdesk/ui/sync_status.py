@@ -287,7 +287,9 @@ class SyncControl(QObject):
         self.widget.show_conflicts(conflicts)
         seen, self._seen_state = self._seen_state, state
         if seen is None:
-            return
+            # A pull may have landed between the window's first load and this first look:
+            # reload once if the hub has given us anything, rather than miss it.
+            seen = {}
         if state.get("jobs_etag") != seen.get("jobs_etag"):
             self.catalogue_pulled.emit()
         if state.get("registrations_cursor") != seen.get("registrations_cursor"):

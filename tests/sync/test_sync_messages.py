@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from hostdesk import i18n
 from hostdesk import messages as m
 from hostdesk.sync import client
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    i18n.install("en")  # the English source texts, whatever an earlier test installed
+    yield
+    i18n.install("zh_CN")
 
 
 @pytest.mark.parametrize(
