@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import create_engine
 
 from hostdesk.store import migrations
@@ -22,6 +24,26 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def write(self, *, verify: bool = False) -> Iterator[Connection]:
+        """One write transaction under BEGIN IMMEDIATE: SQLite's write lock is taken before
+        the reads, so a read-modify-write cannot lose another thread's change.
+
+        `verify` checks the durability pragmas on the pooled connection first (sign-ups and
+        their outbox): one someone switched to synchronous=NORMAL would turn "saved" into
+        "maybe saved".
+        """
+        with self.engine.connect() as conn:
+            if verify:
+                verify_pragmas(conn.connection.driver_connection, self.path)
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database now, without blocking writers (a worker calls it)."""

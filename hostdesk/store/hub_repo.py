@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -86,19 +84,6 @@ class HubRepository:
     def __init__(self, db: Database):
         self._db = db
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with self._db.engine.connect() as conn:
-            # The write lock before the reads: a job saved in the editor between our read and
-            # our write would otherwise be overwritten without being seen.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
-
     # -- key/value state ----------------------------------------------------------------------
 
     def state(self) -> dict[str, str]:
@@ -106,7 +91,7 @@ class HubRepository:
             return {r.key: r.value for r in conn.execute(select(STATE))}
 
     def set_state(self, values: dict[str, str]) -> None:
-        with self._write() as conn:
+        with self._db.write() as conn:
             put_state(conn, values)
 
     def use_hub(self, hub_url: str) -> bool:
@@ -114,7 +99,7 @@ class HubRepository:
 
         Returns True when they were reset (a first pull, or the settings name another hub).
         """
-        with self._write() as conn:
+        with self._db.write() as conn:
             current = conn.execute(select(STATE.c.value).where(STATE.c.key == HUB_URL)).scalar()
             if current == hub_url:
                 return False
@@ -136,7 +121,7 @@ class HubRepository:
         counts = dict.fromkeys(CatalogueApplied.__dataclass_fields__, 0)
         valid = {job.code: job for job in jobs if job is not None}  # the last of a code wins
         counts["invalid"] = sum(1 for job in jobs if job is None)
-        with self._write() as conn:
+        with self._db.write() as conn:
             local = {r.code: r for r in conn.execute(select(JOBS))}
             bases = {r.code: r for r in conn.execute(select(HUB_JOBS))}
             for code, theirs in valid.items():
@@ -184,7 +169,7 @@ class HubRepository:
         the next pull only asks again when the hub changes the job again. False: no conflict.
         """
         now = _aware(now)
-        with self._write() as conn:
+        with self._db.write() as conn:
             row = conn.execute(select(HUB_JOBS).where(HUB_JOBS.c.code == code)).first()
             if row is None or row.theirs is None:
                 return False

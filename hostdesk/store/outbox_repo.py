@@ -9,17 +9,15 @@ two events in flight.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, bindparam, exists, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import aliased
 
 from hostdesk.core.registrations import SyncState
 from hostdesk.store.db import Database
-from hostdesk.store.pragmas import verify_pragmas
 from hostdesk.store.tables import HubRegistrationRow, OutboxRow, RegistrationRow
 
 OUTBOX = OutboxRow.__table__
@@ -96,23 +94,11 @@ class OutboxRepository:
     def __init__(self, db: Database):
         self._db = db
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with self._db.engine.connect() as conn:
-            verify_pragmas(conn.connection.driver_connection, self._db.path)
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
-
     # -- writes ---------------------------------------------------------------------------
 
     def recover(self) -> int:
         """At start-up: events a crash left "sending" go back to retry (due now)."""
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             return conn.execute(
                 update(OUTBOX)
                 .where(OUTBOX.c.state == SyncState.SENDING.value)
@@ -166,7 +152,7 @@ class OutboxRepository:
             .order_by(OUTBOX.c.id)
             .limit(limit)
         )  # fmt: skip
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             rows = conn.execute(stmt).all()
             if not rows:
                 return []
@@ -199,7 +185,7 @@ class OutboxRepository:
         with next_try. Every one of them counts an attempt.
         """
         acked, retry = list(acked), list(retry)
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             if acked:
                 conn.execute(
                     update(OUTBOX).where(OUTBOX.c.id.in_(acked)).values(
@@ -233,7 +219,7 @@ class OutboxRepository:
         ids = list(ids)
         if not ids:
             return
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             conn.execute(
                 update(OUTBOX).where(OUTBOX.c.id.in_(ids)),
                 {"state": SyncState.RETRY_WAIT.value, "next_try_at": None},
@@ -241,7 +227,7 @@ class OutboxRepository:
 
     def make_due(self) -> int:
         """ "Sync now" or the network is back: every waiting event may go at once."""
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             return conn.execute(
                 update(OUTBOX)
                 .where(
@@ -255,7 +241,7 @@ class OutboxRepository:
         event_ids = list(event_ids)
         if not event_ids:
             return 0
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             return conn.execute(
                 update(OUTBOX)
                 .where(
@@ -271,7 +257,7 @@ class OutboxRepository:
         stuck because the hub lost their predecessors) go back to pending, same event ids.
         """
         reopened = 0
-        with self._write() as conn:
+        with self._db.write(verify=True) as conn:
             for reg_id in asked:
                 pulled = conn.execute(
                     select(HUB_REGS.c.version).where(HUB_REGS.c.client_id == reg_id)

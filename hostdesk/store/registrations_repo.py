@@ -27,7 +27,7 @@ from hostdesk.core.registrations import (
 )
 from hostdesk.store.db import Database
 from hostdesk.store.hub_repo import put_state
-from hostdesk.store.pragmas import PragmaError, verify_pragmas
+from hostdesk.store.pragmas import PragmaError
 from hostdesk.store.tables import HubRegistrationRow, OutboxRow, RegistrationRow
 
 REGS = RegistrationRow.__table__
@@ -199,17 +199,8 @@ class RegistrationRepository:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         try:
-            with self._db.engine.connect() as conn:
-                # A pooled connection someone switched to synchronous=NORMAL would turn
-                # "saved" into "maybe saved": check before every write, not only at open.
-                verify_pragmas(conn.connection.driver_connection, self._db.path)
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    conn.rollback()
-                    raise
-                conn.commit()
+            with self._db.write(verify=True) as conn:
+                yield conn
         except PragmaError as exc:
             raise RegistrationStoreError("unsafe", exc.pragma) from exc
         except (DBAPIError, sqlite3.Error, OSError) as exc:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, insert, literal_column, select, update
@@ -58,17 +57,6 @@ class SessionRepository:
     def __init__(self, db: Database):
         self._db = db
 
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with self._db.engine.connect() as conn:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
-
     # -- sessions ---------------------------------------------------------------------
 
     def get(self, session_id: str) -> Session | None:
@@ -87,7 +75,7 @@ class SessionRepository:
         A new session's rundown starts as a copy of the newest session's rundown. Returns
         (session, created). `make` is called again if its id is already taken.
         """
-        with self._write() as conn:
+        with self._db.write() as conn:
             row = conn.execute(select(SESSIONS).where(SESSIONS.c.ended_at.is_(None))).first()
             if row is not None:
                 return _row_to_session(row), False
@@ -107,7 +95,7 @@ class SessionRepository:
 
         Raises LookupError for an unknown id; whatever `change` raises leaves it unchanged.
         """
-        with self._write() as conn:
+        with self._db.write() as conn:
             session = self._get(conn, session_id)
             if session is None:
                 raise LookupError(f"no session {session_id!r}")
@@ -128,7 +116,7 @@ class SessionRepository:
     def save_rundown(self, session_id: str, codes: Iterable[str]) -> Rundown:
         """Replace the session's whole rundown with `codes` (duplicates dropped), atomically."""
         rundown = Rundown(codes)
-        with self._write() as conn:
+        with self._db.write() as conn:
             self._replace_items(conn, session_id, rundown.codes)
         return rundown
 
@@ -138,7 +126,7 @@ class SessionRepository:
         Refuses (SessionError "ended") to edit the rundown of an ended session: its list
         is the record of that stream, and the next session already has its own copy.
         """
-        with self._write() as conn:
+        with self._db.write() as conn:
             session = self._get(conn, session_id)
             if session is None:
                 raise LookupError(f"no session {session_id!r}")
