@@ -127,7 +127,12 @@ def run(
     """Call `fn()` on a worker thread; then `on_done(result)` or `on_error(exc)` on this thread."""
     task_id = next(_ids)
     _tasks[task_id] = (fn, on_done, on_error)
-    future = _pool.submit(_work, task_id, _the_relay())
+    _submit(_pool, _work, task_id, _the_relay())
+
+
+def _submit(executor: concurrent.futures.Executor, work: Callable, *args) -> None:
+    """Start `work` on `executor`, tracked until it ends (for wait_idle)."""
+    future = executor.submit(work, *args)
     _running.add(future)
     future.add_done_callback(_running.discard)
 
@@ -283,9 +288,7 @@ def run_steps(
     task_id = next(_ids)
     handle = Handle()
     _tasks[task_id] = (_Steps(gen_fn, on_progress), on_done, on_error)
-    future = _pool.submit(_work_steps, task_id, handle, _the_relay())
-    _running.add(future)
-    future.add_done_callback(_running.discard)
+    _submit(_pool, _work_steps, task_id, handle, _the_relay())
     return handle
 
 
@@ -304,9 +307,7 @@ def run_serial(
     """As `run`, on the one writer thread: tasks run one at a time, in submission order."""
     task_id = next(_ids)
     _tasks[task_id] = (fn, on_done, on_error)
-    future = _serial.submit(_work, task_id, _the_relay())
-    _running.add(future)
-    future.add_done_callback(_running.discard)
+    _submit(_serial, _work, task_id, _the_relay())
 
 
 def when_done(
