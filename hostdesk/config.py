@@ -53,9 +53,15 @@ class GeneralSettings:
 
 @dataclass
 class SignupSettings:
-    # {hub} the hub's public URL, {code} the job code, {session} the live session id.
-    url_template: str = "{hub}/j/{code}?s={session}"
+    # {hub} the hub's public URL, {code} the job code, {session} the live session id,
+    # {device} this PC's name on the hub (its device token's name, learnt from the hub).
+    url_template: str = "{hub}/j/{code}?s={session}&d={device}"
     hub_url: str = ""
+
+
+# Defaults saved by earlier versions: a file still holding one gets today's default, so
+# sign-ups from its QR codes are attributed to this PC too. A template the user edited stays.
+OLD_URL_TEMPLATES = ("{hub}/j/{code}?s={session}",)
 
 
 @dataclass
@@ -73,6 +79,8 @@ class OverlaySettings:
     theme: str = ""  # empty: the renderer's default theme
     scene_name: str = "HostDesk 叠加层"
     position: str = "standard"  # standard | mirrored (see render.geometry.overlay_geometry)
+    # The live sign-up counter and ticker (已报名 N 人 · 张** 刚刚报名 …) beside the card.
+    show_counter: bool = True
 
 
 @dataclass
@@ -228,6 +236,8 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
             _apply(getattr(settings, name), section, name, path, warnings)
         elif section is not None:
             warnings.append(SettingsWarning("bad_value", path, name, repr(section)))
+    if settings.signup.url_template in OLD_URL_TEMPLATES:
+        settings.signup.url_template = SignupSettings().url_template
     return settings, warnings
 
 

@@ -318,3 +318,14 @@ def test_a_keyring_that_fails_on_reading_gives_the_files_value(tmp_path, use_key
     assert config.obs_password(loaded) == ""  # no crash; OBS will say the password is wrong
     use_keyring(fail.Keyring())  # the keyring went away altogether
     assert config.obs_password(loaded) == ""
+
+
+def test_the_old_default_link_template_becomes_todays(tmp_path):
+    # Files saved before {device} existed get the new default; an edited template stays.
+    (tmp_path / "settings.toml").write_text(
+        '[signup]\nurl_template = "{hub}/j/{code}?s={session}"\n'
+    )
+    settings, warnings = load_settings(tmp_path)
+    assert settings.signup.url_template == "{hub}/j/{code}?s={session}&d={device}" and not warnings
+    (tmp_path / "settings.toml").write_text('[signup]\nurl_template = "{hub}/x/{code}"\n')
+    assert load_settings(tmp_path)[0].signup.url_template == "{hub}/x/{code}"

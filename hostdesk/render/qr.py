@@ -16,18 +16,23 @@ from hostdesk.render.text import HANZI_MIDDLE, fit, ink_width
 from hostdesk.render.themes import DEFAULT_THEME, Theme, theme_named
 
 QUIET_ZONE = 4  # modules; scanners need at least 4
-DEFAULT_SIGNUP_TEMPLATE = "{hub}/j/{code}?s={session}"
+DEFAULT_SIGNUP_TEMPLATE = "{hub}/j/{code}?s={session}&d={device}"
 # Characters a URL may carry as they are; everything else (spaces, hanzi) is %-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
 def signup_url(
-    job: Job, template: str = DEFAULT_SIGNUP_TEMPLATE, hub: str = "", session: str = ""
+    job: Job,
+    template: str = DEFAULT_SIGNUP_TEMPLATE,
+    hub: str = "",
+    session: str = "",
+    device: str = "",
 ) -> str:
     """The job's own sign-up URL if it has one, else `template` filled in, each part quoted.
 
     Placeholders: {hub} (the agency's hub base URL), {code} (the job code), {session} (the
-    stream session, so sign-ups can be traced to the stream that produced them).
+    stream session, so sign-ups can be traced to the stream that produced them), {device}
+    (this broadcast PC's name on the hub; empty until the hub has told it).
     """
     own = job.signup_url.strip()
     if own:
@@ -36,13 +41,14 @@ def signup_url(
         "hub": quote(hub.strip().rstrip("/"), safe=_URL_SAFE),
         "code": quote(job.code, safe=""),
         "session": quote(session.strip(), safe=""),
+        "device": quote(device.strip(), safe=""),
     }
     try:
         return template.format_map(values)
     except (KeyError, IndexError, ValueError) as exc:
         raise ValueError(
             f"sign-up URL template {template!r} is not usable ({exc}); "
-            "it may use {hub}, {code} and {session}"
+            "it may use {hub}, {code}, {session} and {device}"
         ) from None
 
 

@@ -73,9 +73,12 @@ class Look:
     hub: str
     session: str = ""
     position: Position = Position.STANDARD
+    device: str = ""  # this PC's name on the hub, for {device} in the sign-up link
 
     @classmethod
-    def from_settings(cls, settings: Settings, canvas=(1920, 1080), session: str = "") -> Look:
+    def from_settings(
+        cls, settings: Settings, canvas=(1920, 1080), session: str = "", device: str = ""
+    ) -> Look:
         layout = layout_named(settings.overlay.layout)
         if canvas[1] > canvas[0]:  # a vertical canvas: only the vertical layout fits it
             layout = Layout.VERTICAL
@@ -84,7 +87,7 @@ class Look:
         theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
         return cls(layout, theme, tuple(canvas), settings.signup.url_template,
                    settings.signup.hub_url, session,
-                   position_named(settings.overlay.position))  # fmt: skip
+                   position_named(settings.overlay.position), device)  # fmt: skip
 
     def boxes(self) -> tuple[Box, Box]:
         """Where the card and the QR tile go on the canvas."""
@@ -151,7 +154,7 @@ class OnAirService:
 
     def _render(self, job: Job) -> tuple[Rendered, bool]:
         look = self.look
-        url = signup_url(job, look.url_template, look.hub, look.session)
+        url = signup_url(job, look.url_template, look.hub, look.session, look.device)
         logo_path = self.logo_file(job.company)
         logo = logo_path.read_bytes() if logo_path else b""
         key = self._key(job, url, logo)

@@ -33,6 +33,7 @@ from hostdesk.ui.obs_form import ObsConnectionForm, message_label
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language: not translated
 EXAMPLE_CODE, EXAMPLE_SESSION = "A1024", "s8k2m4qx"
+EXAMPLE_DEVICE = "pc-1"  # what the hub calls this PC (its device token's name)
 
 
 def save_obs_and_settings(
@@ -154,7 +155,8 @@ class SettingsDialog(QDialog):
         help_label = QLabel(
             self.tr(
                 "{hub} is the hub address above, {code} the job's code, {session} tonight's "
-                "session: sign-ups can then be traced to the job and the stream."
+                "session, {device} this PC's name on the hub: sign-ups can then be traced to "
+                "the job, the stream and the PC."
             )
         )
         help_label.setWordWrap(True)
@@ -245,7 +247,9 @@ class SettingsDialog(QDialog):
     def _example_url(self) -> str:
         job = Job(code=EXAMPLE_CODE, title="")
         hub = self.hub_edit.text().strip()
-        return signup_url(job, self.template_edit.text().strip(), hub, EXAMPLE_SESSION)
+        return signup_url(
+            job, self.template_edit.text().strip(), hub, EXAMPLE_SESSION, EXAMPLE_DEVICE
+        )
 
     def _signup_problem(self) -> tuple[str | None, bool]:
         """(what is wrong with the sign-up link template, in words, or None; must it block OK?)
@@ -257,7 +261,9 @@ class SettingsDialog(QDialog):
         try:
             url = self._example_url()
         except Exception:  # ValueError, or AttributeError for a {hub.x} str.format allows
-            text = self.tr("The template may only use {hub}, {code} and {session}, each in braces")
+            text = self.tr(
+                "The template may only use {hub}, {code}, {session} and {device}, each in braces"
+            )
             return text, True
         if "{code}" not in template:
             text = self.tr("The template must contain {code}: each job needs its own link")

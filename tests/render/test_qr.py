@@ -29,8 +29,8 @@ STREAMS = {  # canvas -> what the platform sends to phones
 
 def test_default_template():
     job = Job(code="HX-001", title="冰箱总装普工")
-    assert signup_url(job, hub=HUB, session="S7") == f"{HUB}/j/HX-001?s=S7"
-    assert signup_url(job, hub=HUB + "/", session="S7") == f"{HUB}/j/HX-001?s=S7"
+    assert signup_url(job, hub=HUB, session="S7", device="pc 1") == f"{HUB}/j/HX-001?s=S7&d=pc%201"
+    assert signup_url(job, hub=HUB + "/", session="S7") == f"{HUB}/j/HX-001?s=S7&d="
 
 
 def test_parts_are_quoted():
@@ -47,7 +47,7 @@ def test_the_jobs_own_url_wins():
 
 
 def test_bad_template_is_a_clear_error():
-    with pytest.raises(ValueError, match=r"\{hub\}, \{code\} and \{session\}"):
+    with pytest.raises(ValueError, match=r"\{hub\}, \{code\}, \{session\} and \{device\}"):
         signup_url(Job(code="A", title="x"), "{hub}/j/{job_id}", hub=HUB)
 
 

@@ -147,7 +147,7 @@ def test_bad_signup_template_is_shown_as_you_type(open_dialog, template, hub, wo
 
 
 def test_default_template_without_a_hub_is_noted_but_savable(open_dialog, qtbot, data_dir):
-    dialog = open_dialog()  # the shipped defaults: "{hub}/j/{code}?s={session}", no hub
+    dialog = open_dialog()  # the shipped defaults: "{hub}/j/{code}?s={session}&d={device}", no hub
     error = dialog.findChild(type(dialog.obs_form.url_error), "url_template_error")
     assert not error.isHidden() and "hub address" in error.text()
     with qtbot.waitSignal(dialog.settings_saved, timeout=5000):
