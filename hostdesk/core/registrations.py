@@ -169,6 +169,8 @@ class Registration:
     updated_at: datetime
     erased_at: datetime | None = None
     sync_state: SyncState = SyncState.PENDING
+    # A separate tick (the sign-up page's second box): the employer may receive the details.
+    employer_consent: bool = False
 
     def draft(self) -> RegistrationDraft:
         """The record as a draft again (for amending)."""

@@ -26,8 +26,8 @@ from hostdesk.sheets.reader import SheetError
 
 EXPORT_HEADERS = (
     "编号", "岗位编号", "岗位", "场次", "称呼", "手机号", "年龄", "出生年份", "性别", "现居城市",
-    "期望城市", "备注", "来源", "同意方式", "告知版本", "同意时间", "状态", "登记时间", "更新时间",
-    "同步状态",
+    "期望城市", "备注", "来源", "同意方式", "告知版本", "同意时间", "同意提供给用人单位", "状态",
+    "登记时间", "更新时间", "同步状态",
 )  # fmt: skip
 # The sheet is for the people who call viewers back, so values read as they speak.
 SOURCE_TEXT = {
@@ -87,6 +87,7 @@ def export_row(reg: Registration, *, masked: bool = False) -> list[str | int | N
         CONSENT_TEXT.get(str(reg.consent_method), str(reg.consent_method)),
         reg.notice_version,
         consented,
+        "是" if reg.employer_consent else "否",
         STATUS_TEXT.get(str(reg.status), str(reg.status)),
         created,
         updated,

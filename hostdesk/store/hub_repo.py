@@ -23,6 +23,10 @@ HUB_URL = "hub_url"
 JOBS_ETAG = "jobs_etag"
 REGISTRATIONS_CURSOR = "registrations_cursor"
 LAST_PULL_AT = "last_pull_at"
+# This PC's name on the hub (its device token's name, from GET /api/v1/me) and a digest of
+# the token it belongs to: a new token in the settings asks again.
+DEVICE_NAME = "device_name"
+DEVICE_TOKEN = "device_token_digest"
 # hub_jobs.base for a job that clashed with a local one before anything was pulled for it:
 # never equal to a job's JSON, so the first pull can never pass for "unedited here".
 NO_BASE = ""
@@ -103,7 +107,8 @@ class HubRepository:
             current = conn.execute(select(STATE.c.value).where(STATE.c.key == HUB_URL)).scalar()
             if current == hub_url:
                 return False
-            conn.execute(delete(STATE).where(STATE.c.key.in_([JOBS_ETAG, REGISTRATIONS_CURSOR])))
+            stale = [JOBS_ETAG, REGISTRATIONS_CURSOR, DEVICE_NAME, DEVICE_TOKEN]
+            conn.execute(delete(STATE).where(STATE.c.key.in_(stale)))
             put_state(conn, {HUB_URL: hub_url})
             return True
 

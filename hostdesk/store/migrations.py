@@ -159,6 +159,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             pulled_at DATETIME NOT NULL
         )""",
     ),
+    # 7: the viewer's separate tick on the sign-up page allowing the agency to pass their
+    # details to the employer (the agency's own consent is consent_method/notice_version).
+    # Sign-ups taken at the desk have not given it until someone records otherwise.
+    ("ALTER TABLE registrations ADD COLUMN employer_consent BOOLEAN NOT NULL DEFAULT 0",),
 )
 
 LATEST = len(MIGRATIONS)

@@ -113,6 +113,7 @@ def _from_row(row) -> Registration:
         consent_method=ConsentMethod(m["consent_method"]),
         status=RegStatus(m["status"]),
         phone_warning_overridden=bool(m["phone_warning_overridden"]),
+        employer_consent=bool(m["employer_consent"]),
         consented_at=_utc(m["consented_at"]),
         created_at=_utc(m["created_at"]),
         updated_at=_utc(m["updated_at"]),
@@ -124,7 +125,7 @@ def _from_row(row) -> Registration:
 
 _CONVERTED = {
     "source", "consent_method", "status", "phone_warning_overridden", "consented_at",
-    "created_at", "updated_at", "erased_at",
+    "created_at", "updated_at", "erased_at", "employer_consent",
 }  # fmt: skip
 
 

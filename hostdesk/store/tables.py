@@ -108,6 +108,7 @@ class RegistrationRow(SQLModel, table=True):
     # name, job title, code, note and phone joined by U+001F (which no field may contain):
     # the list's text search is one LIKE over one indexed column.
     search: str = ""
+    employer_consent: bool = False  # the viewer allowed the employer to receive their details
 
 
 class OutboxRow(SQLModel, table=True):

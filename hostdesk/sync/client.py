@@ -137,6 +137,10 @@ class HubClient:
         self._session.mount("https://", adapter)
 
     @property
+    def token(self) -> str:
+        return self._token
+
+    @property
     def configured(self) -> bool:
         return bool(self.base_url and self._token)
 

@@ -9,6 +9,7 @@ between pages repeats a page (idempotent) and never skips one.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from hostdesk.core.registrations import (
     validate,
 )
 from hostdesk.store.hub_repo import (
+    DEVICE_NAME,
+    DEVICE_TOKEN,
     JOBS_ETAG,
     LAST_PULL_AT,
     REGISTRATIONS_CURSOR,
@@ -34,7 +37,7 @@ from hostdesk.store.hub_repo import (
     parse_hub_job,
 )
 from hostdesk.store.registrations_repo import HubRegistration, HubUpsert, RegistrationRepository
-from hostdesk.sync.client import CAPTIVE_PORTAL, HubClient, HubUnavailable
+from hostdesk.sync.client import CAPTIVE_PORTAL, HubClient, HubError, HubUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +141,7 @@ def hub_registration(item, key: bytes, year: int) -> HubRegistration | None:
         updated_at=updated,
         erased_at=None,
         sync_state=SyncState.ACKED,
+        employer_consent=item.get("employer_consent") is True,
         **clean,
     )
     return HubRegistration(reg=reg, version=version, cursor=cursor)
@@ -167,6 +171,7 @@ class Puller:
         """The catalogue, then the hub's sign-ups since the cursor; raises HubError."""
         if self.hub.use_hub(client.base_url):
             log.info("pulling from a hub not pulled from before: catalogue and cursor start over")
+        self.learn_device_name(client)
         changed, applied = self.pull_jobs(client)
         upsert, invalid, more = self.pull_registrations(client)
         self.hub.set_state({LAST_PULL_AT: self._clock().isoformat()})
@@ -178,6 +183,30 @@ class Puller:
             conflicts_open=self.hub.conflict_count(),
             more=more,
         )
+
+    def learn_device_name(self, client: HubClient) -> str:
+        """This PC's name on the hub (GET /api/v1/me), asked once per hub and token.
+
+        It goes into the sign-up links ({device}), so the hub can credit each QR sign-up
+        to the broadcast PC that showed the code. A hub that does not answer it leaves the
+        name empty; the pull goes on.
+        """
+        digest = hashlib.sha256(client.token.encode("utf-8")).hexdigest()[:32]
+        state = self.hub.state()
+        if state.get(DEVICE_TOKEN) == digest:
+            return state.get(DEVICE_NAME, "")
+        try:
+            _status, body, _headers = client.get_json("/api/v1/me")
+        except HubUnavailable:
+            raise
+        except HubError as exc:  # an older hub without /me: no name, nothing else changes
+            log.info("the hub did not tell this PC's name: %s", type(exc).__name__)
+            return ""
+        name = body.get("name") if isinstance(body, dict) else None
+        if not isinstance(name, str) or not name.isprintable() or not 0 < len(name) <= 64:
+            raise _not_the_hub("device name")
+        self.hub.set_state({DEVICE_NAME: name, DEVICE_TOKEN: digest})
+        return name
 
     def pull_jobs(self, client: HubClient) -> tuple[bool, CatalogueApplied]:
         """GET /api/v1/jobs with the stored ETag; (False, nothing) on 304."""

@@ -46,6 +46,9 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 AUDIT_INTERVAL = 600.0
 AUDIT_PAGE = 500  # the hub's limit per lookup
+# While a job is on air with its sign-up counter, the hub's QR sign-ups are pulled this
+# often: the stream shows the count go up within seconds (one small GET when nothing is new).
+LIVE_PULL_INTERVAL = 2.0
 IDLE_POLL = 5.0  # events saved by another process (the CLI) are noticed within this
 
 
@@ -119,6 +122,7 @@ class SyncWorker:
         self._pull: Callable[[], object] | None = None  # made per (URL, token) by make_pull
         self._pull_more = False
         self._pull_interval = pull_interval
+        self._pull_often = False
         self._clock = clock
         self._rng = rng
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
@@ -169,6 +173,10 @@ class SyncWorker:
     def notify(self) -> None:
         """New events were saved: look at the outbox now instead of at the next poll."""
         self._commands.put(("poke", None))
+
+    def pull_often(self, on: bool) -> None:
+        """On: a counter is on air, pull every LIVE_PULL_INTERVAL s (from now); off: as usual."""
+        self._commands.put(("often", bool(on)))
 
     def retry(self, event_ids: Iterable[str]) -> None:
         """The operator retries attention events: pending again, same ids and payloads."""
@@ -247,15 +255,24 @@ class SyncWorker:
             return self._gate_wait()
         if self._pull is not None and now >= self._pull_at:
             if self._guard(self._run_pull):
-                self._pull_at = now if self._pull_more else now + self._pull_interval
+                self._pull_at = now if self._pull_more else now + self._next_pull()
             return 0
         if not self._contacted or self._state != "online":
             self._guard(self._probe)  # nothing to send: is the hub back, is the token good?
             return self._gate_wait() or self._idle_poll
         return self._idle_wait(now)
 
+    def _next_pull(self) -> float:
+        return (
+            min(self._pull_interval, LIVE_PULL_INTERVAL)
+            if self._pull_often
+            else self._pull_interval
+        )
+
     def _idle_wait(self, now: float) -> float:
         wait = min(self._idle_poll, max(0.0, self._audit_at - now))
+        if self._pull is not None:
+            wait = min(wait, max(0.0, self._pull_at - now))
         counts = self._outbox.counts(acked=False)
         if counts.next_try is not None:
             until = (counts.next_try - self._clock()).total_seconds()
@@ -288,6 +305,12 @@ class SyncWorker:
         elif name == "regained":
             self._reset_backoff()
             self._pull_at = 0.0
+        elif name == "often":
+            if arg and not self._pull_often:
+                self._pull_at = 0.0
+            elif not arg and self._pull_often:  # the next pull at the usual distance
+                self._pull_at = time.monotonic() + self._pull_interval
+            self._pull_often = arg
         elif name == "retry":
             count = self._outbox.retry(arg)
             log.info("operator retry: %d event(s) pending again", count)

@@ -90,13 +90,13 @@ def test_xlsx_has_the_chinese_headers_and_every_field(tmp_path):
     assert title == "登记"
     assert tuple(rows[0]) == rx.EXPORT_HEADERS == (
         "编号", "岗位编号", "岗位", "场次", "称呼", "手机号", "年龄", "出生年份", "性别",
-        "现居城市", "期望城市", "备注", "来源", "同意方式", "告知版本", "同意时间", "状态",
-        "登记时间", "更新时间", "同步状态",
+        "现居城市", "期望城市", "备注", "来源", "同意方式", "告知版本", "同意时间",
+        "同意提供给用人单位", "状态", "登记时间", "更新时间", "同步状态",
     )  # fmt: skip
     local = T0.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert rows[1] == [
         reg.id, "A1", "普工", "s1", "张三丰", "13812345678", None, 2000, "女", "青岛", "烟台",
-        "夜班可以", "现场", "书面", "2026-11", local, "已撤回", local, local, "已同步",
+        "夜班可以", "现场", "书面", "2026-11", local, "否", "已撤回", local, local, "已同步",
     ]  # fmt: skip
     # Every part is well-formed XML (Excel refuses a package with a broken part).
     with zipfile.ZipFile(path) as package:

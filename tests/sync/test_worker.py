@@ -268,3 +268,31 @@ def test_an_audit_cut_short_goes_on_where_it_stopped(ctx, fake_hub):
     lookups = [r for r in fake_hub.requests if r.endswith("/lookup")]
     # 1 answered + 1 refused, then pages 2, 3 and the empty end: never page 1 again.
     assert len(lookups) == 2 + 2
+
+
+def test_pulls_every_two_seconds_only_while_a_counter_is_on_air(ctx, fake_hub, running):
+    # The counter on air shows hub sign-ups within seconds; otherwise the pull keeps its
+    # long interval (and the idle machine its quiet).
+    import itertools
+    import time
+
+    from hostdesk.sync import worker as worker_module
+
+    pulls: list[float] = []
+
+    def make_pull(_url, _token):
+        return lambda: pulls.append(time.monotonic())
+
+    worker = running(make_pull=make_pull, pull_interval=3600.0)
+    assert wait_until(lambda: len(pulls) == 1)
+    time.sleep(1.0)
+    assert len(pulls) == 1  # the usual interval: nothing more for an hour
+    worker.pull_often(True)
+    assert wait_until(lambda: len(pulls) >= 4, timeout=10)
+    gaps = [b - a for a, b in itertools.pairwise(pulls[1:])]  # [0]→[1]: at once
+    assert all(0.8 * worker_module.LIVE_PULL_INTERVAL <= g < 3.5 for g in gaps), gaps
+    worker.pull_often(False)
+    time.sleep(0.5)  # a pull already under way may finish
+    settled = len(pulls)
+    time.sleep(2.5)
+    assert len(pulls) == settled
