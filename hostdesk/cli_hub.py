@@ -32,6 +32,9 @@ def add_parsers(sub, translate) -> None:
         help=translate("Cli", "writes allowed per token in 10 seconds (default 120; 0: no limit)"),
     )  # fmt: skip
     serve.add_argument("--access-log", action="store_true", help=translate("Cli", "log every request (paths and status codes only)"))  # fmt: skip
+    serve.add_argument("--agency", help=translate("Cli", "the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)"))  # fmt: skip
+    serve.add_argument("--retention-days", type=int, default=None, help=translate("Cli", "days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)"))  # fmt: skip
+    serve.add_argument("--page-rate-limit", type=int, default=None, help=translate("Cli", "sign-up page submissions allowed per address per minute (default 20; 0: no limit)"))  # fmt: skip
 
     token = verbs.add_parser("token", help=translate("Cli", "access tokens for PCs and administrators"))  # fmt: skip
     actions = token.add_subparsers(dest="action", required=True)
@@ -91,15 +94,38 @@ def _serve(args) -> int:
     rate = DEFAULT_RATE_LIMIT if args.rate_limit is None else args.rate_limit
     if rate < 0:
         raise CliError(translate("Cli", "--rate-limit: 0 or more"))
+    page = _page_settings(args)
     try:
         serve(
             _db_url(args), host=args.host, port=args.port, rate_limit=rate,
-            access_log=args.access_log,
+            access_log=args.access_log, **page,
         )  # fmt: skip
     except (SQLAlchemyError, ValueError) as exc:
         log.error("hub database: %s", type(exc).__name__)
         raise _cannot_open(exc) from None
     return 0
+
+
+def _page_settings(args) -> dict:
+    """The sign-up page's settings from the options, else $HOSTDESK_HUB_*, else defaults."""
+    import os
+
+    from hostdesk.cli import CliError, translate
+    from hostdesk.hub.signup_page import DEFAULT_PAGE_RATE_LIMIT, DEFAULT_RETENTION_DAYS
+
+    agency = args.agency if args.agency is not None else os.environ.get("HOSTDESK_HUB_AGENCY", "")
+    if len(agency.strip()) > 60 or not agency.isprintable():
+        raise CliError(translate("Cli", "--agency: at most 60 printable characters"))
+    days = args.retention_days
+    if days is None:
+        env = os.environ.get("HOSTDESK_HUB_RETENTION_DAYS", "").strip()
+        days = int(env) if env.isdigit() else DEFAULT_RETENTION_DAYS
+    if not 1 <= days <= 3650:
+        raise CliError(translate("Cli", "--retention-days: a number from 1 to 3650"))
+    page_rate = DEFAULT_PAGE_RATE_LIMIT if args.page_rate_limit is None else args.page_rate_limit
+    if page_rate < 0:
+        raise CliError(translate("Cli", "--page-rate-limit: 0 or more"))
+    return {"agency": agency.strip(), "retention_days": days, "page_rate_limit": page_rate}
 
 
 def _token_create(args) -> int:

@@ -30,7 +30,7 @@ OUT_COLUMNS = [
     for name in (
         "client_id", "job_code", "job_title", "session_id", "name", "phone", "age", "source",
         "consent_method", "notice_version", "consented_at", "status", "version", "origin",
-        "device", "created_at", "updated_at", "seq",
+        "device", "employer_consent", "created_at", "updated_at", "seq",
     )
 ]  # fmt: skip
 
@@ -131,18 +131,8 @@ def create_hub_registration(
     with hub.db.write() as conn:
         if conn.execute(select(REGS.c.id).where(REGS.c.client_id == client_id)).first():
             raise HTTPException(409, "client_id_exists")
-        seq = ingest.next_seq(conn) + 1
-        conn.execute(
-            REGS.insert().values(
-                **fields,
-                client_id=client_id,
-                origin="hub",
-                device=None,
-                status="active",
-                version=1,
-                seq=seq,
-            )
+        ingest.insert_hub_registration(
+            conn, fields, client_id, employer_consent=body.employer_consent
         )
-        ingest.set_seq(conn, seq)
         row = conn.execute(select(*OUT_COLUMNS).where(REGS.c.client_id == client_id)).one()
     return _out(row)

@@ -5,26 +5,37 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hostdesk import __version__
-from hostdesk.hub import api_catalogue, api_registrations
+from hostdesk.hub import api_catalogue, api_registrations, deps, signup_page
 from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenCache
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.deps import Hub
+from hostdesk.hub.deps import AUTH_ERRORS, Hub
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
-from hostdesk.hub.schemas import ErrorOut, HealthOut
+from hostdesk.hub.schemas import ErrorOut, HealthOut, MeOut
+from hostdesk.hub.signup_page import DEFAULT_PAGE_RATE_LIMIT, DEFAULT_RETENTION_DAYS
 
 log = logging.getLogger(__name__)
 
 
 def create_app(
-    db_url: str, *, rate_limit: int = DEFAULT_RATE_LIMIT, max_body: int = MAX_BODY
+    db_url: str,
+    *,
+    rate_limit: int = DEFAULT_RATE_LIMIT,
+    max_body: int = MAX_BODY,
+    agency: str = "",
+    retention_days: int = DEFAULT_RETENTION_DAYS,
+    page_rate_limit: int = DEFAULT_PAGE_RATE_LIMIT,
 ) -> FastAPI:
     """The app on the database at `db_url` (made on first start). `rate_limit`: writes per
-    token per 10 s (0: no limit)."""
+    token per 10 s (0: no limit). The sign-up page (/j/{code}): `agency` and
+    `retention_days` are named in its privacy notice; `page_rate_limit`: sign-up POSTs per
+    client IP per minute (0: no limit)."""
     db = HubDB(db_url)
     db.create_schema()
     hub = Hub(db=db, tokens=TokenCache(db), limiter=RateLimiter(rate_limit))
@@ -44,6 +55,14 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body)
     app.include_router(api_registrations.router)
     app.include_router(api_catalogue.router)
+    signup_page.install(
+        app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit
+    )
+
+    @app.get("/api/v1/me", response_model=MeOut, responses=AUTH_ERRORS, tags=["auth"])
+    def me(principal: deps.Caller) -> MeOut:
+        """The token's name (a broadcast PC puts it in its sign-up links as d=) and role."""
+        return MeOut(name=principal.name, admin=principal.admin)
 
     @app.get(
         "/healthz",
@@ -60,10 +79,24 @@ def create_app(
             raise HTTPException(503, "database unavailable") from None
         return HealthOut(status="ok", database=db.database)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        # The viewers' pages answer in HTML (a wrong method, a path under /j/ that is not a
+        # page); the API keeps FastAPI's JSON.
+        if _is_page(request) and exc.status_code >= 400:
+            return signup_page.error_page(request, exc.status_code, "bad", exc.headers)
+        return await http_exception_handler(request, exc)
+
     @app.exception_handler(Exception)
-    async def _internal(_request, exc: Exception):
+    async def _internal(request: Request, exc: Exception):
         # The traceback to the log (never a body: it may hold a phone number), a JSON 500 out.
         log.error("internal error: %s", type(exc).__name__, exc_info=exc)
+        if _is_page(request):
+            return signup_page.error_page(request, 500, "internal")
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
     return app
+
+
+def _is_page(request: Request) -> bool:
+    return request.url.path.startswith(("/j/", "/static/"))

@@ -21,6 +21,7 @@ TOKEN_PREFIX = "hd_"
 CACHE_SECONDS = 5.0  # a token looked up is trusted this long without asking the database
 RATE_WINDOW = 10.0  # seconds
 DEFAULT_RATE_LIMIT = 120  # writes per token per window
+SWEEP_MIN = 1024
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ class RateLimiter:
         self.window = window
         self._lock = threading.Lock()
         self._log: dict[str, deque[float]] = {}
+        # Keyed by client address on the public sign-up page: every new phone network adds
+        # a key, so keys idle for a whole window are dropped once there are this many.
+        self._sweep_at = SWEEP_MIN
 
     def check(self, key: str) -> int | None:
         """None when allowed (and counted), else the seconds to wait (for Retry-After)."""
@@ -97,6 +101,8 @@ class RateLimiter:
             return None
         now = time.monotonic()
         with self._lock:
+            if len(self._log) >= self._sweep_at:
+                self._sweep(now)
             log = self._log.setdefault(key, deque())
             while log and now - log[0] >= self.window:
                 log.popleft()
@@ -104,3 +110,12 @@ class RateLimiter:
                 return max(1, math.ceil(log[0] + self.window - now))
             log.append(now)
             return None
+
+    def _sweep(self, now: float) -> None:
+        idle = [k for k, log in self._log.items() if not log or now - log[-1] >= self.window]
+        for key in idle:
+            del self._log[key]
+        self._sweep_at = max(SWEEP_MIN, 2 * len(self._log))
+
+    def __len__(self) -> int:
+        return len(self._log)

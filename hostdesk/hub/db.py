@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from hostdesk.hub.models import COUNTERS, HubModel
+from hostdesk.hub.models import COUNTERS, REGS, HubModel
 
 DEFAULT_DB = "sqlite:///hub.db"
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_LOCK = 0x486F737444  # any constant: the advisory lock taken while making the schema
+PAGE_SECRET = "page_secret"  # COUNTERS row whose text signs the sign-up page's CSRF tokens
+# The sign-up page's "same phone, same job within 24 h" check. Partial: only the hub's own
+# rows are indexed, so the devices' batch inserts do not pay for it.
+HUB_PHONE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_registrations_hub_job_phone "
+    "ON registrations (job_code, phone) WHERE origin = 'hub'"
+)
 
 
 def normalize_url(db: str) -> str:
@@ -48,6 +56,7 @@ class HubDB:
             self.engine = create_engine(
                 self.url,
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+                hide_parameters=True,
             )
             _sqlite_setup(self.engine)
         elif self.dialect == "postgresql":
@@ -87,10 +96,24 @@ class HubDB:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
             HubModel.metadata.create_all(conn)
+            _add_missing_columns(conn)
+            conn.execute(text(HUB_PHONE_INDEX))
             have = set(conn.execute(select(COUNTERS.c.name)).scalars())
             for name in ("seq", "jobs"):
                 if name not in have:
                     conn.execute(insert(COUNTERS).values(name=name, value=0, text=""))
+            if PAGE_SECRET not in have:
+                # Made once and kept in the database: it survives restarts and every
+                # worker on the same database signs and checks with the same key.
+                secret = secrets.token_hex(32)
+                conn.execute(insert(COUNTERS).values(name=PAGE_SECRET, value=0, text=secret))
+
+    def page_secret(self) -> bytes:
+        with self.read() as conn:
+            value = conn.execute(
+                select(COUNTERS.c.text).where(COUNTERS.c.name == PAGE_SECRET)
+            ).scalar_one()
+        return value.encode("ascii")
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
@@ -113,6 +136,18 @@ class HubDB:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Columns added after a hub database was first made (create_all makes only new tables)."""
+    have = {c["name"] for c in inspect(conn).get_columns(REGS.name)}
+    if "employer_consent" not in have:
+        conn.execute(
+            text(
+                "ALTER TABLE registrations ADD COLUMN employer_consent BOOLEAN NOT NULL "
+                "DEFAULT FALSE"
+            )
+        )
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -57,6 +57,34 @@ def set_seq(conn: Connection, value: int) -> None:
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "seq").values(value=value))
 
 
+def insert_hub_registration(
+    conn: Connection,
+    fields: dict,
+    client_id: str,
+    *,
+    device: str | None = None,
+    employer_consent: bool = False,
+) -> int:
+    """Store a sign-up made on the hub (origin "hub", version 1) inside `conn`'s write
+    transaction, with the next change number; returns that number. `fields`: the checked
+    columns of checks.registration_fields. Shared by the admin route and the QR page."""
+    seq = next_seq(conn) + 1
+    conn.execute(
+        REGS.insert().values(
+            **fields,
+            client_id=client_id,
+            origin="hub",
+            device=device,
+            employer_consent=employer_consent,
+            status="active",
+            version=1,
+            seq=seq,
+        )
+    )
+    set_seq(conn, seq)
+    return seq
+
+
 @dataclass
 class _Checked:
     """What can be known of an item without the database: checked before taking the lock."""

@@ -11,12 +11,29 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 class BodyLimit:
     """Reads a write's body up to the limit before the app sees it, then replays it."""
 
-    def __init__(self, app, limit: int = MAX_BODY):
+    def __init__(
+        self,
+        app,
+        limit: int = MAX_BODY,
+        *,
+        prefix: str = "",
+        page: bytes | None = None,
+        headers: tuple[tuple[bytes, bytes], ...] = (),
+    ):
+        """`prefix`: only paths starting with it are limited; `page` (with extra `headers`):
+        an HTML body for the 413 (the sign-up page's own limit) instead of the API's JSON."""
         self.app = app
         self.limit = limit
+        self.prefix = prefix
+        self.page = page
+        self.headers = headers
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in WRITE_METHODS
+            or not scope["path"].startswith(self.prefix)
+        ):
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
@@ -26,7 +43,7 @@ class BodyLimit:
             except ValueError:
                 too_big = False
             if too_big:
-                await _too_large(send)
+                await _too_large(send, self.page, self.headers)
                 return
         chunks: list[bytes] = []
         size = 0
@@ -37,7 +54,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await _too_large(send)
+                await _too_large(send, self.page, self.headers)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -55,16 +72,20 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-async def _too_large(send) -> None:
-    body = json.dumps({"detail": "request body over 1 MiB"}).encode()
+async def _too_large(send, page: bytes | None = None, headers=()) -> None:
+    if page is None:
+        body, kind = json.dumps({"detail": "request body over 1 MiB"}).encode(), b"application/json"
+    else:
+        body, kind = page, b"text/html; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
+                *headers,
             ],
         }
     )

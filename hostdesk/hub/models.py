@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column
+from sqlalchemy import BigInteger, Boolean, Column, false
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -50,6 +50,12 @@ class RegistrationRow(HubModel, table=True):
     notice_version: str = ""
     consented_at: str = ""  # ISO-8601 UTC, as every time here
     status: str = "active"  # active | withdrawn
+    # The viewer's separate tick on the sign-up page: pass the details on to the employer
+    # named on the job (the agency's own consent is the row itself). Other origins: false.
+    employer_consent: bool = Field(
+        default=False,
+        sa_column=Column(Boolean, nullable=False, default=False, server_default=false()),
+    )
     version: int = 1  # events applied
     created_at: str
     updated_at: str

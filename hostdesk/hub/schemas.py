@@ -74,6 +74,7 @@ class RegistrationOut(BaseModel):
     version: int
     origin: Literal["device", "hub"]
     device: str | None
+    employer_consent: bool
     created_at: str
     updated_at: str
     cursor: int
@@ -104,6 +105,14 @@ class HubRegistrationIn(BaseModel):
     age: int | None = Field(default=None, ge=16, le=80)
     consent_method: Literal["verbal", "checkbox", "written"] = "checkbox"
     notice_version: Text = Field(default=NOTICE_VERSION, max_length=32)
+    employer_consent: bool = False
+
+
+class MeOut(BaseModel):
+    """Who the presented token belongs to: the desktop puts `name` in its QR links (d=)."""
+
+    name: str
+    admin: bool
 
 
 class Job(BaseModel):

@@ -71,11 +71,12 @@ class Hub:
 
 @pytest.fixture
 def hub_factory(hub_db_url: str, tmp_path: Path):
-    """Start hubs on this test's database: `hub_factory(rate_limit=5)`; all stopped at the end."""
+    """Start hubs on this test's database: `hub_factory(rate_limit=5)`, `args=` more `hub
+    serve` options; all stopped at the end."""
     started: list[HubProcess] = []
 
-    def make(*, rate_limit: int = 0) -> Hub:
-        process = HubProcess(hub_db_url, rate_limit=rate_limit, log_dir=tmp_path)
+    def make(*, rate_limit: int = 0, args: tuple[str, ...] = ()) -> Hub:
+        process = HubProcess(hub_db_url, rate_limit=rate_limit, log_dir=tmp_path, args=args)
         started.append(process)
         try:
             process.start()

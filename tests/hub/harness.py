@@ -146,9 +146,10 @@ class HubProcess:
     """`python -m hostdesk hub serve` in a child process, on a free port (restartable)."""
 
     def __init__(self, db_url: str, *, rate_limit: int = 0, port: int | None = None,
-                 log_dir: Path | None = None):  # fmt: skip
+                 log_dir: Path | None = None, args: tuple[str, ...] = ()):  # fmt: skip
         self.db_url = db_url
         self.rate_limit = rate_limit
+        self.args = tuple(args)  # more `hub serve` options, e.g. ("--agency", "…")
         self.port = port or free_port()
         self.log_dir = Path(log_dir or tempfile.mkdtemp(prefix="hostdesk_hub_log_"))
         self.log_path = self.log_dir / f"hub_{self.port}.log"
@@ -166,7 +167,8 @@ class HubProcess:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8",
                "HOSTDESK_DATA_DIR": str(self.log_dir / "desktop-data")}  # fmt: skip
         cmd = [sys.executable, "-m", "hostdesk", "--lang", "en", "hub", "serve", "--db",
-               self.db_url, "--port", str(self.port), "--rate-limit", str(self.rate_limit)]  # fmt: skip
+               self.db_url, "--port", str(self.port), "--rate-limit", str(self.rate_limit),
+               *self.args]  # fmt: skip
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child writes it until stop()
         try:
             self.proc = subprocess.Popen(
