@@ -110,11 +110,21 @@ def obs_client(
 
 
 def build_onair(ctx: AppContext, canvas=(1920, 1080), session: str = ""):
-    """Putting jobs on air for this data dir; `use_link` connects it to OBS later."""
-    from hostdesk.services.onair import Look, OnAirService
+    """Putting jobs on air for this data dir; `use_link` connects it to OBS later.
 
-    look = Look.from_settings(ctx.settings, canvas, session)
-    return OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look)
+    Its `counter` (the live sign-up counter) reads the registrations of this store. The
+    links name this PC as the hub last told it (empty before the first pull).
+    """
+    from hostdesk.services.counter import CounterService
+    from hostdesk.services.onair import Look, OnAirService
+    from hostdesk.store.counter_reader import CounterReader
+    from hostdesk.store.hub_repo import DEVICE_NAME, HubRepository
+
+    device = HubRepository(ctx.db).state().get(DEVICE_NAME, "")
+    look = Look.from_settings(ctx.settings, canvas, session, device)
+    onair = OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look)
+    onair.counter = CounterService(onair, CounterReader(ctx.db).read)
+    return onair
 
 
 def build_link(settings: Settings, on_status):

@@ -137,11 +137,13 @@ def cmd_live(ctx, args) -> int:
         )
     client = _client(ctx, args)
     taken = []
+    counted: list[int] = []
 
     def take(service):
         rendered, _ = service.take(args.code)
         taken.append((rendered, service.folder))
-        return rendered.frame()
+        _count(service, counted)
+        return service.current_frame()  # card, QR and (when it is on) the counter
 
     try:
         _push(ctx, args, client, take)
@@ -149,6 +151,7 @@ def cmd_live(ctx, args) -> int:
         if not taken:  # OBS unreachable: the images and the record still happen locally
             service = _service(ctx)
             taken.append((service.take(args.code)[0], service.folder))
+            _count(service, counted)
         print(translate("Cli", "On air (files only): {code}, sign-up link {url}; images in {folder}").format(
             code=args.code, url=taken[0][0].url, folder=taken[0][1] / "live"), file=sys.stderr)  # fmt: skip
         raise _obs_failure(exc, client) from None
@@ -160,7 +163,19 @@ def cmd_live(ctx, args) -> int:
             code=args.code, url=rendered.url
         )
     )
+    if counted:
+        print(translate("Cli", "Sign-up counter on air: {count} signed up").format(
+            count=counted[0]))  # fmt: skip
     return 0
+
+
+def _count(service, counted: list[int]) -> None:
+    """Draw the job's sign-up counter now (when it is switched on) and note its count."""
+    if service.counter is None or not service.look.counter:
+        return
+    result = service.counter.refresh()
+    if result.count is not None:
+        counted.append(result.count)
 
 
 def cmd_clear(ctx, args) -> int:

@@ -151,9 +151,19 @@ class ObsLink:
         if name == "SceneItemEnableStateChanged":
             # Our own changes come back as this event too: resync only when someone else
             # (the user, in OBS) left our overlay in another state than the one desired.
+            # Item ids are per scene: the scene's name tells our overlay item in the program
+            # scene from the counter's in our scene (the same number in both is common).
             ensured, desired, data = self._ensured, self._desired, event.datain
-            ours = ensured is not None and data.get("sceneItemId") == ensured.overlay_item
-            if ours and desired is not None and data.get("sceneItemEnabled") != desired.visible:
+            if ensured is None or desired is None:
+                return
+            where = (data.get("sceneName"), data.get("sceneItemId"))
+            wanted = {
+                (ensured.program_scene, ensured.overlay_item): desired.visible,
+                (self._names.scene, ensured.items.get(self._names.counter)): (
+                    desired.counter_visible
+                ),
+            }
+            if where in wanted and data.get("sceneItemEnabled") != wanted[where]:
                 self._wake.put("resync")
         elif name == "CurrentSceneCollectionChanging":
             self._paused = True  # requests now are undefined behaviour in OBS 29

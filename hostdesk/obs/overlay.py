@@ -10,7 +10,7 @@ namespace in OBS; a same-named source of another kind is never taken over.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hostdesk.obs.client import ObsClient
@@ -25,11 +25,10 @@ class OverlayNames:
     scene: str = "HostDesk 叠加层"
     card: str = "HostDesk 岗位卡"
     qr: str = "HostDesk 二维码"
-    # Reserved for the live sign-up counter (a later issue adds its input).
-    counter: str = "HostDesk 报名数"
+    counter: str = "HostDesk 报名数"  # the live sign-up counter and ticker
 
-    def images(self) -> tuple[str, str]:
-        return self.card, self.qr
+    def images(self) -> tuple[str, ...]:
+        return self.card, self.qr, self.counter
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,29 @@ class Box:
 
 @dataclass(frozen=True)
 class OverlayFrame:
-    """What OBS should show: the images' files and places, and whether the overlay is on."""
+    """What OBS should show: the images' files and places, and whether the overlay is on.
+
+    The counter has its own switch (`counter_visible`, its scene item in our scene) under
+    the overlay's (`visible`, our scene in the program): clearing hides it with the rest.
+    A None file or place leaves what OBS has.
+    """
 
     card_file: Path | None
     qr_file: Path | None
     card_at: Box
     qr_at: Box
     visible: bool
+    counter_file: Path | None = None
+    counter_at: Box | None = None
+    counter_visible: bool = False
+
+    def counter_only_change(self, previous: OverlayFrame | None) -> bool:
+        """Whether `previous` differs from this frame in its counter alone (a new count)."""
+        if previous is None or previous == self:
+            return False
+        counter = ("counter_file", "counter_at", "counter_visible")
+        same = {name: getattr(previous, name) for name in counter}
+        return replace(self, **same) == previous
 
 
 class OverlayConflict(Exception):
@@ -104,7 +119,11 @@ def ensure(client: ObsClient, names: OverlayNames, frame: OverlayFrame) -> Ensur
         created.append(names.scene)
 
     items: dict[str, int] = {}
-    for name, file in ((names.card, frame.card_file), (names.qr, frame.qr_file)):
+    for name, file, enabled in (
+        (names.card, frame.card_file, True),
+        (names.qr, frame.qr_file, True),
+        (names.counter, frame.counter_file, frame.counter_visible),
+    ):
         if name in scenes:
             raise OverlayConflict(name, "scene", IMAGE_KIND)
         kind = kinds.get(name)
@@ -117,7 +136,7 @@ def ensure(client: ObsClient, names: OverlayNames, frame: OverlayFrame) -> Ensur
                     "inputName": name,
                     "inputKind": IMAGE_KIND,
                     "inputSettings": {"file": str(file) if file else ""},
-                    "sceneItemEnabled": True,
+                    "sceneItemEnabled": enabled,
                 },
             )
             items[name] = answer["sceneItemId"]
@@ -160,20 +179,23 @@ def apply(
 ) -> None:
     """Show `frame`: new files (re-sent even when unchanged, so OBS reloads them), places, on/off.
 
-    One RequestBatch, so the card, the QR and the visibility change together. With the
-    `previous` frame applied since the last ensure, places and visibility are sent only
-    when they changed: a take between jobs is then two requests instead of five.
+    One RequestBatch, so the card, the QR, the counter and the visibility change together.
+    With the `previous` frame applied since the last ensure, places and visibility are sent
+    only when they changed: a take between jobs is then three requests instead of eight,
+    and a new count one (the card and QR files are not reloaded for it).
     """
     batch: list[tuple[str, dict]] = []
+    counter_only = frame.counter_only_change(previous)
     for name, file, at, was_at in (
         (names.card, frame.card_file, frame.card_at, previous and previous.card_at),
         (names.qr, frame.qr_file, frame.qr_at, previous and previous.qr_at),
+        (names.counter, frame.counter_file, frame.counter_at, previous and previous.counter_at),
     ):
-        if file is not None:
+        if file is not None and not (counter_only and name != names.counter):
             batch.append(
                 ("SetInputSettings", {"inputName": name, "inputSettings": {"file": str(file)}})
             )
-        if at == was_at:
+        if at is None or at == was_at:
             continue
         batch.append(
             (
@@ -195,6 +217,18 @@ def apply(
                     "sceneName": ensured.program_scene,
                     "sceneItemId": ensured.overlay_item,
                     "sceneItemEnabled": frame.visible,
+                },
+            )
+        )
+    # Our own scene item, so it costs the same wait: only when the counter is switched.
+    if previous is None or previous.counter_visible != frame.counter_visible:
+        batch.append(
+            (
+                "SetSceneItemEnabled",
+                {
+                    "sceneName": names.scene,
+                    "sceneItemId": ensured.items[names.counter],
+                    "sceneItemEnabled": frame.counter_visible,
                 },
             )
         )

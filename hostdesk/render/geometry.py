@@ -1,4 +1,4 @@
-"""Where the card and the QR tile sit on an OBS canvas, per layout; sizes follow the canvas."""
+"""Where the card, the QR tile and the sign-up counter sit on an OBS canvas, per layout."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ _LANDSCAPE_H = 300
 _SIDE_W = 576
 _SIDE_H = 470
 _VERTICAL_H = 470
+# The sign-up counter (已报名 N 人 over a one-line ticker), shadow room included; its pill
+# hugs the text inside this box, on the side that touches the card.
+COUNTER_BOX = (640, 156)
 
 
 class Layout(StrEnum):
@@ -115,7 +118,10 @@ def overlay_geometry(
     elif layout is Layout.SIDE:
         card_w = min(_px(_SIDE_W, u), round(width * 0.42))
         card_h = _px(_SIDE_H, u)
-        top = max(my, (height - card_h - gap - qr_h) // 2)
+        # The column holds the counter above the card whether it is shown or not: switching
+        # the counter on or off never moves the card.
+        counter_h = _px(COUNTER_BOX[1], u) + gap
+        top = max(my + counter_h, (height - counter_h - card_h - gap - qr_h) // 2 + counter_h)
         card = (mx, top, card_w, card_h)
         qr = (mx, top + card_h + gap, min(qr_w, card_w), qr_h)
     else:
@@ -134,6 +140,42 @@ def overlay_geometry(
     if mirrored:
         return _mirror(card, width), _mirror(qr, width)
     return card, qr
+
+
+def counter_geometry(
+    layout: str | Layout, canvas: Canvas, position: str | Position = Position.STANDARD
+) -> Rect:
+    """Where the sign-up counter goes: just above the card (vertical mirrored: below the card
+    and the QR tile, which sit right under the top keep-clear zone). Never over either.
+
+    Its side follows the card's outer edge, so mirroring moves it along with the card.
+    """
+    layout = layout_named(layout)
+    position = position_named(position)
+    card, qr = overlay_geometry(layout, canvas, position)
+    u = unit(canvas)
+    gap = _px(_GAP, u)
+    w, h = _px(COUNTER_BOX[0], u), _px(COUNTER_BOX[1], u)
+    cx, cy, cw, ch = card
+    w = min(w, cw)  # never wider than the card it belongs to
+    if layout is Layout.VERTICAL and position is Position.MIRRORED:
+        y = max(cy + ch, qr[1] + qr[3]) + gap
+    else:
+        y = cy - gap - h
+    if counter_anchor(layout, position)[0]:  # the card's outer edge is its right one
+        return (cx + cw - w, y, w, h)
+    return (cx, y, w, h)
+
+
+def counter_anchor(
+    layout: str | Layout, position: str | Position = Position.STANDARD
+) -> tuple[bool, bool]:
+    """(right, top): which edges of its box the counter's pill keeps to, so it hugs the card."""
+    layout, position = layout_named(layout), position_named(position)
+    mirrored = position is Position.MIRRORED
+    right = mirrored and layout in (Layout.LANDSCAPE, Layout.SIDE)
+    top = mirrored and layout is Layout.VERTICAL
+    return right, top
 
 
 def _mirror(rect: Rect, width: int) -> Rect:

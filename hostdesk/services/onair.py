@@ -1,5 +1,9 @@
 """Putting a job on air: cached card and QR images, the output folder, the record, and OBS.
 
+The live sign-up counter (services/counter.py) renders its own images and hands them in
+through `show_counter`; every frame OBS gets is built here, under one lock, from the job
+on air and the newest counter, so a take and a new count can never undo each other.
+
 Images are content-addressed: a job whose card would look the same is never rendered
 twice, and a file OBS reads never changes under it (each look has its own file). The
 same images are also copied to `<data dir>/overlay/live/` under fixed names, for anyone
@@ -19,6 +23,7 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hostdesk.config import Settings
 from hostdesk.core.jobs import Job, JobStatus
@@ -29,6 +34,8 @@ from hostdesk.render.card import png_bytes, render_overlay
 from hostdesk.render.geometry import (
     Layout,
     Position,
+    counter_anchor,
+    counter_geometry,
     layout_named,
     overlay_geometry,
     position_named,
@@ -37,6 +44,9 @@ from hostdesk.render.qr import signup_url
 from hostdesk.render.themes import DEFAULT_THEME, theme_named
 from hostdesk.store.jobs_repo import JobRepository
 from hostdesk.store.takes_repo import TakeRepository
+
+if TYPE_CHECKING:
+    from hostdesk.services.counter import CounterService
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +84,7 @@ class Look:
     session: str = ""
     position: Position = Position.STANDARD
     device: str = ""  # this PC's name on the hub, for {device} in the sign-up link
+    counter: bool = True  # the live sign-up counter is switched on
 
     @classmethod
     def from_settings(
@@ -87,12 +98,31 @@ class Look:
         theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
         return cls(layout, theme, tuple(canvas), settings.signup.url_template,
                    settings.signup.hub_url, session,
-                   position_named(settings.overlay.position), device)  # fmt: skip
+                   position_named(settings.overlay.position), device,
+                   settings.overlay.show_counter)  # fmt: skip
 
     def boxes(self) -> tuple[Box, Box]:
         """Where the card and the QR tile go on the canvas."""
         card, qr = overlay_geometry(self.layout, self.canvas, self.position)
         return Box(*card[:2]), Box(*qr[:2])
+
+    def counter_box(self) -> Box:
+        """Where the counter image goes on the canvas."""
+        return Box(*counter_geometry(self.layout, self.canvas, self.position)[:2])
+
+    def counter_look(self) -> tuple:
+        """What the counter's image depends on besides its text: another look draws it anew."""
+        return (self.layout.value, self.theme, tuple(self.canvas), self.position.value)
+
+
+@dataclass(frozen=True)
+class CounterImage:
+    """A rendered counter for one job, and the look (`Look.counter_look`) it was drawn for."""
+
+    code: str
+    file: Path
+    look: tuple
+    count: int = 0  # the number it shows
 
 
 @dataclass(frozen=True)
@@ -118,7 +148,7 @@ class OnAirService:
         link: ObsLink | None = None,
     ):
         self.folder = data_dir / OUTPUT_DIR
-        self._cache = self.folder / "cache"
+        self._cache = self.cache_dir = self.folder / "cache"
         self._live = self.folder / "live"
         self.logos = data_dir / LOGO_DIR  # made here so the user finds where logos go
         for folder in (self._cache, self._live, self.logos):
@@ -127,6 +157,13 @@ class OnAirService:
         self.on_air: Rendered | None = None
         self._previews: dict = {}  # (rendered, width, canvas) -> QImage, oldest first
         self._previews_lock = threading.Lock()  # previews and takes run on different threads
+        # The newest counter image per job: a take shows the job's last count at once, and
+        # the counter's next refresh brings it up to date.
+        self._counters: dict[str, CounterImage] = {}
+        # Held while a frame is built and handed to the link (takes run on the writer
+        # lane, counter refreshes on a worker): the last frame sent always has both news.
+        self._frame_lock = threading.RLock()
+        self.counter: CounterService | None = None  # attached by app.build_onair
 
     def logo_file(self, company: str) -> Path | None:
         """The employer's logo file, if the user put one in the logos folder."""
@@ -195,8 +232,9 @@ class OnAirService:
         if job.status == JobStatus.CLOSED:
             raise JobClosed(code)
         rendered = self.render(job)
-        future = self._link.show(rendered.frame()) if self._link else None
-        self.on_air = rendered
+        with self._frame_lock:
+            self.on_air = rendered
+            future = self._link.show(self.frame(rendered)) if self._link else None
         return rendered, future
 
     def record(self, rendered: Rendered) -> None:
@@ -204,6 +242,8 @@ class OnAirService:
         self._takes.record("take", rendered.code, self.look.session or None)
         atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
         atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
+        counter = self.counter_image(rendered.code)
+        self.write_live_counter(counter.file if counter and self.look.counter else None)
 
     def clear(self) -> Future | None:
         """Take the overlay off air (the live copies are emptied to transparent images).
@@ -211,19 +251,71 @@ class OnAirService:
         OBS is told even when nothing is on air here: the panic key must also hide an
         overlay left visible by an earlier run.
         """
-        on_air, self.on_air = self.on_air, None
         future = None
-        if self._link is not None:
-            frame = on_air.frame(visible=False) if on_air else self.hidden_frame()
-            future = self._link.show(frame)
+        with self._frame_lock:
+            on_air, self.on_air = self.on_air, None
+            if self._link is not None:
+                frame = self.frame(on_air, visible=False) if on_air else self.hidden_frame()
+                future = self._link.show(frame)
         self._takes.record("clear", None, self.look.session or None)
-        for name in ("card.png", "qr.png"):
+        for name in ("card.png", "qr.png", "counter.png"):
             atomic_write_bytes(self._live / name, _transparent_png())
         return future
 
     def hidden_frame(self) -> OverlayFrame:
         """Nothing on air: OBS gets our sources, placed for this look, and hidden."""
-        return OverlayFrame(None, None, *self.look.boxes(), visible=False)
+        look = self.look
+        return OverlayFrame(None, None, *look.boxes(), visible=False,
+                            counter_at=look.counter_box(), counter_visible=look.counter)  # fmt: skip
+
+    def frame(self, rendered: Rendered, visible: bool = True) -> OverlayFrame:
+        """The whole frame for `rendered`: card, QR and this job's newest counter.
+
+        The counter's scene item follows the switch alone (hiding it costs OBS a wait on
+        its UI thread); a job whose count is not drawn yet shows a blank counter image.
+        """
+        look = self.look
+        counter = self.counter_image(rendered.code)
+        return OverlayFrame(
+            rendered.card, rendered.qr, rendered.card_at, rendered.qr_at, visible,
+            counter.file if counter else self.blank_counter(), look.counter_box(), look.counter,
+        )  # fmt: skip
+
+    def current_frame(self) -> OverlayFrame:
+        """What OBS should show now (the CLI sends it once the counter is drawn)."""
+        with self._frame_lock:
+            on_air = self.on_air
+            return self.frame(on_air) if on_air else self.hidden_frame()
+
+    def counter_image(self, code: str) -> CounterImage | None:
+        """The newest counter drawn for `code` in the current look, if any."""
+        counter = self._counters.get(code)
+        return counter if counter and counter.look == self.look.counter_look() else None
+
+    def counter_anchor(self) -> tuple[bool, bool]:
+        """(right, top) for render_counter in the current look."""
+        return counter_anchor(self.look.layout, self.look.position)
+
+    def show_counter(self, image: CounterImage) -> Future | None:
+        """A new counter image for its job; OBS is told when that job is on air."""
+        with self._frame_lock:
+            self._counters[image.code] = image
+            on_air = self.on_air
+            if self._link is None or on_air is None or on_air.code != image.code:
+                return None
+            return self._link.show(self.frame(on_air))
+
+    def blank_counter(self) -> Path:
+        """A transparent image for a counter not drawn yet (written once, never changed)."""
+        path = self._cache / "counter-blank.png"
+        if not path.exists():
+            atomic_write_bytes(path, _transparent_png())
+        return path
+
+    def write_live_counter(self, file: Path | None) -> None:
+        """The hand-made OBS sources' copy: `file`'s image, or transparent (None)."""
+        data = file.read_bytes() if file is not None else _transparent_png()
+        atomic_write_bytes(self._live / "counter.png", data)
 
     def use_link(self, link: ObsLink | None) -> None:
         """Connect to OBS later (the link is made once settings and keyring are read)."""
@@ -231,34 +323,34 @@ class OnAirService:
 
     def set_look(self, look: Look) -> Future | None:
         """A new canvas or new settings: the job on air is drawn again for the new look."""
-        self.look = look
-        if self._link is None:
-            return None
-        on_air = self.on_air
-        if on_air is None:
-            return self._link.show(self.hidden_frame())
-        job = self._jobs.get(on_air.code)
-        if job is None:
-            return self._link.show(self.hidden_frame())
-        self.on_air = self.render(job)
-        return self._link.show(self.on_air.frame())
+        with self._frame_lock:
+            self.look = look
+            if self._link is None:
+                return None
+            on_air = self.on_air
+            job = self._jobs.get(on_air.code) if on_air is not None else None
+            if job is None:
+                return self._link.show(self.hidden_frame())
+            self.on_air = self.render(job)
+            return self._link.show(self.frame(self.on_air))
 
     def preview_image(self, rendered: Rendered | None, width: int = 640):
         """The canvas as OBS will show it, scaled to `width` pixels: for the console's panels.
 
         Kept for the last few looks: the job in the preview is usually the next one taken.
         """
-        key = (rendered, width, self.look.canvas)
+        counter = self.counter_image(rendered.code) if rendered and self.look.counter else None
+        key = (rendered, width, self.look.canvas, counter)
         with self._previews_lock:
             image = self._previews.pop(key, None)
             if image is None:
-                image = self._draw_preview(rendered, width)
+                image = self._draw_preview(rendered, width, counter)
             self._previews[key] = image  # newest last
             while len(self._previews) > PREVIEWS_KEPT:
                 self._previews.pop(next(iter(self._previews)))
         return image
 
-    def _draw_preview(self, rendered: Rendered | None, width: int):
+    def _draw_preview(self, rendered: Rendered | None, width: int, counter: CounterImage | None):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QImage, QPainter
 
@@ -272,6 +364,9 @@ class OnAirService:
             p.scale(scale, scale)
             p.drawImage(rendered.card_at.x, rendered.card_at.y, QImage(str(rendered.card)))
             p.drawImage(rendered.qr_at.x, rendered.qr_at.y, QImage(str(rendered.qr)))
+            if counter is not None:
+                at = self.look.counter_box()
+                p.drawImage(at.x, at.y, QImage(str(counter.file)))
             p.end()
         return image
 

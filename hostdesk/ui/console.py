@@ -3,6 +3,10 @@
 The window turns keys and clicks into these calls and shows the signals. Every take runs
 on the one serial lane of `tasks` (takes must reach OBS in the order they were pressed);
 the GUI thread only keeps the state and draws it.
+
+The live sign-up counter is refreshed once a second on a worker while a job is on air and
+the counter is on (sign-ups from other processes show within seconds), and at once after
+a take, a save at the desk or a hub pull (`refresh_counter`). No timer runs otherwise.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 
 PRERENDER_AHEAD = 3  # the next jobs of the rundown are drawn before they are needed
 PREVIEW_WIDTH = 640
+COUNTER_POLL_MS = 1000  # a sign-up made anywhere is on screen within ~1-2 s
 
 
 class Console(QObject):
@@ -35,6 +40,8 @@ class Console(QObject):
     warned = Signal(str)  # on air, but something is amiss (no QR code without a hub address)
     rotation_changed = Signal(bool)
     countdown_changed = Signal(str)
+    counter_updated = Signal(str, object)  # code on air, on-air QImage with its new count
+    counter_live = Signal(bool)  # the counter is being polled (on air and on), or no longer
 
     def __init__(self, onair: OnAirService | None, parent=None):
         super().__init__(parent)
@@ -53,6 +60,16 @@ class Console(QObject):
         self._tick.timeout.connect(self._on_tick_timeout)
         self._preview_seq = 0
         self._take_seq = 0
+        self.counter = onair.counter if onair is not None else None
+        self.counter_enabled = onair.look.counter if onair is not None else False
+        self._counter_poll = QTimer(self)
+        self._counter_poll.setInterval(COUNTER_POLL_MS)
+        self._counter_poll.timeout.connect(self.refresh_counter)
+        self._counter_again = QTimer(self)  # a change the throttle held back
+        self._counter_again.setSingleShot(True)
+        self._counter_again.timeout.connect(self.refresh_counter)
+        self._counter_busy = False  # one refresh at a time: never a queue of them
+        self._counter_pending: dict | None = None  # asked for while one ran: its options
 
     # -- state from the window -----------------------------------------------------------
 
@@ -161,6 +178,8 @@ class Console(QObject):
             image, has_qr = result
             if seq == self._take_seq:
                 self.taken.emit(code, image)
+                self._update_counter_poll()
+                self.refresh_counter()  # the new job's count, now
                 if not has_qr:
                     self.warned.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
@@ -173,6 +192,7 @@ class Console(QObject):
         """The panic key: the overlay leaves the screen now; rotation stops."""
         self._take_seq += 1
         self.on_air_code = ""
+        self._update_counter_poll()
         if self.rotation.running:
             self.rotation.pause()
             self._tick.stop()
@@ -225,6 +245,75 @@ class Console(QObject):
         remaining = max(0, round(self.rotation.remaining(now)))
         self.countdown_changed.emit(self.tr("Next job in {seconds} s").format(seconds=remaining))
 
+    # -- the live sign-up counter ----------------------------------------------------------
+
+    def set_counter_enabled(self, on: bool) -> None:
+        """The counter switched on or off (the overlay's frame is redrawn by set_look)."""
+        changed = on != self.counter_enabled
+        self.counter_enabled = on
+        self._update_counter_poll()
+        if changed:  # the on-air monitor shows the counter, or no longer does
+            self.refresh_counter(after_writes=True, redraw=True)
+
+    @property
+    def counter_polling(self) -> bool:
+        return self._counter_poll.isActive()
+
+    def _update_counter_poll(self) -> None:
+        live = self.counter is not None and self.counter_enabled and bool(self.on_air_code)
+        if live == self._counter_poll.isActive():
+            return
+        if live:
+            self._counter_poll.start()
+        else:
+            self._counter_poll.stop()
+            self._counter_again.stop()
+        self.counter_live.emit(live)  # e.g. the hub is asked for sign-ups more often
+
+    def refresh_counter(self, *, after_writes: bool = False, redraw: bool = False) -> None:
+        """Bring the counter up to date on a worker (query, and a render if it changed).
+
+        `after_writes`: on the writer lane, behind a new look (the switch) still on its
+        way to OBS; otherwise on the pool, so the desk's saves never wait for a render.
+        `redraw`: the on-air monitor is drawn again even if the count did not change.
+        """
+        counter, onair = self.counter, self.onair
+        if counter is None or not self.on_air_code or not (self.counter_enabled or redraw):
+            return
+        if self._counter_busy:  # once the running one is back
+            pending = self._counter_pending or {"after_writes": False, "redraw": False}
+            self._counter_pending = {"after_writes": pending["after_writes"] or after_writes,
+                                     "redraw": pending["redraw"] or redraw}  # fmt: skip
+            return
+        self._counter_busy = True
+
+        def work():
+            result = counter.refresh()
+            on_air = onair.on_air
+            image = None
+            if on_air is not None and (redraw or result.sent or result.rendered):
+                image = onair.preview_image(on_air, PREVIEW_WIDTH)
+            return result.again_in, on_air.code if on_air else "", image
+
+        run = tasks.run_serial if after_writes else tasks.run
+        run(work, self._on_counter_refreshed, self._on_counter_failed)
+
+    def _on_counter_refreshed(self, result) -> None:
+        again_in, code, image = result
+        self._counter_busy = False
+        if image is not None and code and code == self.on_air_code:
+            self.counter_updated.emit(code, image)
+        if self._counter_pending is not None:
+            pending, self._counter_pending = self._counter_pending, None
+            self.refresh_counter(**pending)
+        elif again_in is not None and self.counter_enabled and self.on_air_code:
+            self._counter_again.start(max(1, round(again_in * 1000)))
+
+    def _on_counter_failed(self, exc: Exception) -> None:
+        self._counter_busy = False
+        self._counter_pending = None
+        log.warning("the sign-up counter could not be refreshed: %s", type(exc).__name__)
+
     # -- background work -------------------------------------------------------------------
 
     def prerender(self) -> None:
@@ -239,6 +328,7 @@ class Console(QObject):
 
     def _on_take_failed(self, exc: Exception) -> None:
         self.on_air_code = ""
+        self._update_counter_poll()
         self.refused.emit(self.tr("Could not put the job on air: {reason}").format(
             reason=messages.error_text(exc)))  # fmt: skip
 

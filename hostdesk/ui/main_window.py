@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hostdesk import messages
+from hostdesk import config, messages
 from hostdesk.config import HotkeySettings, Settings
 from hostdesk.core.jobs import Job
 from hostdesk.core.sessions import Session
@@ -119,6 +121,15 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" them
         self.ack_label = QLabel()
         self.ack_label.setObjectName("ack")
+        # The live sign-up counter on the overlay (已报名 N 人 and the newest sign-up).
+        self.counter_box = QCheckBox(self.tr("Sign-up counter"))
+        self.counter_box.setObjectName("show_counter")
+        self.counter_box.setToolTip(
+            self.tr("Show how many have signed up for the job on air, and the newest sign-up")
+        )
+        self.counter_box.setChecked(self.settings.overlay.show_counter)
+        self.counter_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is the take key
+        self.console.set_counter_enabled(self.settings.overlay.show_counter)
 
         self.session_bar = SessionBar(sessions)
         self.registration_panel = RegistrationPanel(registrations, self.settings.data_dir)
@@ -148,7 +159,10 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self._group(self.tr("Preview"), self.preview_view, self.warnings_list), 1)
         right.addLayout(buttons)
-        right.addWidget(self._group(self.tr("On air"), self.onair_view, self.ack_label), 1)
+        on_air_row = QHBoxLayout()
+        on_air_row.addWidget(self.ack_label, 1)
+        on_air_row.addWidget(self.counter_box)
+        right.addWidget(self._group(self.tr("On air"), self.onair_view, on_air_row), 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.left_tabs = QTabWidget()
@@ -277,12 +291,19 @@ class MainWindow(QMainWindow):
         console.warned.connect(self._on_console_refused)
         console.rotation_changed.connect(self._on_console_rotation_changed)
         console.countdown_changed.connect(rundown.show_countdown)
+        console.counter_updated.connect(self._on_console_counter_updated)
+        self.counter_box.toggled.connect(self._on_counter_box_toggled)
         self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
         self.obs.failed.connect(self._on_console_refused)
         self.sync.failed.connect(self._on_console_refused)
         self.sync.catalogue_pulled.connect(self.load_catalogue)
+        self.sync.device_named.connect(self._on_device_named)
+        console.counter_live.connect(self.sync.pull_often)
         self.sync.registrations_pulled.connect(self.registration_panel.recent.refresh)
         self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())
+        # A new sign-up here or from the hub: the counter on air counts it at once.
+        self.sync.registrations_pulled.connect(lambda *_a: console.refresh_counter())
+        self.registration_panel.form.saved.connect(lambda _reg: console.refresh_counter())
         self._connect_registrations()
 
     def _connect_registrations(self) -> None:
@@ -366,9 +387,18 @@ class MainWindow(QMainWindow):
     def session(self) -> Session | None:
         return self.session_bar.session
 
-    def look(self) -> Look:
+    def _on_device_named(self, name: str) -> None:
+        """The hub told this PC's name: the sign-up links name it, so codes are drawn again."""
+        onair = self.console.onair
+        if onair is not None and onair.look.device != name:
+            self.obs.show_look(self.look(device=name))
+
+    def look(self, device: str | None = None) -> Look:
         session = self.session.id if self.session else ""
-        return Look.from_settings(self.settings, self.canvas, session)
+        onair = self.console.onair
+        if device is None:  # the name last shown stays until the hub tells another
+            device = onair.look.device if onair is not None else ""
+        return Look.from_settings(self.settings, self.canvas, session, device)
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -469,6 +499,10 @@ class MainWindow(QMainWindow):
         self.bind_hotkeys(settings.hotkeys)
         self.rundown_panel.rotate_seconds.setValue(settings.rundown.rotate_seconds)
         self.obs.show_look(self.look())
+        self.counter_box.blockSignals(True)
+        self.counter_box.setChecked(settings.overlay.show_counter)
+        self.counter_box.blockSignals(False)
+        self.console.set_counter_enabled(settings.overlay.show_counter)
         self.obs.start(settings)  # a new URL or password: reconnect (cheap when unchanged)
         if self._sync_factory is not None:
             self.sync.start(settings)  # a new hub address or token: a new worker
@@ -582,6 +616,21 @@ class MainWindow(QMainWindow):
         self.onair_view.show_image(None, self.tr("Off air"))
         self.rundown_panel.model.set_marks(on_air="")
         self.ack_label.setText(self.tr("Overlay cleared"))
+
+    def _on_console_counter_updated(self, code: str, image) -> None:
+        if code == self.console.on_air_code:
+            self.onair_view.show_image(image, self._caption(code))
+
+    def _on_counter_box_toggled(self, on: bool) -> None:
+        """The counter on or off in OBS now, and remembered (saved on the writer lane)."""
+        self.settings.overlay.show_counter = on
+        self.obs.show_look(self.look())
+        self.console.set_counter_enabled(on)
+        data_dir = self.settings.data_dir
+        if data_dir is not None:
+            saved = copy.deepcopy(self.settings)
+            tasks.run_serial(lambda: config.save_settings(data_dir, saved), lambda _r: None,
+                             self._on_task_failed)  # fmt: skip
 
     def _on_console_refused(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -135,11 +136,17 @@ class SettingsDialog(QDialog):
         self.rotate_spin.setRange(*config.ROTATE_BOUNDS)
         self.rotate_spin.setSuffix(self.tr(" s"))
         self.rotate_spin.setValue(settings.rundown.rotate_seconds)
+        self.counter_check = QCheckBox(
+            self.tr("Show how many signed up and the newest sign-up (name masked) over the card")
+        )
+        self.counter_check.setObjectName("show_counter")
+        self.counter_check.setChecked(overlay.show_counter)
         form = QFormLayout()
         form.addRow(self.tr("Card layout"), self.layout_combo)
         form.addRow(self.tr("Position"), self.position_combo)
         form.addRow(self.tr("Colours"), self.theme_combo)
         form.addRow(self.tr("Auto-rotate: each job on air for"), self.rotate_spin)
+        form.addRow(self.tr("Sign-up counter"), self.counter_check)
         self.layout_combo.currentIndexChanged.connect(self._on_layout_combo_changed)
         return _page(form)
 
@@ -322,6 +329,7 @@ class SettingsDialog(QDialog):
         settings.overlay.layout = self.layout_combo.currentData()
         settings.overlay.position = self.position_combo.currentData()
         settings.overlay.theme = self.theme_combo.currentData()
+        settings.overlay.show_counter = self.counter_check.isChecked()
         settings.rundown.rotate_seconds = self.rotate_spin.value()
         settings.signup.hub_url = self.hub_edit.text().strip()
         settings.registrations.retention_days = self.retention_spin.value()

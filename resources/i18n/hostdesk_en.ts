@@ -276,6 +276,10 @@
         <translation>On air: {code}, sign-up link {url}</translation>
     </message>
     <message>
+        <source>Sign-up counter on air: {count} signed up</source>
+        <translation>Sign-up counter on air: {count} signed up</translation>
+    </message>
+    <message>
         <source>Overlay off air</source>
         <translation>Overlay off air</translation>
     </message>
@@ -488,6 +492,18 @@
         <translation>log every request (paths and status codes only)</translation>
     </message>
     <message>
+        <source>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</source>
+        <translation>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</translation>
+    </message>
+    <message>
+        <source>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</source>
+        <translation>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</translation>
+    </message>
+    <message>
+        <source>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</source>
+        <translation>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</translation>
+    </message>
+    <message>
         <source>access tokens for PCs and administrators</source>
         <translation>access tokens for PCs and administrators</translation>
     </message>
@@ -530,6 +546,18 @@
     <message>
         <source>--rate-limit: 0 or more</source>
         <translation>--rate-limit: 0 or more</translation>
+    </message>
+    <message>
+        <source>--agency: at most 60 printable characters</source>
+        <translation>--agency: at most 60 printable characters</translation>
+    </message>
+    <message>
+        <source>--retention-days: a number from 1 to 3650</source>
+        <translation>--retention-days: a number from 1 to 3650</translation>
+    </message>
+    <message>
+        <source>--page-rate-limit: 0 or more</source>
+        <translation>--page-rate-limit: 0 or more</translation>
     </message>
     <message>
         <source>The token name must be 1 to 64 printable characters</source>
@@ -637,6 +665,21 @@
     <message>
         <source>Could not put the job on air: {reason}</source>
         <translation>Could not put the job on air: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>{count} signed up</source>
+        <translation>{count} signed up</translation>
+    </message>
+    <message>
+        <source>{name} just signed up for {title}</source>
+        <translation>{name} just signed up for {title}</translation>
+    </message>
+    <message>
+        <source>{name} signed up {minutes} min ago for {title}</source>
+        <translation>{name} signed up {minutes} min ago for {title}</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1298,14 @@ Go back to choose another file.</translation>
     <message>
         <source>Clear (Esc)</source>
         <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>Sign-up counter</source>
+        <translation>Sign-up counter</translation>
+    </message>
+    <message>
+        <source>Show how many have signed up for the job on air, and the newest sign-up</source>
+        <translation>Show how many have signed up for the job on air, and the newest sign-up</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -2311,6 +2362,10 @@ Go back to choose another file.</translation>
         <translation> s</translation>
     </message>
     <message>
+        <source>Show how many signed up and the newest sign-up (name masked) over the card</source>
+        <translation>Show how many signed up and the newest sign-up (name masked) over the card</translation>
+    </message>
+    <message>
         <source>Card layout</source>
         <translation>Card layout</translation>
     </message>
@@ -2327,8 +2382,16 @@ Go back to choose another file.</translation>
         <translation>Auto-rotate: each job on air for</translation>
     </message>
     <message>
-        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</source>
-        <translation>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</translation>
+        <source>Sign-up counter</source>
+        <translation>Sign-up counter</translation>
+    </message>
+    <message>
+        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
+        <translation>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</translation>
+    </message>
+    <message>
+        <source>The template may only use {hub}, {code}, {session} and {device}, each in braces</source>
+        <translation>The template may only use {hub}, {code}, {session} and {device}, each in braces</translation>
     </message>
     <message>
         <source>Reading the saved token…</source>
@@ -2361,10 +2424,6 @@ Go back to choose another file.</translation>
     <message>
         <source>Example</source>
         <translation>Example</translation>
-    </message>
-    <message>
-        <source>The template may only use {hub}, {code} and {session}, each in braces</source>
-        <translation>The template may only use {hub}, {code} and {session}, each in braces</translation>
     </message>
     <message>
         <source>The template must contain {code}: each job needs its own link</source>

@@ -276,6 +276,10 @@
         <translation>已上屏：{code}，报名链接 {url}</translation>
     </message>
     <message>
+        <source>Sign-up counter on air: {count} signed up</source>
+        <translation>报名人数已上屏：已报名 {count} 人</translation>
+    </message>
+    <message>
         <source>Overlay off air</source>
         <translation>叠加层已下屏</translation>
     </message>
@@ -488,6 +492,18 @@
         <translation>记录每个请求（只记路径和状态码）</translation>
     </message>
     <message>
+        <source>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</source>
+        <translation>报名页面上写明接收报名信息的招聘机构名称（默认：$HOSTDESK_HUB_AGENCY）</translation>
+    </message>
+    <message>
+        <source>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</source>
+        <translation>报名信息保存的天数，报名页面会告知观众（默认：$HOSTDESK_HUB_RETENTION_DAYS，未设置时 180）</translation>
+    </message>
+    <message>
+        <source>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</source>
+        <translation>每个网络地址每分钟可以提交报名的次数（默认 20；0 表示不限）</translation>
+    </message>
+    <message>
         <source>access tokens for PCs and administrators</source>
         <translation>电脑和管理员的访问令牌</translation>
     </message>
@@ -530,6 +546,18 @@
     <message>
         <source>--rate-limit: 0 or more</source>
         <translation>--rate-limit：请填 0 或更大的数</translation>
+    </message>
+    <message>
+        <source>--agency: at most 60 printable characters</source>
+        <translation>--agency：最多 60 个可显示的字符</translation>
+    </message>
+    <message>
+        <source>--retention-days: a number from 1 to 3650</source>
+        <translation>--retention-days：请填 1 到 3650 之间的数字</translation>
+    </message>
+    <message>
+        <source>--page-rate-limit: 0 or more</source>
+        <translation>--page-rate-limit：请填 0 或更大的数字</translation>
     </message>
     <message>
         <source>The token name must be 1 to 64 printable characters</source>
@@ -637,6 +665,21 @@
     <message>
         <source>Could not put the job on air: {reason}</source>
         <translation>岗位没能上屏：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>{count} signed up</source>
+        <translation>已报名 {count} 人</translation>
+    </message>
+    <message>
+        <source>{name} just signed up for {title}</source>
+        <translation>{name} 刚刚报名 {title}</translation>
+    </message>
+    <message>
+        <source>{name} signed up {minutes} min ago for {title}</source>
+        <translation>{name} {minutes} 分钟前报名 {title}</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1298,14 @@ Go back to choose another file.</source>
     <message>
         <source>Clear (Esc)</source>
         <translation>下屏（Esc）</translation>
+    </message>
+    <message>
+        <source>Sign-up counter</source>
+        <translation>报名人数</translation>
+    </message>
+    <message>
+        <source>Show how many have signed up for the job on air, and the newest sign-up</source>
+        <translation>在画面上显示当前岗位的报名人数和最新报名</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -2311,6 +2362,10 @@ Go back to choose another file.</source>
         <translation> 秒</translation>
     </message>
     <message>
+        <source>Show how many signed up and the newest sign-up (name masked) over the card</source>
+        <translation>在岗位卡片上方显示报名人数和最新报名（姓名打码）</translation>
+    </message>
+    <message>
         <source>Card layout</source>
         <translation>卡片布局</translation>
     </message>
@@ -2327,8 +2382,16 @@ Go back to choose another file.</source>
         <translation>自动轮播：每个岗位展示</translation>
     </message>
     <message>
-        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session: sign-ups can then be traced to the job and the stream.</source>
-        <translation>{hub} 是上面的服务器地址，{code} 是岗位编号，{session} 是本场直播：这样每条报名都能追溯到岗位和场次。</translation>
+        <source>Sign-up counter</source>
+        <translation>报名人数</translation>
+    </message>
+    <message>
+        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
+        <translation>{hub} 是上面的服务器地址，{code} 是岗位编号，{session} 是本场直播，{device} 是本机在总部的名称：这样每条报名都能追溯到岗位、场次和直播电脑。</translation>
+    </message>
+    <message>
+        <source>The template may only use {hub}, {code}, {session} and {device}, each in braces</source>
+        <translation>模板只能使用 {hub}、{code}、{session} 和 {device}，并且要带花括号</translation>
     </message>
     <message>
         <source>Reading the saved token…</source>
@@ -2361,10 +2424,6 @@ Go back to choose another file.</source>
     <message>
         <source>Example</source>
         <translation>示例</translation>
-    </message>
-    <message>
-        <source>The template may only use {hub}, {code} and {session}, each in braces</source>
-        <translation>模板只能使用 {hub}、{code} 和 {session}，并且要带花括号</translation>
     </message>
     <message>
         <source>The template must contain {code}: each job needs its own link</source>

@@ -57,7 +57,7 @@ def test_slot_hotkey_puts_that_jobs_qr_in_obs_program_output(console, qtbot, obs
             )
         assert acked.args[0] == "GE-002"
         url = win.console.onair.on_air.url
-        assert url.startswith(f"{HUB}/j/GE-002?s=") and url.endswith(win.session.id)
+        assert url == f"{HUB}/j/GE-002?s={win.session.id}&d="  # no hub pull: no PC name yet
         assert url in decoded(wait_for_qr(viewer, url, (1920, 1080)))
         assert "OBS" in win.ack_label.text() and "毫秒" in win.ack_label.text()
 
@@ -75,3 +75,38 @@ def test_slot_hotkey_puts_that_jobs_qr_in_obs_program_output(console, qtbot, obs
         with qtbot.waitSignal(win.console.cleared, timeout=10_000):
             QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: decoded(program_screenshot(viewer, 960, 540)) == [], timeout=5_000)
+
+
+def test_the_counter_in_obs_follows_a_sign_up_from_another_process(console, qtbot, obs_running):
+    from tests.conftest import run_cli
+    from tests.obs.test_onair import _counter_enabled, _counter_file
+
+    win = console
+    names = OverlayNames(scene=win.settings.overlay.scene_name)
+    with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
+        with qtbot.waitSignal(win.console.take_acknowledged, timeout=20_000):
+            win.console.take("HX-001")
+        onair = win.console.onair
+        qtbot.waitUntil(lambda: onair.counter_image("HX-001") is not None, timeout=5_000)
+        first = onair.counter_image("HX-001")
+        qtbot.waitUntil(lambda: _counter_file(viewer, names) == str(first.file), timeout=5_000)
+        assert _counter_enabled(viewer, names)
+
+        added = run_cli("--lang", "en", "reg", "add", "--job", "HX-001", "--name", "李四",
+                        "--phone", "13912345678", "--age", "30",
+                        data_dir=win.settings.data_dir)  # fmt: skip
+        assert added.returncode == 0, added.stderr
+        # Within 3 s of the sign-up, OBS shows the new count (the console polls each second).
+        qtbot.waitUntil(
+            lambda: (
+                (image := onair.counter_image("HX-001")) is not None
+                and image.count == first.count + 1
+                and _counter_file(viewer, names) == str(image.file)
+            ),
+            timeout=3_000,
+        )
+
+        win.counter_box.setChecked(False)  # the host switches it off in the console
+        qtbot.waitUntil(lambda: not _counter_enabled(viewer, names), timeout=5_000)
+        win.counter_box.setChecked(True)
+        qtbot.waitUntil(lambda: _counter_enabled(viewer, names), timeout=5_000)

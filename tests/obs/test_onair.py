@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
+import re
 import subprocess
 import sys
 import time
@@ -15,7 +17,9 @@ from PySide6.QtGui import QImage
 
 from hostdesk import app
 from hostdesk.config import Settings, save_settings
-from hostdesk.obs import ObsClient
+from hostdesk.core.registrations import RegistrationDraft
+from hostdesk.obs import ObsClient, ObsError
+from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import OverlayNames, apply, ensure
 from hostdesk.services.onair import Look, OnAirService
 from hostdesk.store.takes_repo import TakeRepository
@@ -69,8 +73,9 @@ def data(tmp_path, monkeypatch):
 
 def _names(n: str) -> OverlayNames:
     return OverlayNames(
-        scene=f"HostDesk 叠加层 {n}", card=f"HostDesk 岗位卡 {n}", qr=f"HostDesk 二维码 {n}"
-    )
+        scene=f"HostDesk 叠加层 {n}", card=f"HostDesk 岗位卡 {n}", qr=f"HostDesk 二维码 {n}",
+        counter=f"HostDesk 报名数 {n}",
+    )  # fmt: skip
 
 
 def _remove(client: ObsClient, names: OverlayNames) -> None:
@@ -82,7 +87,8 @@ def _remove(client: ObsClient, names: OverlayNames) -> None:
                 "RemoveSceneItem", {"sceneName": program, "sceneItemId": item["sceneItemId"]}
             )
     for name in names.images():
-        client.call("RemoveInput", {"inputName": name})
+        with contextlib.suppress(ObsError):  # the counter is missing if nothing made it
+            client.call("RemoveInput", {"inputName": name})
     client.call("RemoveScene", {"sceneName": names.scene})
 
 
@@ -102,15 +108,20 @@ def test_cli_live_puts_the_right_qr_on_air(qapp, obs_running, data):
     started = time.monotonic()
     result = _run_cli(data, obs_running, "live", "HX-002")
     assert result.returncode == 0, result.stderr
-    assert f"{HUB}/j/HX-002?s=" in result.stdout
+    # The exact link is printed; no pull has told this PC its hub name yet: d= is empty.
+    (url,) = re.findall(rf"{re.escape(HUB)}/j/HX-002\?s=\S*&d=(?=\s)", result.stdout)
+    assert "Sign-up counter on air: 0 signed up" in result.stdout  # on by default
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
-        shot = wait_for_qr(viewer, f"{HUB}/j/HX-002?s=", (1920, 1080))
-        assert f"{HUB}/j/HX-002?s=" in decoded(shot)
-        assert f"{HUB}/j/HX-002?s=" in decoded(streamed(shot, (1280, 720)))
+        shot = wait_for_qr(viewer, url, (1920, 1080))
+        assert url in decoded(shot)
+        assert url in decoded(streamed(shot, (1280, 720)))
         cleared = _run_cli(data, obs_running, "clear")
         assert cleared.returncode == 0, cleared.stderr
         time.sleep(0.2)
         assert decoded(program_screenshot(viewer, 1920, 1080)) == []
+        # The CLI's overlay (default names) would outlive this test nested in the program
+        # scene; OBS then keeps a scene removed by a later test as an empty zombie.
+        _remove(viewer, OverlayNames())
     assert time.monotonic() - started < 30
     takes = TakeRepository(data.db).list_takes()
     assert [(t.action, t.job_code) for t in takes] == [("take", "HX-002"), ("clear", None)]
@@ -171,3 +182,85 @@ def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):
             image = QImage(str(path))
             assert at.y + image.height() <= 1920 * 0.75
             assert at.x + image.width() <= 1080 * 0.85
+
+
+def _wait(predicate, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "OBS did not get there in time"
+        time.sleep(0.05)
+
+
+def _counter_file(client: ObsClient, names: OverlayNames) -> str:
+    answer = client.call("GetInputSettings", {"inputName": names.counter})
+    return answer["inputSettings"].get("file", "")
+
+
+def _counter_enabled(client: ObsClient, names: OverlayNames) -> bool:
+    item = client.call("GetSceneItemId", {"sceneName": names.scene, "sourceName": names.counter})
+    answer = client.call(
+        "GetSceneItemEnabled", {"sceneName": names.scene, "sceneItemId": item["sceneItemId"]}
+    )
+    return answer["sceneItemEnabled"]
+
+
+def _source_shot(client: ObsClient, source: str) -> QImage:
+    shot = client.call(
+        "GetSourceScreenshot", {"sourceName": source, "imageFormat": "png", "imageWidth": 640}
+    )["imageData"]
+    return QImage.fromData(base64.b64decode(shot.split(",", 1)[1]))
+
+
+def _pill_in(image: QImage) -> bool:
+    """The counter image as OBS has it: 640x156, its pill opaque low on the left."""
+    if (image.width(), image.height()) != (640, 156):
+        return False  # not loaded yet: OBS shoots an empty source as a square
+    return image.pixelColor(60, 100).alpha() > 200 and image.pixelColor(630, 5).alpha() == 0
+
+
+def test_the_counter_follows_sign_ups_the_switch_and_clear(qapp, obs_running, data):
+    names = _names("counter")
+    onair = app.build_onair(data, (1920, 1080), session="S7")
+    obs = obs_running
+    link = ObsLink(ObsClient(obs.host, obs.port, obs.password), names)
+    link.start()
+    onair.use_link(link)
+    with ObsClient(obs.host, obs.port, obs.password) as viewer:
+        try:
+            _, future = onair.take("HX-001")
+            future.result(timeout=15)
+            onair.counter.refresh()
+            first = onair.counter_image("HX-001")
+            assert first.count == 0
+            _wait(lambda: _counter_file(viewer, names) == str(first.file))
+            assert _counter_enabled(viewer, names)
+            # What OBS draws for our counter source is the pill, not an empty image.
+            _wait(lambda: _pill_in(_source_shot(viewer, names.counter)))
+
+            draft = RegistrationDraft(job_code="HX-001", name="张三", phone="13812345678", age=30)
+            data.registrations.save(draft)
+            time.sleep(0.6)  # the throttle's window
+            onair.counter.refresh()
+            second = onair.counter_image("HX-001")
+            assert second.count == 1 and second.file != first.file
+            _wait(lambda: _counter_file(viewer, names) == str(second.file))
+
+            off = Settings()
+            off.signup.hub_url, off.overlay.show_counter = HUB, False
+            onair.set_look(Look.from_settings(off, (1920, 1080), "S7")).result(timeout=10)
+            _wait(lambda: not _counter_enabled(viewer, names))
+            on = Settings()
+            on.signup.hub_url = HUB
+            onair.set_look(Look.from_settings(on, (1920, 1080), "S7")).result(timeout=10)
+            _wait(lambda: _counter_enabled(viewer, names))
+
+            onair.clear().result(timeout=10)
+            program = viewer.call("GetCurrentProgramScene")["currentProgramSceneName"]
+            item = viewer.call("GetSceneItemId", {"sceneName": program, "sourceName": names.scene})
+            shown = viewer.call(
+                "GetSceneItemEnabled", {"sceneName": program, "sceneItemId": item["sceneItemId"]}
+            )
+            assert not shown["sceneItemEnabled"]  # the counter left the screen with the rest
+        finally:
+            link.stop()
+            _remove(viewer, names)

@@ -6,6 +6,7 @@ import base64
 import contextlib
 import itertools
 import time
+from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -30,8 +31,9 @@ def names(client: ObsClient):
     """Names unique to the test, so tests sharing one OBS cannot see each other's sources."""
     n = next(_ids)
     made = OverlayNames(
-        scene=f"HostDesk 叠加层 t{n}", card=f"HostDesk 岗位卡 t{n}", qr=f"HostDesk 二维码 t{n}"
-    )
+        scene=f"HostDesk 叠加层 t{n}", card=f"HostDesk 岗位卡 t{n}", qr=f"HostDesk 二维码 t{n}",
+        counter=f"HostDesk 报名数 t{n}",
+    )  # fmt: skip
     yield made
     if not client.connected:  # a test that crashed OBS on purpose
         client.connect()
@@ -41,7 +43,7 @@ def names(client: ObsClient):
             client.call(
                 "RemoveSceneItem", {"sceneName": program, "sceneItemId": item["sceneItemId"]}
             )
-    for name in (made.card, made.qr, made.scene):
+    for name in (*made.images(), made.scene):
         for request, field in (("RemoveInput", "inputName"), ("RemoveScene", "sceneName")):
             with contextlib.suppress(ObsError):  # already gone, or not that kind
                 client.call(request, {field: name})
@@ -141,3 +143,79 @@ def test_a_same_named_source_of_another_kind_is_not_taken_over(qapp, client, nam
     assert info.value.found == "color_source_v3"
     kinds = {i["inputName"]: i["inputKind"] for i in client.call("GetInputList")["inputs"]}
     assert kinds[names.qr] == "color_source_v3"  # untouched
+
+
+# --- The sign-up counter: a third image input in our scene, with its own switch.
+
+
+def _item_enabled(client: ObsClient, scene: str, item: int) -> bool:
+    answer = client.call("GetSceneItemEnabled", {"sceneName": scene, "sceneItemId": item})
+    return answer["sceneItemEnabled"]
+
+
+def _file_of(client: ObsClient, name: str) -> str:
+    return client.call("GetInputSettings", {"inputName": name})["inputSettings"].get("file", "")
+
+
+COUNTER_AT = Box(100, 600)  # above the test card (100, 800)
+
+
+def _with_counter(frame: OverlayFrame, path, visible=True) -> OverlayFrame:
+    return replace(frame, counter_file=path, counter_at=COUNTER_AT, counter_visible=visible)
+
+
+def test_the_counter_input_is_made_in_our_scene(qapp, client, names, tmp_path):
+    frame = _with_counter(_frame(tmp_path), _png(tmp_path, "counter", "#00ff00", (300, 80)))
+    ensured = ensure(client, names, frame)
+    assert names.counter in ensured.created
+    kinds = {i["inputName"]: i["inputKind"] for i in client.call("GetInputList")["inputs"]}
+    assert kinds[names.counter] == "image_source"
+    items = client.call("GetSceneItemList", {"sceneName": names.scene})["sceneItems"]
+    assert names.counter in {item["sourceName"] for item in items}
+    assert ensure(client, names, frame).created == ()  # and only once
+
+
+def test_counter_file_switch_and_clear(qapp, client, names, tmp_path):
+    first = _png(tmp_path, "counter-1", "#00ff00", (300, 80))
+    frame = _with_counter(_frame(tmp_path), first)
+    ensured = ensure(client, names, frame)
+    apply(client, names, frame, ensured)
+    item = ensured.items[names.counter]
+    assert _file_of(client, names.counter) == str(first)
+    assert _item_enabled(client, names.scene, item)
+    assert _wait_colour(client, 250, 640, "#00ff00").green() > 200  # drawn at its place
+
+    second = _png(tmp_path, "counter-2", "#ffff00", (300, 80))  # a new count: a new file
+    newer = replace(frame, counter_file=second)
+    apply(client, names, newer, ensured, frame)
+    assert _file_of(client, names.counter) == str(second)
+
+    off = replace(newer, counter_visible=False)  # the host switches the counter off
+    apply(client, names, off, ensured, newer)
+    assert not _item_enabled(client, names.scene, item)
+    assert _wait_colour(client, 250, 640, "#000000").green() < 60
+    assert _wait_colour(client, 300, 900, "#ff0000").red() > 200  # the card stays
+    apply(client, names, newer, ensured, off)
+    assert _item_enabled(client, names.scene, item)
+
+    cleared = replace(newer, visible=False)  # the panic key: the counter goes with the rest
+    apply(client, names, cleared, ensured, newer)
+    assert not _item_enabled(client, ensured.program_scene, ensured.overlay_item)
+    assert _wait_colour(client, 250, 640, "#000000").green() < 60
+
+
+def test_a_new_count_alone_does_not_reload_the_card(qapp, client, names, tmp_path):
+    frame = _with_counter(_frame(tmp_path), _png(tmp_path, "counter-a", "#00ff00", (300, 80)))
+    ensured = ensure(client, names, frame)
+    apply(client, names, frame, ensured)
+    sent = []
+    real = client.call_batch
+    client.call_batch = lambda batch: sent.extend(batch) or real(batch)
+    try:
+        newer = replace(frame, counter_file=_png(tmp_path, "counter-b", "#0000ff", (300, 80)))
+        apply(client, names, newer, ensured, frame)
+    finally:
+        del client.call_batch
+    assert [(name, data["inputName"]) for name, data in sent] == [
+        ("SetInputSettings", names.counter)
+    ]

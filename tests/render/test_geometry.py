@@ -9,15 +9,19 @@ from PySide6.QtCore import QRect
 
 from hostdesk.render.card import compose, render_overlay
 from hostdesk.render.geometry import (
+    COUNTER_BOX,
     VERTICAL_KEEP_CLEAR_BOTTOM,
     VERTICAL_KEEP_CLEAR_RIGHT,
     VERTICAL_KEEP_CLEAR_TOP,
     Layout,
     Position,
     card_geometry,
+    counter_anchor,
+    counter_geometry,
     overlay_geometry,
     position_label,
     qr_geometry,
+    unit,
 )
 from hostdesk.render.themes import THEMES
 from tests.render.conftest import DEMO_JOBS
@@ -152,3 +156,64 @@ def test_unknown_position_is_refused():
 def test_every_position_has_a_label(layout):
     labels = {position_label(position, layout) for position in Position}
     assert len(labels) == 2 and all(labels)
+
+
+# --- The sign-up counter: a third rect, per layout and position, never over the others.
+
+COUNTER_CANVASES = [(1920, 1080), (1280, 720), (1080, 1920), (720, 1280)]
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("canvas", COUNTER_CANVASES)
+@pytest.mark.parametrize("layout", list(Layout))
+def test_counter_lies_on_the_canvas_apart_from_card_and_qr(layout, canvas, position):
+    counter = QRect(*counter_geometry(layout, canvas, position))
+    card, qr = (QRect(*r) for r in overlay_geometry(layout, canvas, position))
+    assert QRect(0, 0, *canvas).contains(counter), (counter, canvas)
+    assert not counter.intersects(card) and not counter.intersects(qr)
+    assert counter.width() <= card.width()  # it belongs to the card, never wider
+    assert counter.height() >= round(COUNTER_BOX[1] * unit(canvas)) - 1
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("canvas", VERTICAL_CANVASES)
+def test_vertical_counter_keeps_clear_of_every_zone(canvas, position):
+    counter = QRect(*counter_geometry("vertical", canvas, position))
+    for zone in [*_forbidden(canvas), _top_zone(canvas)]:
+        assert not counter.intersects(zone), (position, counter, zone)
+
+
+@pytest.mark.parametrize("canvas", COUNTER_CANVASES)
+@pytest.mark.parametrize("layout", list(Layout))
+def test_counter_sits_just_above_the_card(layout, canvas):
+    cx, cy, *_ = counter_geometry(layout, canvas)
+    x, y, *_ = card_geometry(layout, canvas)
+    gap = round(16 * unit(canvas))
+    assert cy + counter_geometry(layout, canvas)[3] + gap == y  # touching distance, above
+    assert cx == x  # on the card's left edge, where its pill starts
+
+
+@pytest.mark.parametrize("canvas", VERTICAL_CANVASES)
+def test_mirrored_vertical_counter_sits_below_card_and_qr(canvas):
+    counter = counter_geometry("vertical", canvas, "mirrored")
+    card, qr = overlay_geometry("vertical", canvas, "mirrored")
+    assert counter[1] > max(card[1] + card[3], qr[1] + qr[3])
+    assert counter_anchor("vertical", "mirrored") == (False, True)  # its pill hugs the card
+
+
+@pytest.mark.parametrize("layout", [Layout.LANDSCAPE, Layout.SIDE])
+@pytest.mark.parametrize("canvas", [(1920, 1080), (1280, 720)])
+def test_mirrored_landscape_counter_follows_the_card_right(layout, canvas):
+    counter = counter_geometry(layout, canvas, "mirrored")
+    card, _ = overlay_geometry(layout, canvas, "mirrored")
+    assert counter[0] + counter[2] == card[0] + card[2]
+    assert counter_anchor(layout, "mirrored") == (True, False)
+
+
+@pytest.mark.parametrize("canvas", [(1920, 1080), (1280, 720)])
+def test_side_column_leaves_the_card_where_it_is_and_fits(canvas):
+    counter, (card, qr) = counter_geometry("side", canvas), overlay_geometry("side", canvas)
+    u = unit(canvas)
+    assert counter[1] >= round(48 * u)  # the top margin is kept
+    assert counter[1] + counter[3] < card[1]
+    assert qr[1] + qr[3] <= canvas[1] - round(48 * u)  # and the bottom one

@@ -16,14 +16,14 @@ def service(qapp, ctx):
     ctx.catalogue.load_demo_if_empty()
     settings = Settings()
     settings.signup.hub_url = "https://hub.example"
-    look = Look.from_settings(settings, session="S1")
+    look = Look.from_settings(settings, session="S1", device="studio-1")
     return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
 
 
 def test_take_writes_live_images_and_records_it(service, ctx):
     rendered, future = service.take("HX-001")
     assert future is None  # no OBS configured: the files are the output
-    assert rendered.url == "https://hub.example/j/HX-001?s=S1"
+    assert rendered.url == "https://hub.example/j/HX-001?s=S1&d=studio-1"
     live = service.folder / "live"
     card, qr = QImage(str(live / "card.png")), QImage(str(live / "qr.png"))
     assert (card.width(), qr.width()) == (
