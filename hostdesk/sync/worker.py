@@ -62,6 +62,9 @@ class SyncStatus:
     attention: int
     last_success: datetime | None
     next_try: datetime | None
+    # Hub sign-ups this worker has stored (new or changed) so far: when it moves, the
+    # console refreshes the list and the counter on air at once, not at its next look.
+    pulled: int = 0
 
 
 def full_jitter(attempt: int, base: float, cap: float, rng: Callable[[], float]) -> float:
@@ -123,6 +126,7 @@ class SyncWorker:
         self._pull_more = False
         self._pull_interval = pull_interval
         self._pull_often = False
+        self._pulled = 0
         self._clock = clock
         self._rng = rng
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
@@ -374,6 +378,9 @@ class SyncWorker:
 
     def _run_pull(self) -> None:
         result = self._pull()
+        stored = getattr(result, "registrations", None)
+        if stored is not None:
+            self._pulled += stored.inserted + stored.updated
         self._succeeded()
         # A long backlog of hub sign-ups comes in rounds: the next one at once.
         self._pull_more = bool(getattr(result, "more", False))
@@ -496,6 +503,7 @@ class SyncWorker:
             attention=counts.attention,
             last_success=last,
             next_try=next_try,
+            pulled=self._pulled,
         )
         changed = status != self._status
         self._status = status

@@ -169,6 +169,7 @@ class SyncControl(QObject):
     failed = Signal(str)
     catalogue_pulled = Signal()  # hub jobs were applied here: reload the catalogue
     registrations_pulled = Signal()  # hub sign-ups arrived: refresh the list
+    device_named = Signal(str)  # the hub told this PC's name (for {device} in the links)
     attention_shown = Signal(object)  # the AttentionListDialog opened (tests, screenshots)
     conflicts_shown = Signal(object)  # the JobConflictsDialog opened
 
@@ -195,6 +196,8 @@ class SyncControl(QObject):
         self._settings_key: tuple | None = None
         self._seen_state: dict[str, str] | None = None
         self._polling = False
+        self._pull_often = False
+        self._pulled_seen = 0  # SyncStatus.pulled last seen (a new worker counts from 0)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
@@ -246,6 +249,13 @@ class SyncControl(QObject):
         if self.worker is not None:
             self.worker.notify()
 
+    def pull_often(self, on: bool) -> None:
+        """A counter is on air: hub sign-ups are pulled every few seconds (this worker and the
+        next one, should the settings change)."""
+        self._pull_often = on
+        if self.worker is not None:
+            self.worker.pull_often(on)
+
     def retry(self, event_ids: list[str]) -> None:
         if self.worker is not None and event_ids:
             self.worker.retry(event_ids)
@@ -256,6 +266,9 @@ class SyncControl(QObject):
         if worker is None:
             self.widget.show_not_configured()
             return
+        self._pulled_seen = 0
+        if self._pull_often:
+            worker.pull_often(True)
         self.poll_timer.start()
         self.poll()
 
@@ -264,6 +277,9 @@ class SyncControl(QObject):
         if self._stopped:
             return
         self.widget.show_status(status)
+        if status.pulled != self._pulled_seen:
+            self._pulled_seen = status.pulled
+            self.registrations_pulled.emit()
         if self.attention_dialog is not None and self.attention_dialog.isVisible():
             self.attention_dialog.reload()
 
@@ -294,6 +310,8 @@ class SyncControl(QObject):
             self.catalogue_pulled.emit()
         if state.get("registrations_cursor") != seen.get("registrations_cursor"):
             self.registrations_pulled.emit()
+        if state.get("device_name", "") != seen.get("device_name", ""):
+            self.device_named.emit(state.get("device_name", ""))
 
     def _on_poll_failed(self, exc: Exception) -> None:
         self._polling = False

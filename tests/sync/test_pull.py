@@ -263,3 +263,29 @@ def test_retention_erases_pulled_signups_too(ctx, hub):
     [reg] = ctx.registrations.list(RegQuery())
     assert reg.name == "" and reg.phone == "" and reg.erased_at is not None
     assert pull(ctx, hub).registrations.inserted == 0  # and a re-pull does not bring it back
+
+
+def test_the_pull_learns_this_pcs_name_and_the_employer_tick(ctx, hub):
+    # The name goes into the sign-up links ({device}); the tick into the export.
+    from hostdesk.sheets.registrations_export import EXPORT_HEADERS, export_row
+    from hostdesk.store.hub_repo import DEVICE_NAME
+
+    hub.put_jobs([job("HX01", "冰箱总装普工")])
+    yes = hub.signup(job_code="HX01", name="扫码甲", phone=PHONES[0], employer_consent=True)
+    no = hub.signup(job_code="HX01", name="扫码乙", phone=PHONES[1])
+    pull(ctx, hub)
+    assert HubRepository(ctx.db).state()[DEVICE_NAME] == "studio-1"
+    local = {r.id: r for r in ctx.registrations.list(RegQuery())}
+    assert local[yes["client_id"]].employer_consent is True
+    assert local[no["client_id"]].employer_consent is False
+    column = EXPORT_HEADERS.index("同意提供给用人单位")
+    assert export_row(local[yes["client_id"]])[column] == "是"
+    assert export_row(local[no["client_id"]])[column] == "否"
+
+    # Another token (another PC's) in this data dir: asked again, not the old name kept.
+    other = HubClient(hub.url, hub.admin_token)
+    try:
+        assert make_puller(ctx).learn_device_name(other) == "office"
+    finally:
+        other.close()
+    assert HubRepository(ctx.db).state()[DEVICE_NAME] == "office"

@@ -296,3 +296,21 @@ def test_pulls_every_two_seconds_only_while_a_counter_is_on_air(ctx, fake_hub, r
     settled = len(pulls)
     time.sleep(2.5)
     assert len(pulls) == settled
+
+
+def test_status_counts_the_hub_signups_a_pull_stored(ctx, fake_hub, running):
+    # The console refreshes its list and the counter on air when this number moves.
+    from types import SimpleNamespace
+
+    from hostdesk.store.registrations_repo import HubUpsert
+
+    stored = iter([HubUpsert(inserted=2), HubUpsert(updated=1, skipped=4)])
+
+    def make_pull(_url, _token):
+        return lambda: SimpleNamespace(registrations=next(stored, HubUpsert()), more=False)
+
+    statuses: list[SyncStatus] = []
+    worker = running(statuses, make_pull=make_pull, pull_interval=0.05)
+    assert wait_until(lambda: statuses and statuses[-1].pulled == 3)
+    worker.stop()
+    assert [s.pulled for s in statuses] == sorted(s.pulled for s in statuses)  # never back

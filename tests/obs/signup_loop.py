@@ -1,0 +1,125 @@
+"""The whole sign-up loop, wired for the end-to-end test and its bench: a real hub, the console
+with its OBS link and sync worker, and what OBS's program output shows of the counter."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+from PIL import Image, ImageChops, ImageStat
+
+from hostdesk import app
+from hostdesk.config import Settings, save_settings
+from hostdesk.obs import ObsClient
+from hostdesk.render.geometry import counter_geometry
+from tests.hub.harness import HubProcess
+from tests.sync.pull_hub import job
+
+DEVICE = "studio-1"
+CODE, TITLE = "HX-101", "冰箱总装普工"
+# The console as launched, but its worker pulls at the usual slow pace unless a counter is on
+# air: the loop must be fast because of pull_often, not because of a test setting.
+SYNC = {
+    "backoff_base": 0.05, "backoff_cap": 0.3, "idle_poll": 0.2, "connect_timeout": 1.0,
+    "read_timeout": 5.0, "audit_interval": 3600.0, "pull_interval": 60.0,
+}  # fmt: skip
+
+
+@dataclass
+class LoopHub:
+    process: HubProcess
+    device_token: str
+    admin_token: str
+
+    @property
+    def url(self) -> str:
+        return self.process.url
+
+
+def start_hub(folder: Path, *page_args: str) -> LoopHub:
+    """A hub on SQLite with one open job in its catalogue, a device token and an admin token."""
+    process = HubProcess(f"sqlite:///{folder / 'hub.db'}", log_dir=folder, args=page_args)
+    device, admin = process.token(DEVICE), process.token("office", admin=True)
+    process.start()
+    put = requests.put(
+        process.url + "/api/v1/jobs",
+        json={"jobs": [job(CODE, TITLE)]},
+        headers={"Authorization": f"Bearer {admin}"},
+        timeout=10,
+    )
+    assert put.status_code == 200, put.text
+    return LoopHub(process, device, admin)
+
+
+def desktop_settings(data: Path, hub: LoopHub, obs) -> None:
+    settings = Settings()
+    settings.signup.hub_url = hub.url
+    settings.obs.url = f"ws://{obs.host}:{obs.port}"
+    settings.obs.password = obs.password
+    settings.overlay.scene_name = "HostDesk 叠加层 loop"
+    settings.general.first_run_done = True
+    save_settings(data, settings)
+
+
+def wire_sync(win, ctx, hub: LoopHub) -> None:
+    """The sync worker launch() gives the window, pointed at this hub with the device token."""
+
+    def factory(_settings, on_status):
+        return app.build_sync(ctx, on_status, hub_url=hub.url, hub_token=hub.device_token, **SYNC)
+
+    win.sync._factory = factory
+    win.sync._outbox, win.sync._hub = app.build_sync_stores(ctx)
+    win._sync_factory = factory
+    win.start_sync()
+
+
+def screenshot(client: ObsClient, source: str, size: tuple[int, int]) -> Image.Image:
+    data = client.call(
+        "GetSourceScreenshot",
+        {"sourceName": source, "imageFormat": "png", "imageWidth": size[0],
+         "imageHeight": size[1]},
+    )["imageData"]  # fmt: skip
+    return Image.open(io.BytesIO(base64.b64decode(data.split(",", 1)[1]))).convert("RGB")
+
+
+def counter_region(client: ObsClient, look) -> Image.Image:
+    """The counter's rectangle of OBS's program output, at canvas size (pixels 1:1)."""
+    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
+    x, y, w, h = counter_geometry(look.layout, look.canvas, look.position)
+    return screenshot(client, program, look.canvas).crop((x, y, x + w, y + h))
+
+
+def distance(shown: Image.Image, counter_png: Path) -> float:
+    """Mean difference (0-255) between OBS's pixels and a counter image where it is opaque."""
+    expected = Image.open(counter_png).convert("RGBA")
+    if expected.size != shown.size:
+        expected = expected.crop((0, 0, *shown.size))
+    mask = expected.getchannel("A").point(lambda a: 255 if a == 255 else 0)
+    diff = ImageChops.difference(shown, expected.convert("RGB")).convert("L")
+    return ImageStat.Stat(diff, mask).mean[0]
+
+
+def open_page(url: str) -> tuple[requests.Session, dict]:
+    """A viewer's phone opening the link without a browser: the session and the hidden fields."""
+    session = requests.Session()
+    page = session.get(url, timeout=10)
+    assert page.status_code == 200, page.status_code
+    return session, dict(
+        re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text)
+    )
+
+
+def submit(session: requests.Session, url: str, hidden: dict, phone: str, name: str = "张伟",
+           age: str = "28") -> requests.Response:  # fmt: skip
+    """The form's POST, as the page sends it; the hub answers 303 to the success page."""
+    fields = {**hidden, "name": name, "phone": phone, "age": age, "consent": "yes"}
+    answer = session.post(
+        url.split("?", 1)[0], data=fields, headers={"Origin": url.split("/j/", 1)[0]},
+        timeout=10, allow_redirects=False,
+    )  # fmt: skip
+    assert answer.status_code == 303, (answer.status_code, answer.text[-500:])
+    return answer
