@@ -30,7 +30,7 @@ from hostdesk.core.jobs import Job
 from hostdesk.core.sessions import Session
 from hostdesk.obs.link import ObsLink
 from hostdesk.services.catalogue import CatalogueService
-from hostdesk.services.onair import Look, OnAirService
+from hostdesk.services.onair import Look, OnAirService, scannable
 from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
 from hostdesk.ui.catalogue_panel import CataloguePanel
@@ -121,6 +121,11 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" them
         self.ack_label = QLabel()
         self.ack_label.setObjectName("ack")
+        # The exact link behind the QR code on air: selectable, to paste into the comments.
+        self.link_label = QLabel()
+        self.link_label.setObjectName("signup_link")
+        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the take key
         # The live sign-up counter on the overlay (已报名 N 人 and the newest sign-up).
         self.counter_box = QCheckBox(self.tr("Sign-up counter"))
         self.counter_box.setObjectName("show_counter")
@@ -162,7 +167,8 @@ class MainWindow(QMainWindow):
         on_air_row = QHBoxLayout()
         on_air_row.addWidget(self.ack_label, 1)
         on_air_row.addWidget(self.counter_box)
-        right.addWidget(self._group(self.tr("On air"), self.onair_view, on_air_row), 1)
+        on_air = self._group(self.tr("On air"), self.onair_view, on_air_row, self.link_label)
+        right.addWidget(on_air, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.left_tabs = QTabWidget()
@@ -602,6 +608,11 @@ class MainWindow(QMainWindow):
 
     def _on_console_taken(self, code: str, image) -> None:
         self.onair_view.show_image(image, self._caption(code))
+        rendered = self.console.onair.on_air if self.console.onair is not None else None
+        url = rendered.url if rendered is not None and rendered.code == code else ""
+        self.link_label.setText(
+            self.tr("Sign-up link: {url}").format(url=url) if scannable(url) else ""
+        )
         self.rundown_panel.model.set_marks(on_air=code)
         connected = self.obs_status.state == "connected"
         self.ack_label.setText(
@@ -614,6 +625,7 @@ class MainWindow(QMainWindow):
 
     def _on_console_cleared(self) -> None:
         self.onair_view.show_image(None, self.tr("Off air"))
+        self.link_label.clear()
         self.rundown_panel.model.set_marks(on_air="")
         self.ack_label.setText(self.tr("Overlay cleared"))
 

@@ -1420,6 +1420,10 @@ Go back to choose another file.</translation>
         <translation>Close {title}? It stays in the catalogue but can no longer go on air.</translation>
     </message>
     <message>
+        <source>Sign-up link: {url}</source>
+        <translation>Sign-up link: {url}</translation>
+    </message>
+    <message>
         <source>Sent to OBS…</source>
         <translation>Sent to OBS…</translation>
     </message>

@@ -1420,6 +1420,10 @@ Go back to choose another file.</source>
         <translation>关闭「{title}」吗？岗位会留在岗位库里，但不能再上屏。</translation>
     </message>
     <message>
+        <source>Sign-up link: {url}</source>
+        <translation>报名链接：{url}</translation>
+    </message>
+    <message>
         <source>Sent to OBS…</source>
         <translation>已发送到 OBS…</translation>
     </message>

@@ -74,6 +74,7 @@ def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_
         # What a phone scans: the code in OBS's program output.
         urls = [u for u in decoded(program_screenshot(viewer, 1920, 1080)) if "/j/" in u]
         assert urls == [f"{hub.url}/j/{CODE}?s={win.session.id}&d={DEVICE}"]
+        assert win.link_label.text() == f"报名链接：{urls[0]}"  # the console shows it too
 
         page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
         page.goto(urls[0])

@@ -238,3 +238,21 @@ def test_without_a_hub_address_the_take_warns_that_no_qr_code_shows(win, qtbot):
         win.console.take("HX-001")
     assert "二维码" in warned.args[0] and "服务器地址" in warned.args[0]
     assert win.console.on_air_code == "HX-001"  # on air all the same: the card is useful
+    assert win.link_label.text() == ""  # no link a phone could open: none shown
+
+
+def test_the_console_shows_the_exact_link_behind_the_qr_on_air(qtbot, ctx):
+    from hostdesk.config import save_settings
+
+    i18n.install("zh_CN")
+    ctx.settings.signup.hub_url = "https://hub.example.cn/"
+    save_settings(ctx.data_dir, ctx.settings)
+    win = _open(qtbot, ctx)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        win.console.take("HX-001")
+    url = win.console.onair.on_air.url
+    assert url == f"https://hub.example.cn/j/HX-001?s={win.session.id}&d="
+    assert win.link_label.text() == f"报名链接：{url}"
+    with qtbot.waitSignal(win.console.cleared, timeout=10_000):
+        win.console.clear()
+    assert win.link_label.text() == ""
