@@ -24,6 +24,14 @@ from hostdesk.sync.pull import hub_registration
 CODE = "HX-001"
 
 
+@pytest.fixture(autouse=True)
+def source_language(qapp):
+    # The wording is checked in English (the source); a test before may have installed zh_CN.
+    from hostdesk import i18n
+
+    i18n.install("en")
+
+
 class FakeLink:
     """Stands in for ObsLink: keeps every frame it was asked to show."""
 
