@@ -32,7 +32,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_console import machine, spin  # noqa: E402
-from bench_overlay import ms, pct  # noqa: E402
+from bench_overlay import pct  # noqa: E402
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
 
 
 class Watcher(threading.Thread):
@@ -50,7 +54,7 @@ class Watcher(threading.Thread):
         self.stop_flag = threading.Event()
 
     def run(self) -> None:
-        from tests.obs.signup_loop import counter_region, distance
+        from tests.obs.signup_loop import counter_region, shows
 
         self.client.connect()
         last = None
@@ -64,7 +68,7 @@ class Watcher(threading.Thread):
             if target is not None and self.matched is None and file == str(target[0]):
                 taken = time.perf_counter()
                 shown = counter_region(self.client, self.look)
-                if distance(shown, target[0]) < 12 < distance(shown, target[1]):
+                if shows(shown, target[0], target[1]):
                     self.matched = taken
                 continue
             time.sleep(0.01)

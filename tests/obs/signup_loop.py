@@ -93,14 +93,32 @@ def counter_region(client: ObsClient, look) -> Image.Image:
     return screenshot(client, program, look.canvas).crop((x, y, x + w, y + h))
 
 
+def _on_black(png: Path, size: tuple[int, int]) -> Image.Image:
+    """The counter image as OBS composites it over the test OBS's empty (black) program."""
+    image = Image.open(png).convert("RGBA").crop((0, 0, *size))
+    return Image.alpha_composite(Image.new("RGBA", size, (0, 0, 0, 255)), image).convert("RGB")
+
+
+def _mean_difference(a: Image.Image, b: Image.Image, mask: Image.Image | None = None) -> float:
+    return ImageStat.Stat(ImageChops.difference(a, b).convert("L"), mask).mean[0]
+
+
 def distance(shown: Image.Image, counter_png: Path) -> float:
-    """Mean difference (0-255) between OBS's pixels and a counter image where it is opaque."""
-    expected = Image.open(counter_png).convert("RGBA")
-    if expected.size != shown.size:
-        expected = expected.crop((0, 0, *shown.size))
-    mask = expected.getchannel("A").point(lambda a: 255 if a == 255 else 0)
-    diff = ImageChops.difference(shown, expected.convert("RGB")).convert("L")
-    return ImageStat.Stat(diff, mask).mean[0]
+    """Mean difference (0-255) between OBS's pixels and a counter image, over the rectangle."""
+    return _mean_difference(shown, _on_black(counter_png, shown.size))
+
+
+def shows(shown: Image.Image, new_png: Path, old_png: Path) -> bool:
+    """Whether OBS's pixels are the new counter image rather than the old one.
+
+    Compared only where the two images differ (a digit, the ticker line): over the whole
+    pill, "已报名 11 人" and "已报名 12 人" are nearly the same picture.
+    """
+    new, old = _on_black(new_png, shown.size), _on_black(old_png, shown.size)
+    mask = ImageChops.difference(new, old).convert("L").point(lambda v: 255 if v > 40 else 0)
+    if mask.getbbox() is None:
+        return False  # the two look the same: nothing to tell them apart by
+    return _mean_difference(shown, new, mask) * 3 < _mean_difference(shown, old, mask)
 
 
 def open_page(url: str) -> tuple[requests.Session, dict]:

@@ -22,6 +22,7 @@ from tests.obs.signup_loop import (
     counter_region,
     desktop_settings,
     distance,
+    shows,
     start_hub,
     wire_sync,
 )
@@ -94,7 +95,7 @@ def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_
             if image is None or image.count != 1:
                 return False
             shown = counter_region(viewer, onair.look)
-            return distance(shown, image.file) < 12 < distance(shown, zero)
+            return distance(shown, image.file) < 12 and shows(shown, image.file, zero)
 
         qtbot.waitUntil(shows_one, timeout=int(LOOP_SECONDS * 1000))
         elapsed = time.monotonic() - sent
