@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from concurrent.futures import Future
 
 import pytest
 
@@ -13,23 +12,11 @@ from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.ui import tasks
 from hostdesk.ui.settings_dialog import SettingsDialog
 from tests.conftest import run_cli
+from tests.services.test_counter import FakeLink  # ObsLink's stand-in: this layer checks frames
 from tests.ui.console_window import open_console
 from tests.ui.test_never_blocks import MAX_GAP_S, Heartbeat
 
 CODE = "HX-001"
-
-
-class FakeLink:
-    """Stands in for ObsLink (this layer checks the frames; tests/obs checks a real OBS)."""
-
-    def __init__(self):
-        self.frames = []
-
-    def show(self, frame) -> Future:
-        self.frames.append(frame)
-        done: Future = Future()
-        done.set_result(True)
-        return done
 
 
 @pytest.fixture
