@@ -240,10 +240,13 @@ class OnAirService:
     def record(self, rendered: Rendered) -> None:
         """The take in the record, and the live copies for hand-made OBS image sources."""
         self._takes.record("take", rendered.code, self.look.session or None)
-        atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
-        atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
+        self._copy_live(rendered)
         counter = self.counter_image(rendered.code)
         self.write_live_counter(counter.file if counter and self.look.counter else None)
+
+    def _copy_live(self, rendered: Rendered) -> None:
+        atomic_write_bytes(self._live / "qr.png", rendered.qr.read_bytes())
+        atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
 
     def clear(self) -> Future | None:
         """Take the overlay off air (the live copies are emptied to transparent images).
@@ -325,13 +328,18 @@ class OnAirService:
         """A new canvas or new settings: the job on air is drawn again for the new look."""
         with self._frame_lock:
             self.look = look
-            if self._link is None:
-                return None
             on_air = self.on_air
             job = self._jobs.get(on_air.code) if on_air is not None else None
+            if job is not None:
+                # Drawn again with or without OBS: the live files and the link shown in the
+                # console follow the new look (e.g. the hub's name for this PC in the link).
+                self.on_air = self.render(job)
+                if self.on_air != on_air:
+                    self._copy_live(self.on_air)
+            if self._link is None:
+                return None
             if job is None:
                 return self._link.show(self.hidden_frame())
-            self.on_air = self.render(job)
             return self._link.show(self.frame(self.on_air))
 
     def preview_image(self, rendered: Rendered | None, width: int = 640):

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         console.counter_updated.connect(self._on_console_counter_updated)
         self.counter_box.toggled.connect(self._on_counter_box_toggled)
         self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
+        self.obs.look_shown.connect(lambda: self._show_link(self.console.on_air_code))
         self.obs.failed.connect(self._on_console_refused)
         self.sync.failed.connect(self._on_console_refused)
         self.sync.catalogue_pulled.connect(self.load_catalogue)
@@ -608,16 +609,20 @@ class MainWindow(QMainWindow):
 
     def _on_console_taken(self, code: str, image) -> None:
         self.onair_view.show_image(image, self._caption(code))
-        rendered = self.console.onair.on_air if self.console.onair is not None else None
-        url = rendered.url if rendered is not None and rendered.code == code else ""
-        self.link_label.setText(
-            self.tr("Sign-up link: {url}").format(url=url) if scannable(url) else ""
-        )
+        self._show_link(code)
         self.rundown_panel.model.set_marks(on_air=code)
         connected = self.obs_status.state == "connected"
         self.ack_label.setText(
             self.tr("Sent to OBS…") if connected else self.tr("On air in the output folder only: OBS is not connected")
         )  # fmt: skip
+
+    def _show_link(self, code: str | None) -> None:
+        """The exact link behind the QR code on air (a new look may have changed it)."""
+        rendered = self.console.onair.on_air if self.console.onair is not None else None
+        url = rendered.url if rendered is not None and code and rendered.code == code else ""
+        self.link_label.setText(
+            self.tr("Sign-up link: {url}").format(url=url) if scannable(url) else ""
+        )
 
     def _on_console_take_acknowledged(self, code: str, ms: float) -> None:
         if code == self.console.on_air_code:

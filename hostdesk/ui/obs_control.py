@@ -19,6 +19,7 @@ LinkFactory = Callable[[Settings, Callable[[LinkStatus], None]], ObsLink | None]
 class ObsControl(QObject):
     canvas_changed = Signal(tuple)  # OBS's canvas (width, height), when it differs
     failed = Signal(str)
+    look_shown = Signal()  # the job on air was drawn again for a new look (its link may differ)
 
     def __init__(
         self,
@@ -62,7 +63,11 @@ class ObsControl(QObject):
         """Draw the job on air (or the hidden overlay) for a new look, in order with takes."""
         onair = self._onair
         if onair is not None:
-            tasks.run_serial(lambda: onair.set_look(look), lambda _f: None, self._on_task_failed)
+            tasks.run_serial(
+                lambda: onair.set_look(look),
+                lambda _f: self.look_shown.emit(),
+                self._on_task_failed,
+            )
 
     def _on_link_built(self, link: ObsLink | None) -> None:
         self.link = link
@@ -72,7 +77,8 @@ class ObsControl(QObject):
             return
         link.start()
         # The first frame makes the link set the overlay up in OBS.
-        self.show_look(Look.from_settings(self._settings, self.canvas, self._onair.look.session))
+        look = self._onair.look
+        self.show_look(Look.from_settings(self._settings, self.canvas, look.session, look.device))
 
     def _on_link_status_changed(self, status: LinkStatus) -> None:
         self._status.show_status(status)

@@ -253,6 +253,10 @@ def test_the_console_shows_the_exact_link_behind_the_qr_on_air(qtbot, ctx):
     url = win.console.onair.on_air.url
     assert url == f"https://hub.example.cn/j/HX-001?s={win.session.id}&d="
     assert win.link_label.text() == f"报名链接：{url}"
+    # The hub tells this PC its name: the code on air and the link shown follow at once.
+    win.sync.device_named.emit("studio-9")
+    qtbot.waitUntil(lambda: win.link_label.text() == f"报名链接：{url}studio-9", timeout=10_000)
+    assert win.console.onair.on_air.url == url + "studio-9"
     with qtbot.waitSignal(win.console.cleared, timeout=10_000):
         win.console.clear()
     assert win.link_label.text() == ""
