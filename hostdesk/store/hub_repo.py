@@ -162,6 +162,17 @@ class HubRepository:
                 )
         return out
 
+    def hub_codes(self) -> set[str] | None:
+        """The codes the hub's catalogue held at the last pull; None before any pull (unknown).
+
+        Only these have a sign-up page on the hub: a job made only here has none.
+        """
+        with self._db.engine.connect() as conn:
+            pulled = conn.execute(select(STATE.c.value).where(STATE.c.key == JOBS_ETAG)).scalar()
+            if pulled is None:
+                return None
+            return set(conn.execute(select(HUB_JOBS.c.code)).scalars())
+
     def conflict_count(self) -> int:
         stmt = select(func.count()).select_from(HUB_JOBS).where(HUB_JOBS.c.theirs.is_not(None))
         with self._db.engine.connect() as conn:

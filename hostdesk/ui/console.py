@@ -51,6 +51,8 @@ class Console(QObject):
         self.rundown = Rundown()
         self.cued_code = ""
         self.on_air_code = ""
+        # The codes in the hub's catalogue at the last pull (None: unknown, no pull yet).
+        self.hub_codes: set[str] | None = None
         self.confirmed: set[str] = set()  # jobs with warnings the assistant chose to show
         # Asks the assistant about a job's warnings; the window gives a dialog, tests a stub.
         self.confirm: Callable[[Job, list[LintWarning]], bool] = lambda _job, _w: False
@@ -72,6 +74,14 @@ class Console(QObject):
         self._counter_pending: dict | None = None  # asked for while one ran: its options
 
     # -- state from the window -----------------------------------------------------------
+
+    def _hub_page_missing(self, job: Job, url: str) -> bool:
+        """The code on air leads to the hub's page, and the hub's catalogue lacks the job."""
+        onair, codes = self.onair, self.hub_codes
+        if onair is None or codes is None or job.code in codes or job.signup_url.strip():
+            return False
+        hub = onair.look.hub.strip().rstrip("/")
+        return bool(hub) and url.startswith(f"{hub}/j/")
 
     def set_catalogue(self, jobs: list[Job], warnings: list[LintWarning]) -> None:
         self.jobs = {job.code: job for job in jobs}
@@ -172,10 +182,11 @@ class Console(QObject):
             if future is not None:
                 tasks.when_done(future, acked)  # OBS's answer is watched from now on
             onair.record(rendered)
-            return onair.preview_image(rendered, PREVIEW_WIDTH), scannable(rendered.url)
+            return onair.preview_image(rendered, PREVIEW_WIDTH), rendered.url
 
         def done(result):
-            image, has_qr = result
+            image, url = result
+            has_qr = scannable(url)
             if seq == self._take_seq:
                 self.taken.emit(code, image)
                 self._update_counter_poll()
@@ -183,6 +194,10 @@ class Console(QObject):
                 if not has_qr:
                     self.warned.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
+                elif self._hub_page_missing(job, url):
+                    self.warned.emit(self.tr(
+                        "{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link"
+                    ).format(title=job.title))  # fmt: skip
             self.prerender()
 
         tasks.run_serial(work, done, self._on_take_failed)

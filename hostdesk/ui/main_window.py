@@ -353,18 +353,18 @@ class MainWindow(QMainWindow):
 
     def load_catalogue(self, *, demo_on_first_run: bool = False) -> None:
         """Read (and lint) the catalogue on a worker thread; the window stays responsive."""
-        catalogue = self._catalogue
+        catalogue, hub = self._catalogue, self.sync.hub
 
         def work():
             if demo_on_first_run:
                 catalogue.load_demo_if_empty()
             jobs = catalogue.repo.list_jobs()
-            return jobs, catalogue.lint(jobs)
+            return jobs, catalogue.lint(jobs), hub.hub_codes() if hub is not None else None
 
         tasks.run(work, self._on_catalogue_read, self._on_task_failed)
 
     def _on_catalogue_read(self, result) -> None:
-        jobs, warnings = result
+        jobs, warnings, self.console.hub_codes = result
         self.catalogue_panel.set_jobs(jobs, warnings)
         self.console.set_catalogue(jobs, warnings)
         self.rundown_panel.model.set_catalogue(self.console.jobs)

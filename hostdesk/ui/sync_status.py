@@ -249,6 +249,11 @@ class SyncControl(QObject):
         if self.worker is not None:
             self.worker.notify()
 
+    @property
+    def hub(self):
+        """The HubRepository this window reads hub state from (None without sync)."""
+        return self._hub
+
     def pull_often(self, on: bool) -> None:
         """A counter is on air: hub sign-ups are pulled every few seconds (this worker and the
         next one, should the settings change)."""

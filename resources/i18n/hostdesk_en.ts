@@ -659,6 +659,10 @@
         <translation>On air without a QR code: fill in the hub address in Settings</translation>
     </message>
     <message>
+        <source>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
+        <translation>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</translation>
+    </message>
+    <message>
         <source>Next job in {seconds} s</source>
         <translation>Next job in {seconds} s</translation>
     </message>

@@ -659,6 +659,10 @@
         <translation>已上屏，但没有二维码：请在设置里填写服务器地址</translation>
     </message>
     <message>
+        <source>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
+        <translation>「{title}」不在总部岗位库里：观众扫码会看到“没有找到这个岗位”。请让总部把它加进岗位库，或给这个岗位填写自己的报名链接</translation>
+    </message>
+    <message>
         <source>Next job in {seconds} s</source>
         <translation>{seconds} 秒后换下一个岗位</translation>
     </message>

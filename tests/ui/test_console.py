@@ -260,3 +260,32 @@ def test_the_console_shows_the_exact_link_behind_the_qr_on_air(qtbot, ctx):
     with qtbot.waitSignal(win.console.cleared, timeout=10_000):
         win.console.clear()
     assert win.link_label.text() == ""
+
+
+def test_a_job_missing_from_the_hubs_catalogue_is_warned_at_take(qtbot, ctx):
+    # Its QR code would lead viewers to the hub's "job not found" page.
+    from datetime import UTC, datetime
+
+    from hostdesk.config import save_settings
+    from hostdesk.store.hub_repo import HubRepository
+
+    i18n.install("zh_CN")
+    ctx.settings.signup.hub_url = "https://hub.example.cn"
+    save_settings(ctx.data_dir, ctx.settings)
+    win = _open(qtbot, ctx)
+    hub = HubRepository(ctx.db)
+    hub.apply_catalogue([ctx.jobs.get("HX-002")], '"etag-1"', datetime.now(UTC))
+    win.sync._hub = hub  # the sync stores launch() gives the window
+    with qtbot.waitSignal(win.catalogue_loaded, timeout=10_000):
+        win.load_catalogue()
+    assert win.console.hub_codes == {"HX-002"}
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-001")
+    assert "不在总部岗位库" in warned.args[0] and "没有找到这个岗位" in warned.args[0]
+
+    said: list[str] = []
+    win.console.warned.connect(said.append)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        win.console.take("HX-002")
+    qtbot.wait(50)
+    assert said == []  # the hub has it: its page works
