@@ -41,7 +41,10 @@ def test_defect2_a_raising_callback_kills_the_reader(obs_running: ObsProcess):
     ws = library_client(obs_running.port, obs_running.password)
     try:
         ws.register(lambda event: 1 / 0)
-        ws.call(requests.BroadcastCustomEvent(eventData={"x": 1}))
+        # OBS may send the event before the answer: the reader then dies before it reads
+        # the answer, and this call times out too (the same defect, seen one step earlier).
+        with contextlib.suppress(MessageTimeout):
+            ws.call(requests.BroadcastCustomEvent(eventData={"x": 1}))
         time.sleep(0.2)
         assert not ws.thread_recv.is_alive()
         with pytest.raises(MessageTimeout):
