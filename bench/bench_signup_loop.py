@@ -66,10 +66,10 @@ class Watcher(threading.Thread):
                 last = file
             target = self.target
             if target is not None and self.matched is None and file == str(target[0]):
-                taken = time.perf_counter()
                 shown = counter_region(self.client, self.look)
+                answered = time.perf_counter()  # the pixels were there by now: an upper bound
                 if shows(shown, target[0], target[1]):
-                    self.matched = taken
+                    self.matched = answered
                 continue
             time.sleep(0.01)
         self.client.close()

@@ -3,8 +3,6 @@ with its OBS link and sync worker, and what OBS's program output shows of the co
 
 from __future__ import annotations
 
-import base64
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +15,9 @@ from hostdesk.config import Settings, save_settings
 from hostdesk.obs import ObsClient
 from hostdesk.render.geometry import counter_geometry
 from tests.hub.harness import HubProcess
+from tests.obs.test_onair import program_screenshot
 from tests.sync.pull_hub import job
+from tests.ui import console_window
 
 DEVICE = "studio-1"
 CODE, TITLE = "HX-101", "冰箱总装普工"
@@ -71,26 +71,13 @@ def wire_sync(win, ctx, hub: LoopHub) -> None:
     def factory(_settings, on_status):
         return app.build_sync(ctx, on_status, hub_url=hub.url, hub_token=hub.device_token, **SYNC)
 
-    win.sync._factory = factory
-    win.sync._outbox, win.sync._hub = app.build_sync_stores(ctx)
-    win._sync_factory = factory
-    win.start_sync()
-
-
-def screenshot(client: ObsClient, source: str, size: tuple[int, int]) -> Image.Image:
-    data = client.call(
-        "GetSourceScreenshot",
-        {"sourceName": source, "imageFormat": "png", "imageWidth": size[0],
-         "imageHeight": size[1]},
-    )["imageData"]  # fmt: skip
-    return Image.open(io.BytesIO(base64.b64decode(data.split(",", 1)[1]))).convert("RGB")
+    console_window.wire_sync(win, ctx, factory)
 
 
 def counter_region(client: ObsClient, look) -> Image.Image:
     """The counter's rectangle of OBS's program output, at canvas size (pixels 1:1)."""
-    program = client.call("GetCurrentProgramScene")["currentProgramSceneName"]
     x, y, w, h = counter_geometry(look.layout, look.canvas, look.position)
-    return screenshot(client, program, look.canvas).crop((x, y, x + w, y + h))
+    return program_screenshot(client, *look.canvas).crop((x, y, x + w, y + h))
 
 
 def _on_black(png: Path, size: tuple[int, int]) -> Image.Image:

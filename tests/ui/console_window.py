@@ -23,3 +23,11 @@ def open_console(qtbot, ctx, *, link_factory=None, active: bool = True) -> MainW
         win.load_catalogue(demo_on_first_run=True)
         win.load_session()
     return win
+
+
+def wire_sync(win: MainWindow, ctx, factory) -> None:
+    """The sync launch() gives the window, built by `factory(settings, on_status)`; started."""
+    win.sync._factory = factory
+    win.sync._outbox, win.sync._hub = app.build_sync_stores(ctx)
+    win._sync_factory = factory
+    win.start_sync()

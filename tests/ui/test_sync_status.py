@@ -16,7 +16,7 @@ from hostdesk.core.jobs import Job
 from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.store.hub_repo import HubRepository
 from tests.sync.pull_hub import HubProcess, job
-from tests.ui.console_window import open_console
+from tests.ui.console_window import open_console, wire_sync
 
 FAST = {
     "backoff_base": 0.05, "backoff_cap": 0.3, "idle_poll": 0.1, "connect_timeout": 1.0,
@@ -56,11 +56,7 @@ def console(qtbot, ctx, hub: HubProcess, token: str | None = None, **options):
         )  # fmt: skip
 
     win = open_console(qtbot, ctx)
-    # The window as launch() builds it, with the sync wired in; started like launch() does.
-    win.sync._factory = factory
-    win.sync._outbox, win.sync._hub = app.build_sync_stores(ctx)
-    win._sync_factory = factory
-    win.start_sync()
+    wire_sync(win, ctx, factory)  # the window as launch() builds it, sync started
     qtbot.waitUntil(lambda: win.sync.worker is not None, timeout=10_000)
     return win
 
