@@ -7,6 +7,8 @@ import hmac
 import re
 import unicodedata
 
+from hostdesk.core.text import strip_invisible
+
 # Separators people type or paste between digit groups, after NFKC (which has already
 # turned full-width digits, brackets, dashes, dots and spaces into ASCII): whitespace,
 # ASCII and typographic dashes, dots, and every kind of bracket.
@@ -88,7 +90,9 @@ def mask_phone(phone: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """张** for 张三丰: the first character kept, every other one a "*", at least one "*"."""
+    """张** for 张三丰: the first character kept, every other one a "*", at least one "*".
+    Invisible format characters do not count: the kept one is never a lone override."""
+    name = strip_invisible(name or "")
     if not name:
         return ""
     return name[0] + "*" * max(1, len(name) - 1)

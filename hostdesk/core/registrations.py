@@ -1,15 +1,16 @@
 """A viewer's sign-up for a job: the draft typed in, its validation, and the stored record.
 
 Documented normalisation (what "stored exactly as given" means):
-- name, cities and note: surrounding whitespace is stripped (str.strip); everything
-  inside is kept exactly as typed: no NFKC, no case change, emoji, direction marks,
-  zero-width characters, quotes, SQL or HTML fragments included. A name is the person's
-  own spelling, so it is not normalised.
+- name, cities and note: invisible format characters are removed (core.text.strip_invisible:
+  direction overrides and marks, zero-width spaces and joiners, BOM, tag characters), then
+  surrounding whitespace is stripped (str.strip); everything else is kept exactly as typed:
+  no NFKC, no case change, emoji, quotes, SQL or HTML fragments included. A name is the
+  person's own spelling, so it is not normalised.
 - rejected with "invalid_char": NUL and other control characters (tab and line breaks
   are allowed in the note only) and unpaired surrogates: SQLite would keep them, but
   they break exports and terminals.
-- a name with nothing visible in it (only spaces or invisible format characters) is
-  "name_missing".
+- a name with nothing visible in it (only spaces, or nothing left once the invisible
+  characters are gone) is "name_missing".
 - the phone number: see core.phone.normalize_phone; the job code: stripped.
 """
 
@@ -21,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from hostdesk.core.phone import PhoneError, normalize_phone, phone_warning
+from hostdesk.core.text import strip_invisible
 
 NAME_MAX = 20
 NOTE_MAX = 500
@@ -208,9 +210,15 @@ def _check_chars(field: str, text: str, *, multiline: bool = False) -> None:
             raise RegistrationError(field, "invalid_char")
 
 
-def _text(field: str, value, limit: int, reason: str, *, multiline: bool = False) -> str:
+def _text(
+    field: str, value, limit: int, reason: str, *, multiline: bool = False, free: bool = False
+) -> str:
+    """`free`: text a person typed (name, city, note), shown on stream or exported: its
+    invisible format characters are removed first."""
     if not isinstance(value, str):
         value = "" if value is None else str(value)
+    if free:
+        value = strip_invisible(value)
     value = value.strip()
     _check_chars(field, value, multiline=multiline)
     if len(value) > limit:
@@ -255,7 +263,7 @@ def validate(
         raise RegistrationError("job_code", "job_unknown")
     if not job_open:
         raise RegistrationError("job_code", "job_closed")
-    name = _text("name", draft.name, 10_000, "name_too_long")
+    name = _text("name", draft.name, 10_000, "name_too_long", free=True)
     if not _visible(name):
         raise RegistrationError("name", "name_missing")
     if len(name) > NAME_MAX:
@@ -271,9 +279,11 @@ def validate(
     gender = _text("gender", draft.gender, 10, "gender_invalid")
     if gender not in GENDERS:
         raise RegistrationError("gender", "gender_invalid")
-    current_city = _text("current_city", draft.current_city, CITY_MAX, "city_too_long")
-    expected_city = _text("expected_city", draft.expected_city, CITY_MAX, "city_too_long")
-    note = _text("note", draft.note, NOTE_MAX, "note_too_long", multiline=True)
+    current_city = _text("current_city", draft.current_city, CITY_MAX, "city_too_long", free=True)
+    expected_city = _text(
+        "expected_city", draft.expected_city, CITY_MAX, "city_too_long", free=True
+    )
+    note = _text("note", draft.note, NOTE_MAX, "note_too_long", multiline=True, free=True)
     try:
         source = Source(draft.source)
     except ValueError:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from hostdesk.core.text import strip_invisible
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.render.card import png_bytes
 from hostdesk.render.counter import render_counter
@@ -45,8 +46,10 @@ def mask_name(name: str) -> str:
     """张三丰 → 张**: the first character and always two stars, so the length never shows.
 
     For a public broadcast: nothing else of the name, and never any part of the phone.
+    The first character is a visible one: a name stored before names were cleaned may
+    start with a right-to-left override, which alone would turn the ticker's line around.
     """
-    name = (name or "").strip()
+    name = strip_invisible(name or "").strip()
     return f"{name[0]}**" if name else ""
 
 

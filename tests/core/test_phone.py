@@ -102,6 +102,9 @@ def test_masks():
     assert mask_name("张") == "张*"  # a lone character still shows that something is hidden
     assert mask_name("") == ""
     assert mask_name("Zoë") == "Z**"
+    # A name stored before names were cleaned: never a lone override or an invisible mask.
+    assert mask_name("\u202e张三") == "张*"
+    assert mask_name("\u200b\ufeff") == ""
 
 
 def test_phone_hash_is_keyed():

@@ -100,9 +100,6 @@ def test_unassigned_phone_warns():
     "name",
     [
         "王小明😀",
-        "👨‍👩‍👧",
-        "\u202e张三",
-        "张\u200b三",
         "'); DROP TABLE registrations;--"[:NAME_MAX],
         "<b>张三</b>",
         "Zoe\u0308",  # not NFC/NFKC-normalised: kept as typed
@@ -112,6 +109,36 @@ def test_unassigned_phone_warns():
 )
 def test_names_are_kept_exactly(name):
     assert check(name=name)[0]["name"] == name
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("\u202e张三", "张三"),  # right-to-left override
+        ("张\u200b三", "张三"),  # zero-width space
+        ("\ufeff张三\u200e", "张三"),  # byte order mark, left-to-right mark
+        ("张三\U000e0041\U000e007f", "张三"),  # tag characters
+        ("\u2066张\u2069三\u00ad", "张三"),  # isolates, soft hyphen
+        ("👨\u200d👩\u200d👧", "👨👩👧"),  # the joiners go, the faces stay
+        (" \u202e 张三 ", "张三"),  # stripped once the invisible ones are gone
+    ],
+)
+def test_names_lose_invisible_characters(typed, stored):
+    assert check(name=typed)[0]["name"] == stored
+
+
+@pytest.mark.parametrize("name", ["\u202e", "\u200b\u200d\ufeff", "\U000e0001 \u2066"])
+def test_a_name_of_invisible_characters_only_is_missing(name):
+    assert reason_of(name=name) == ("name", "name_missing", None)
+
+
+def test_cities_and_note_lose_invisible_characters_too():
+    clean, _ = check(current_city="深\u202e圳", expected_city="\u200b东莞", note="夜\ufeff班\n白班")
+    assert (clean["current_city"], clean["expected_city"], clean["note"]) == (
+        "深圳",
+        "东莞",
+        "夜班\n白班",
+    )
 
 
 def test_note_keeps_lines_and_tabs():

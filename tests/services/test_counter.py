@@ -136,6 +136,14 @@ def test_the_ticker_is_masked_and_never_shows_the_phone(onair, ctx, drawn):
     assert mask_name("李") == "李**" and mask_name("  ") == ""  # never the name's length
 
 
+def test_the_ticker_mask_never_shows_a_lone_override():
+    # Names stored before the desk and the hub cleaned them may still hold these.
+    assert mask_name("\u202e张三") == "张**"
+    assert mask_name("\u200b\u202e李四") == "李**"
+    assert mask_name("\u202e") == mask_name("\ufeff \u200b") == ""
+    assert "\u202e" not in mask_name("\u202e\u202eA")
+
+
 def test_ticker_wording_and_its_ten_minute_cutoff(qapp):
     signed = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)
     row = CounterRow(5, "张三", signed, "普工")
