@@ -31,10 +31,15 @@ class CliError(Exception):
 
 _gui_app = None  # kept alive for the verbs that render
 _translating = False  # set once the translator is installed; JSON-only runs never load Qt
+# No verb: the window's own QApplication must be the first application object, so the
+# parser's help is translated by a translator installed on no application.
+_help_translator = None
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """QCoreApplication.translate once a translator is installed, else the source text."""
+    if _help_translator is not None:
+        return _help_translator.translate(context, text, disambiguation, n) or text
     if not _translating:
         return text
     from PySide6.QtCore import QCoreApplication
@@ -48,18 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="hostdesk", description=translate("Cli", "HostDesk – live recruitment assistant")
     )
     p.add_argument("--version", action="version", version=f"hostdesk {__version__}")
-    p.add_argument(
-        "--data-dir",
-        help=translate("Cli", "data folder (default: $HOSTDESK_DATA_DIR or the platform's)"),
-    )
-    p.add_argument(
-        "--lang",
-        choices=config.LANGUAGES,
-        help=translate("Cli", "language (default: from settings)"),
-    )
-    p.add_argument(
-        "--selftest", action="store_true", help=translate("Cli", "check the installation and exit")
-    )
+    _add_global_options(p)
     sub = p.add_subparsers(dest="command")
     jobs = sub.add_parser("jobs", help=translate("Cli", "the job catalogue")).add_subparsers(
         dest="verb", required=True
@@ -81,10 +75,6 @@ def _parser() -> argparse.ArgumentParser:
         "lint", help=translate("Cli", "check jobs for wording that law or platforms forbid")
     )
     lint.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-    p.add_argument(
-        "--obs-url", help=translate("Cli", "OBS WebSocket address, e.g. ws://127.0.0.1:4455")
-    )
-    p.add_argument("--obs-password", help=translate("Cli", "OBS WebSocket password"))
     cli_live.add_parsers(sub, translate)
     cli_reg.add_parsers(sub, translate)
     cli_sync.add_parsers(sub, translate)
@@ -92,13 +82,36 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _add_global_options(p: argparse.ArgumentParser) -> None:
+    """The options before any verb, shared by both parsers so they read argv alike."""
+    p.add_argument(
+        "--data-dir",
+        help=translate("Cli", "data folder (default: $HOSTDESK_DATA_DIR or the platform's)"),
+    )
+    p.add_argument(
+        "--lang",
+        choices=config.LANGUAGES,
+        help=translate("Cli", "language (default: from settings)"),
+    )
+    p.add_argument(
+        "--selftest", action="store_true", help=translate("Cli", "check the installation and exit")
+    )
+    p.add_argument(
+        "--obs-url", help=translate("Cli", "OBS WebSocket address, e.g. ws://127.0.0.1:4455")
+    )
+    p.add_argument("--obs-password", help=translate("Cli", "OBS WebSocket password"))
+
+
 def _early_parser() -> argparse.ArgumentParser:
-    """Just the options needed before the real parser: where the data is, which language."""
+    """What is needed before the real parser: where the data is, which language, which verb.
+
+    It knows every global option that takes a value, so `--data-dir jobs` is a folder and
+    not the `jobs` verb: the verb decides whether the window opens.
+    """
     p = argparse.ArgumentParser(prog="hostdesk", add_help=False)
-    p.add_argument("--data-dir")
-    p.add_argument("--lang", choices=config.LANGUAGES)
+    _add_global_options(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--selftest", action="store_true")
+    p.add_argument("command", nargs="?")
     return p
 
 
@@ -263,6 +276,23 @@ def _install_translator(language: str) -> None:
     _translating = True
 
 
+def _run_window(argv: list[str], data_dir: Path, language: str) -> int:
+    """Global options only: the parser has its say (--help, --version, errors), then the window.
+
+    Nothing here may create a Qt application object: a QCoreApplication made for the
+    translator would be taken by the window for its QApplication.
+    """
+    global _help_translator
+    from hostdesk import app, i18n
+
+    _help_translator = i18n.load(language)
+    try:
+        args = _parser().parse_args(argv)
+    finally:
+        _help_translator = None
+    return app.run_gui(data_dir, args.lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -288,6 +318,8 @@ def _main(argv: list[str] | None) -> int:
     with contextlib.suppress(OSError):  # an unusable data dir is reported when it is opened
         loaded = config.load_settings(data_dir)
     language = early.lang or (loaded[0].general.language if loaded else "zh_CN")
+    if early.command is None:
+        return _run_window(argv, data_dir, language)
     if set(argv) & set(cli_live.VERBS):
         # These verbs draw images: fonts need a GUI application (never a window here).
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -299,15 +331,13 @@ def _main(argv: list[str] | None) -> int:
         # JSON output is for programs: skip loading Qt's translator (it costs start-up time).
         _install_translator(language)
     args = _parser().parse_args(argv)
-    if args.command is None:
-        from hostdesk import app
-
-        return app.run_gui(data_dir, args.lang)
     try:
         if args.command == "hub":  # the server side: no desktop data or app context
             return cli_hub.run(args, data_dir)
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            from hostdesk.private_files import private_dir
+
+            private_dir(data_dir)  # owner-only (0700), parents made here too, whatever the umask
         except OSError as exc:
             message = translate(
                 "Cli",
