@@ -31,6 +31,8 @@ def run() -> int:
             )
             for lang in ("zh_CN", "en"):
                 checks.append((f"translation {lang}", i18n.install(lang), str(i18n.qm_path(lang))))
+            qt_zh = i18n.qt_qm_path("zh_CN")  # Qt's own buttons and wizard words
+            checks.append(("Qt translation zh_CN", qt_zh is not None, str(qt_zh)))
             image = render_composite(jobs[0], f"https://example.invalid/j/{jobs[0].code}")
             out = Path(tmp) / "card.png"
             saved = image.save(str(out))

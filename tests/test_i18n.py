@@ -74,3 +74,27 @@ def test_under_16_maximum_age_is_described_as_the_maximum(qapp):  # qapp: no bar
     assert messages.lint_warning(LintWarning("X", "age_min", "age_under_16", "15")).startswith(
         "最低年龄"
     )
+
+
+def test_qt_own_words_follow_the_language(qapp):
+    """Standard buttons and the first-run guide's Next/Back: Qt's qtbase_<lang>.qm is loaded."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox, QWizard
+
+    from hostdesk import i18n
+
+    buttons = QDialogButtonBox.StandardButton
+    try:
+        i18n.install("zh_CN")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        box = QDialogButtonBox(buttons.Ok | buttons.Cancel)
+        assert [box.button(b).text() for b in (buttons.Ok, buttons.Cancel)] == ["确定", "取消"]
+        assert QWizard().buttonText(QWizard.WizardButton.NextButton).startswith("下一步")
+        assert i18n.translated("MainWindow", "HostDesk – live recruitment assistant") == (
+            "直播带岗助手 HostDesk"
+        )  # ours still wins where both know a string
+        i18n.install("en")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+        assert QWizard().buttonText(QWizard.WizardButton.NextButton) == "&Next >"
+    finally:
+        i18n.install("zh_CN")

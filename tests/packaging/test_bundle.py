@@ -78,4 +78,6 @@ def test_bundle_size_and_exclusions(bundle):
     # Test-only packages that qrcode would pull in if present (Pillow: ~15 MB).
     assert not [p for p in files if "PIL" in p.parts or "pillow.libs" in p.parts]
     assert not [p for p in files if p.suffix == ".ts"]  # translation sources stay out
+    # Qt's own Chinese (dialog buttons, the guide's Next/Back) beside ours (build.spec).
+    assert [p for p in files if p.parts[-3:] == ("resources", "i18n", "qtbase_zh_CN.qm")]
     assert (bundle / "_internal" / "resources" / "i18n" / "hostdesk_zh_CN.qm").is_file()
