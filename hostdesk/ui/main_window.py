@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._catalogue = catalogue
         self._sessions = sessions
         self.settings = settings or Settings()
+        self._catalogue_reads = 0  # the newest catalogue read started; see load_catalogue
         self.setWindowTitle(self.tr("HostDesk – live recruitment assistant"))
         self.resize(1440, 860)
 
@@ -354,6 +355,10 @@ class MainWindow(QMainWindow):
     def load_catalogue(self, *, demo_on_first_run: bool = False) -> None:
         """Read (and lint) the catalogue on a worker thread; the window stays responsive."""
         catalogue, hub = self._catalogue, self.sync.hub
+        # Reads run on a pool of two and may finish out of order: only the newest is shown,
+        # so an older read never puts back what a later write (a resolved conflict) changed.
+        self._catalogue_reads += 1
+        read = self._catalogue_reads
 
         def work():
             if demo_on_first_run:
@@ -361,9 +366,11 @@ class MainWindow(QMainWindow):
             jobs = catalogue.repo.list_jobs()
             return jobs, catalogue.lint(jobs), hub.hub_codes() if hub is not None else None
 
-        tasks.run(work, self._on_catalogue_read, self._on_task_failed)
+        tasks.run(work, partial(self._on_catalogue_read, read), self._on_task_failed)
 
-    def _on_catalogue_read(self, result) -> None:
+    def _on_catalogue_read(self, read: int, result) -> None:
+        if read != self._catalogue_reads:
+            return  # a newer read is on its way
         jobs, warnings, self.console.hub_codes = result
         self.catalogue_panel.set_jobs(jobs, warnings)
         self.console.set_catalogue(jobs, warnings)

@@ -191,10 +191,15 @@ def test_job_conflicts_shown_and_resolved(qtbot, qapp, ctx, hub):
                   dialog.detail.item(r, 2).text()) for r in range(dialog.detail.rowCount())}  # fmt: skip
         assert detail == {"Job title": ("本地改的标题", "总部改的标题")}
 
-        with qtbot.waitSignal(win.catalogue_loaded, timeout=10_000):
+        # Wait for the resolution itself: catalogue_loaded may come from a reload the pull
+        # started before the click (the hub's new etag), while the resolution is not yet
+        # written.
+        with qtbot.waitSignal(dialog.resolved, timeout=10_000) as resolved:
             dialog.take_button.click()
+        assert resolved.args == ["HX01", True]
         assert ctx.jobs.get("HX01").title == "总部改的标题"
-        assert win.console.jobs["HX01"].title == "总部改的标题"
+        # The reload the resolution asked for reaches the console (an older one never undoes it).
+        qtbot.waitUntil(lambda: win.console.jobs["HX01"].title == "总部改的标题", timeout=10_000)
         qtbot.waitUntil(lambda: widget.conflicts == 0, timeout=10_000)
         assert HubRepository(ctx.db).conflict_count() == 0
         dialog.accept()
