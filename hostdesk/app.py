@@ -6,12 +6,12 @@ The only module that knows them all.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
+from hostdesk.private_files import private_dir, private_log_handler
 from hostdesk.services.catalogue import CatalogueService
 from hostdesk.services.registrations import RegistrationService, load_or_create_key
 from hostdesk.services.sessions import SessionService
@@ -45,9 +45,9 @@ class AppContext:
 
 def setup_logging(data_dir: Path) -> None:
     """A rotating file log in the data dir; never given personal data (see docs/privacy)."""
-    logs = data_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    private_dir(data_dir)
+    logs = private_dir(data_dir / "logs")
+    handler = private_log_handler(
         logs / "hostdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -64,7 +64,7 @@ def build(
     `loaded` passes settings already read (the GUI reads them first for the language):
     reading twice would lose the warning about a corrupt file, moved aside on first read.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)  # personal data inside: owner-only, whatever the umask
     settings, warnings = loaded or config.load_settings(data_dir)
     db = open_database(data_dir / DB_FILE)
     jobs = JobRepository(db)

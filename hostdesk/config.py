@@ -14,6 +14,7 @@ import platformdirs
 import tomli_w
 
 from hostdesk.fileio import atomic_write_bytes
+from hostdesk.private_files import private_dir, tighten
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
         raw = path.read_bytes()
     except FileNotFoundError:
         return settings, warnings
+    tighten(path)  # it may hold the OBS password or the hub token (a user may have copied it in)
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -243,7 +245,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[SettingsWarning]]:
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Atomic write: a crash mid-save leaves the previous file intact."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     doc = {name: asdict(getattr(settings, name)) for name in SECTIONS}
     # Owner-only from creation: the file may hold the OBS password.
     atomic_write_bytes(data_dir / SETTINGS_FILE, tomli_w.dumps(doc).encode("utf-8"), mode=0o600)

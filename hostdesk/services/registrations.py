@@ -32,6 +32,7 @@ from hostdesk.core.registrations import (
     SyncState,
     validate,
 )
+from hostdesk.private_files import tighten
 from hostdesk.services.sessions import SessionService
 from hostdesk.store.jobs_repo import JobRepository
 from hostdesk.store.registrations_repo import OutboxEvent, RegistrationRepository
@@ -64,6 +65,7 @@ def load_or_create_key(data_dir: Path) -> bytes:
     once agree on one key and nobody ever reads a half-written one.
     """
     path = Path(data_dir) / KEY_FILE
+    tighten(path)  # made by an older version under a wide umask
     try:
         key = path.read_bytes()
     except FileNotFoundError:

@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 from hostdesk.core.phone import mask_name, mask_phone
 from hostdesk.core.registrations import Registration, RegQuery
 from hostdesk.fileio import atomic_writer
+from hostdesk.private_files import FILE_MODE
 from hostdesk.sheets.reader import SheetError
 
 EXPORT_HEADERS = (
@@ -178,7 +179,8 @@ def write_steps(
     rows = (export_row(reg, masked=masked) for reg in registrations)
     write = _write_xlsx if suffix == ".xlsx" else _write_csv
     try:
-        with atomic_writer(path) as out:
+        # Owner-only: names and phone numbers; whoever needs a copy gets it from the owner.
+        with atomic_writer(path, mode=FILE_MODE) as out:
             count = yield from write(rows, out, total)
     except OSError as exc:
         raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None

@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import create_engine
 
+from hostdesk.private_files import private_dir, private_sqlite_file
 from hostdesk.store import migrations
 from hostdesk.store.pragmas import BUSY_TIMEOUT_MS, apply_pragmas, verify_pragmas
 
@@ -53,7 +54,9 @@ class Database:
 
 def open_database(path: Path) -> Database:
     """Open (creating and migrating as needed); raises PragmaError or SchemaTooNewError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
+    # Owner-only before SQLite opens it: its -wal and -shm files copy the database's mode.
+    private_sqlite_file(path)
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},

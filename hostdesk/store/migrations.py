@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from hostdesk.private_files import private_file
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the job catalogue.
     (
@@ -195,7 +197,8 @@ def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> 
         return []
     if current > 0 and path.exists():
         # A copy of the user's data as it was, in case an upgrade goes wrong in the field.
-        backup = sqlite3.connect(path.with_name(f"{path.name}.v{current}.bak"))
+        backup_path = private_file(path.with_name(f"{path.name}.v{current}.bak"))
+        backup = sqlite3.connect(backup_path)
         with backup:
             conn.backup(backup)
         backup.close()

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from hostdesk.core.jobs import Job
+from hostdesk.private_files import private_sqlite_file
 from hostdesk.store import migrations
 from hostdesk.store.job_rows import row_to_job
 from hostdesk.store.pragmas import BUSY_TIMEOUT_MS, apply_pragmas, verify_pragmas
@@ -21,6 +22,7 @@ def read_jobs(path: Path) -> list[Job] | None:
     """All jobs in catalogue order, or None when the full store must handle this file."""
     if not path.is_file():
         return None
+    private_sqlite_file(path)  # a file an older version left readable by all
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         apply_pragmas(conn)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hostdesk import app, config, i18n, messages
+from hostdesk.private_files import private_dir
 from hostdesk.store.migrations import SchemaTooNewError
 from hostdesk.store.pragmas import PragmaError
 from hostdesk.ui import single_instance, tasks
@@ -54,7 +55,7 @@ def launch(data_dir: Path, language: str | None = None) -> int:
     qt_app.setApplicationDisplayName("HostDesk")
     collector = GuiThreadGarbageCollector(qt_app)  # before any worker thread starts
     apply_console_style(qt_app)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)  # owner-only (0700) before the lock file and the log go in
     app.setup_logging(data_dir)
     loaded = config.load_settings(data_dir)
     i18n.install(language or loaded[0].general.language)

@@ -38,6 +38,7 @@ from hostdesk.core.registrations import (
     Source,
 )
 from hostdesk.fileio import atomic_write_bytes
+from hostdesk.private_files import FILE_MODE, private_dir
 from hostdesk.ui import registration_dialogs as dialogs
 from hostdesk.ui import tasks
 from hostdesk.ui.registrations_list import RegistrationsList
@@ -60,8 +61,9 @@ def draft_path(data_dir: Path) -> Path:
 
 def write_draft(path: Path, content: dict) -> None:
     """Atomically, readable by the owner only (on a worker: it fsyncs)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    atomic_write_bytes(path, json.dumps(content, ensure_ascii=False).encode("utf-8"), mode=0o600)
+    private_dir(path.parent)  # also tightens a drafts folder an older version left open
+    data = json.dumps(content, ensure_ascii=False).encode("utf-8")
+    atomic_write_bytes(path, data, mode=FILE_MODE)
 
 
 def read_draft(path: Path) -> dict:
