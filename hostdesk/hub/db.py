@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect
 from sqlalchemy.engine import make_url
 
 from hostdesk.hub.models import COUNTERS, REGS, HubModel
+from hostdesk.private_files import private_dir, private_sqlite_file
 
 DEFAULT_DB = "sqlite:///hub.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -91,7 +92,11 @@ class HubDB:
         if self.dialect == "sqlite":
             path = make_url(self.url).database
             if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                # Personal data, token hashes, the page secret: owner-only, whatever the umask
+                # (SQLite gives -wal/-shm the file's mode). Folders made here are 0700; one
+                # the administrator chose stays as it is.
+                private_dir(Path(path).parent, tighten_existing=False)
+                private_sqlite_file(path)
         with self._writer.begin() as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
