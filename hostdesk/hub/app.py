@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hostdesk import __version__
 from hostdesk.hub import api_catalogue, api_registrations, deps, signup_page
-from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenCache
+from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
@@ -38,7 +38,7 @@ def create_app(
     client IP per minute (0: no limit)."""
     db = HubDB(db_url)
     db.create_schema()
-    hub = Hub(db=db, tokens=TokenCache(db), limiter=RateLimiter(rate_limit))
+    hub = Hub(db=db, tokens=TokenLookup(db), limiter=RateLimiter(rate_limit))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -50,6 +50,10 @@ def create_app(
         version=__version__,
         description="Sign-ups from the broadcast PCs, exactly once; the job catalogue.",
         lifespan=lifespan,
+        # No /docs or /redoc: their pages load scripts from a public CDN, and a hub on the
+        # internet need not show its API to every visitor. /openapi.json stays (clients, tests).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.hub = hub
     app.add_middleware(BodyLimit, limit=max_body)

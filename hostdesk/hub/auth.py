@@ -1,4 +1,4 @@
-"""Bearer tokens: made once, stored as sha256 hashes; device vs admin; per-token rate limits."""
+"""Bearer tokens: made once, stored as sha256 hashes; device vs admin; revocable; rate limits."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import TOKENS
 
 TOKEN_PREFIX = "hd_"
-CACHE_SECONDS = 5.0  # a token looked up is trusted this long without asking the database
 RATE_WINDOW = 10.0  # seconds
 DEFAULT_RATE_LIMIT = 120  # writes per token per window
 SWEEP_MIN = 1024
@@ -29,8 +28,27 @@ class Principal:
     name: str
     admin: bool
 
+    @property
+    def scope(self) -> str:
+        """device (a broadcast PC) or admin (may also replace the catalogue, make sign-ups)."""
+        return "admin" if self.admin else "device"
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What `token list` shows: never the token or its hash."""
+
+    name: str
+    scope: str
+    created_at: str
+    revoked_at: str | None
+
 
 class TokenExists(ValueError):
+    pass
+
+
+class NoSuchToken(LookupError):
     pass
 
 
@@ -54,33 +72,49 @@ def create_token(db: HubDB, name: str, *, admin: bool = False) -> str:
     return token
 
 
-class TokenCache:
-    """Who a presented token belongs to; unknown tokens are asked about every time."""
+def list_tokens(db: HubDB) -> list[TokenInfo]:
+    """Every token by name, revoked ones included (with when)."""
+    columns = (TOKENS.c.name, TOKENS.c.admin, TOKENS.c.created_at, TOKENS.c.revoked_at)
+    with db.read() as conn:
+        rows = conn.execute(select(*columns).order_by(TOKENS.c.name)).all()
+    return [
+        TokenInfo(r.name, "admin" if r.admin else "device", r.created_at, r.revoked_at)
+        for r in rows
+    ]
+
+
+def revoke_token(db: HubDB, name: str) -> bool:
+    """Refuse the token named `name` from now on; False when it was revoked already."""
+    now = datetime.now(UTC).isoformat()
+    with db.write() as conn:
+        exists = conn.execute(select(TOKENS.c.revoked_at).where(TOKENS.c.name == name)).first()
+        if exists is None:
+            raise NoSuchToken(name)
+        if exists.revoked_at is not None:
+            return False
+        conn.execute(update(TOKENS).where(TOKENS.c.name == name).values(revoked_at=now))
+    return True
+
+
+class TokenLookup:
+    """Who a presented token belongs to, asked of the database on every request.
+
+    No cache: a token revoked by `hostdesk-hub token revoke` (another process) must be
+    refused by every hub process at once; the lookup is one unique-index probe.
+    """
 
     def __init__(self, db: HubDB):
         self._db = db
-        self._lock = threading.Lock()
-        self._known: dict[str, tuple[Principal, float]] = {}
 
     def resolve(self, token: str) -> Principal | None:
         digest = hash_token(token)
-        now = time.monotonic()
-        with self._lock:
-            hit = self._known.get(digest)
-        if hit and now - hit[1] < CACHE_SECONDS:
-            return hit[0]
         with self._db.read() as conn:
             row = conn.execute(
-                select(TOKENS.c.name, TOKENS.c.admin).where(TOKENS.c.token_hash == digest)
+                select(TOKENS.c.name, TOKENS.c.admin).where(
+                    TOKENS.c.token_hash == digest, TOKENS.c.revoked_at.is_(None)
+                )
             ).first()
-        if row is None:
-            with self._lock:
-                self._known.pop(digest, None)
-            return None
-        principal = Principal(name=row.name, admin=bool(row.admin))
-        with self._lock:
-            self._known[digest] = (principal, now)
-        return principal
+        return None if row is None else Principal(name=row.name, admin=bool(row.admin))
 
 
 class RateLimiter:

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from hostdesk.hub.models import COUNTERS, REGS, HubModel
+from hostdesk.hub.models import COUNTERS, REGS, TOKENS, HubModel
 from hostdesk.private_files import private_dir, private_sqlite_file
 
 DEFAULT_DB = "sqlite:///hub.db"
@@ -153,6 +153,8 @@ def _add_missing_columns(conn: Connection) -> None:
                 "DEFAULT FALSE"
             )
         )
+    if "revoked_at" not in {c["name"] for c in inspect(conn).get_columns(TOKENS.name)}:
+        conn.execute(text("ALTER TABLE tokens ADD COLUMN revoked_at VARCHAR"))
 
 
 def _sqlite_setup(engine: Engine) -> None:

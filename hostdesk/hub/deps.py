@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from hostdesk.hub.auth import Principal, RateLimiter, TokenCache
+from hostdesk.hub.auth import Principal, RateLimiter, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.schemas import ErrorOut
 
@@ -18,7 +18,7 @@ _bearer = HTTPBearer(auto_error=False, description="a device token, or an admin 
 @dataclass
 class Hub:
     db: HubDB
-    tokens: TokenCache
+    tokens: TokenLookup
     limiter: RateLimiter
 
 

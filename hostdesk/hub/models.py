@@ -19,8 +19,9 @@ class TokenRow(HubModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     token_hash: str = Field(unique=True)  # sha256 hex of the token
-    admin: bool = False
+    admin: bool = False  # the scope: admin, else device
     created_at: str
+    revoked_at: str | None = None  # set by `hostdesk-hub token revoke`: refused from then on
 
 
 class RegistrationRow(HubModel, table=True):

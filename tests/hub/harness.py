@@ -2,7 +2,7 @@
 
 cluster = PgCluster.start()          # Debian pg_createcluster as root, else initdb
 url = cluster.new_database()         # postgresql://hub:…@127.0.0.1:PORT/hub_N
-hub = HubProcess(url).start()        # `python -m hostdesk hub serve`, waits for /healthz
+hub = HubProcess(url).start()        # `python -m hostdesk.hub serve`, waits for /healthz
 token = hub.token("studio-1")        # a device token (admin=True for an admin one)
 hub.stop(); cluster.drop()
 """
@@ -143,13 +143,16 @@ def _drop_stale_clusters(version: str) -> None:
 
 
 class HubProcess:
-    """`python -m hostdesk hub serve` in a child process, on a free port (restartable)."""
+    """`python -m hostdesk.hub serve` (the hub's own command line, as `hostdesk-hub`) in a
+    child process, on a free port (restartable)."""
 
     def __init__(self, db_url: str, *, rate_limit: int = 0, port: int | None = None,
-                 log_dir: Path | None = None, args: tuple[str, ...] = ()):  # fmt: skip
+                 log_dir: Path | None = None, args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None):  # fmt: skip
         self.db_url = db_url
         self.rate_limit = rate_limit
-        self.args = tuple(args)  # more `hub serve` options, e.g. ("--agency", "…")
+        self.args = tuple(args)  # more `serve` options, e.g. ("--agency", "…")
+        self.env = dict(env or {})  # more environment, e.g. an empty HOME
         self.port = port or free_port()
         self.log_dir = Path(log_dir or tempfile.mkdtemp(prefix="hostdesk_hub_log_"))
         self.log_path = self.log_dir / f"hub_{self.port}.log"
@@ -165,8 +168,8 @@ class HubProcess:
 
     def start(self) -> HubProcess:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8",
-               "HOSTDESK_DATA_DIR": str(self.log_dir / "desktop-data")}  # fmt: skip
-        cmd = [sys.executable, "-m", "hostdesk", "--lang", "en", "hub", "serve", "--db",
+               "HOSTDESK_DATA_DIR": str(self.log_dir / "desktop-data"), **self.env}  # fmt: skip
+        cmd = [sys.executable, "-m", "hostdesk.hub", "--lang", "en", "serve", "--db",
                self.db_url, "--port", str(self.port), "--rate-limit", str(self.rate_limit),
                *self.args]  # fmt: skip
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child writes it until stop()

@@ -1,15 +1,41 @@
-"""`hostdesk hub token create`, `hub stats` and `hub serve` as a user runs them."""
+"""`hostdesk-hub` (python -m hostdesk.hub) and its alias `hostdesk hub …` as a user runs them."""
 
 from __future__ import annotations
 
+import ast
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import requests
+from sqlalchemy import text
 
-from tests.conftest import run_cli
+from hostdesk.hub import cli as hub_cli
+from hostdesk.hub import i18n
+from hostdesk.hub.db import HubDB
+from tests.conftest import ROOT, run_cli
 from tests.hub.conftest import Hub
+from tests.hub.harness import HubProcess
 from tests.hub.payloads import item, phone
+
+TIMEOUT = (5, 30)
+
+
+def run_hub(*args: str, env_extra: dict | None = None, lang: str | None = "en"):
+    """`python -m hostdesk.hub ARGS` in a child process (the `hostdesk-hub` script's code)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env_extra or {})}
+    lang_args = ("--lang", lang) if lang else ()
+    return subprocess.run(
+        [sys.executable, "-m", "hostdesk.hub", *lang_args, *args],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+
+
+def me(url: str, token: str) -> int:
+    headers = {"Authorization": f"Bearer {token}"}
+    return requests.get(url + "/api/v1/me", headers=headers, timeout=TIMEOUT).status_code
 
 
 def test_token_create_prints_a_working_token_once(hub: Hub, tmp_path: Path):
@@ -71,3 +97,124 @@ def test_serve_reports_bad_options_and_databases_in_one_line(hub: Hub, tmp_path:
     unreachable = run_cli("--lang", "en", "hub", "stats", "--hub-url", "http://127.0.0.1:1",
                           "--hub-token", "x", data_dir=tmp_path)  # fmt: skip
     assert unreachable.returncode == 1 and "cannot be reached" in unreachable.stderr
+
+
+def test_a_revoked_token_is_refused_at_once_by_every_hub_process(hub: Hub, tmp_path: Path):
+    # A second hub process on the same database (SQLite file or PostgreSQL database).
+    other = HubProcess(hub.db_url, log_dir=tmp_path).start()
+    try:
+        made = run_hub("token", "create", "studio-7", "--db", hub.db_url)
+        assert made.returncode == 0, made.stderr
+        token = made.stdout.strip()
+        # Both processes know it (and a positive answer would be what a cache keeps).
+        assert me(hub.url, token) == 200 and me(other.url, token) == 200
+        revoked = run_hub("token", "revoke", "studio-7", "--db", hub.db_url)
+        assert revoked.returncode == 0, revoked.stderr
+        assert "studio-7 revoked" in revoked.stdout
+        # The very next request on either process is refused.
+        assert me(hub.url, token) == 401 and me(other.url, token) == 401
+        r = requests.post(hub.url + "/api/v1/registrations/batch", json={"items": [item()]},
+                          headers={"Authorization": f"Bearer {token}"}, timeout=TIMEOUT)  # fmt: skip
+        assert r.status_code == 401
+        assert me(other.url, hub.token) == 200  # the others keep working
+        again = run_hub("token", "revoke", "studio-7", "--db", hub.db_url)
+        assert again.returncode == 0 and "revoked already" in again.stdout
+        unknown = run_hub("token", "revoke", "nobody", "--db", hub.db_url)
+        assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1
+        assert "No token is named nobody" in unknown.stderr
+        # The name stays taken: a new token needs a new name.
+        reused = run_hub("token", "create", "studio-7", "--db", hub.db_url)
+        assert reused.returncode == 2 and "exists already" in reused.stderr
+    finally:
+        other.stop()
+
+
+def test_token_list_shows_names_roles_and_revocations_never_tokens(hub: Hub):
+    made = run_hub("token", "create", "boss-2", "--admin", "--db", hub.db_url)
+    token = made.stdout.strip()
+    run_hub("token", "revoke", "boss-2", "--db", hub.db_url)
+    listed = run_hub("token", "list", "--json", "--db", hub.db_url)
+    assert listed.returncode == 0, listed.stderr
+    rows = {row["name"]: row for row in json.loads(listed.stdout)}
+    assert len(rows) == 3 and "boss-2" in rows  # the fixture's device and admin, and boss-2
+    assert rows["boss-2"]["role"] == "admin" and rows["boss-2"]["revoked"]
+    assert {row["role"] for row in rows.values()} == {"admin", "device"}
+    assert all(row["revoked"] is None for name, row in rows.items() if name != "boss-2")
+    assert all(set(row) == {"name", "role", "created", "revoked"} for row in rows.values())
+    table = run_hub("token", "list", "--db", hub.db_url)
+    chinese = run_hub("token", "list", "--db", hub.db_url, lang="zh_CN")
+    for out in (listed.stdout, table.stdout, chinese.stdout):
+        assert token not in out and hub.token not in out and hub.admin_token not in out
+        assert token[3:12] not in out  # not even a piece of it
+    db = HubDB(hub.db_url)
+    try:
+        with db.read() as conn:
+            hashes = conn.execute(text("SELECT token_hash FROM tokens")).scalars().all()
+    finally:
+        db.close()
+    assert hashes and not any(h in table.stdout + listed.stdout for h in hashes)
+    assert "boss-2" in table.stdout and "revoked" in table.stdout.splitlines()[0]
+    assert "管理员" in chinese.stdout and "撤销时间" in chinese.stdout
+
+
+def test_an_old_database_gains_the_revoked_column(hub_db_url: str):
+    db = HubDB(hub_db_url)
+    try:
+        db.create_schema()
+        with db.write() as conn:  # as a hub made before revocation left it
+            conn.execute(text("ALTER TABLE tokens DROP COLUMN revoked_at"))
+            conn.execute(text("INSERT INTO tokens (name, token_hash, admin, created_at) "
+                              "VALUES ('old-pc', 'x', FALSE, '2026-01-01T00:00:00+00:00')"))  # fmt: skip
+    finally:
+        db.close()
+    listed = run_hub("token", "list", "--json", "--db", hub_db_url)
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)[0] == {
+        "name": "old-pc", "role": "device", "created": "2026-01-01T00:00:00+00:00", "revoked": None,
+    }  # fmt: skip
+    assert run_hub("token", "revoke", "old-pc", "--db", hub_db_url).returncode == 0
+
+
+def test_messages_are_chinese_unless_english_is_asked_for(tmp_path: Path):
+    bare = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LANGUAGE")}
+    base = [sys.executable, "-m", "hostdesk.hub", "serve", "--port", "0", "--db",
+            str(tmp_path / "x.db")]  # fmt: skip
+
+    def run(env: dict, *extra: str):
+        return subprocess.run([*base[:3], *extra, *base[3:]], capture_output=True, text=True,
+                              encoding="utf-8", env=env, cwd=ROOT, timeout=120)  # fmt: skip
+
+    for env, extra, expected in (
+        (bare, (), "--port：1 到 65535 之间的数字"),
+        ({**bare, "LANG": "C.UTF-8"}, (), "--port：1 到 65535 之间的数字"),
+        ({**bare, "LANG": "en_US.UTF-8"}, (), "--port: a number from 1 to 65535"),
+        ({**bare, "LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, (), "--port：1"),
+        ({**bare, "LANG": "zh_CN.UTF-8"}, ("--lang", "en"), "--port: a number"),
+    ):
+        r = run(env, *extra)
+        assert r.returncode == 2 and r.stdout == "", (env.get("LANG"), r.stderr)
+        assert r.stderr.startswith("hostdesk-hub: ") and expected in r.stderr, r.stderr
+        assert r.stderr.count("\n") == 1  # one line, no traceback
+    unknown = run(bare, "--lang", "en", "--no-such-option")
+    assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1
+    assert not (tmp_path / "x.db").exists()  # nothing half-made
+
+
+def test_every_message_of_the_hub_cli_has_its_chinese():
+    """Every t("…") in the hub's command line is in the catalogue (else it would show English)."""
+    tree = ast.parse(Path(hub_cli.__file__).read_text(encoding="utf-8"))
+    used = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t"
+        and isinstance(node.args[0], ast.Constant)
+    }  # fmt: skip
+    assert len(used) > 40
+    assert sorted(used - set(i18n.ZH_CN)) == []
+    for english in used:
+        chinese = i18n.ZH_CN[english]
+        assert chinese != english
+        # the same {placeholders}, so .format() works in both languages
+        assert sorted(part.split("}")[0] for part in english.split("{")[1:]) == sorted(
+            part.split("}")[0] for part in chinese.split("{")[1:]
+        ), english
