@@ -34,9 +34,13 @@ test: system-deps $(STAMP) i18n lint
 i18n-update: $(STAMP)
 	$(BIN)/python scripts/i18n.py update
 
+# dev.lock first: the desktop's and the hub's locks are held to its versions (-c), so each
+# installs exactly what `make test` tested.
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -q -o requirements/dev.lock
-	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements/app.lock
+	$(LOCK) --extra dev -o requirements/dev.lock
+	$(LOCK) --extra desktop -c requirements/dev.lock -o requirements/app.lock
+	$(LOCK) --extra hub -c requirements/dev.lock -o requirements/hub.lock
 
 bundle: $(STAMP) i18n
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
