@@ -22,8 +22,11 @@ from hostdesk.hub.schemas import (
     RegistrationOut,
     RegistrationPage,
 )
+from hostdesk.hub.strict_json import StrictJSONRoute
 
-router = APIRouter(prefix="/api/v1/registrations", tags=["registrations"])
+router = APIRouter(
+    prefix="/api/v1/registrations", tags=["registrations"], route_class=StrictJSONRoute
+)
 CURSOR_MAX = 2**53  # beyond any real count; keeps the comparison inside every integer type
 OUT_COLUMNS = [
     REGS.c[name]

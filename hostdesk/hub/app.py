@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -16,6 +17,7 @@ from hostdesk.hub import api_catalogue, api_registrations, deps, signup_page
 from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
+from hostdesk.hub.errors import log_internal, validation_error, withhold_messages
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
 from hostdesk.hub.schemas import ErrorOut, HealthOut, MeOut
 from hostdesk.hub.signup_page import DEFAULT_PAGE_RATE_LIMIT, DEFAULT_RETENTION_DAYS
@@ -91,10 +93,16 @@ def create_app(
             return signup_page.error_page(request, exc.status_code, "bad", exc.headers)
         return await http_exception_handler(request, exc)
 
+    # A 422 names the field and the kind of error, never the value (it may be a phone).
+    app.add_exception_handler(RequestValidationError, validation_error)
+    # uvicorn logs the exception Starlette re-raises after our 500: frames, no messages.
+    withhold_messages("uvicorn.error", "uvicorn")
+
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception):
-        # The traceback to the log (never a body: it may hold a phone number), a JSON 500 out.
-        log.error("internal error: %s", type(exc).__name__, exc_info=exc)
+        # Where it failed to the log, without any exception's message (a validation error
+        # lists its inputs, a database error its parameters); a JSON 500 out.
+        log_internal(exc)
         if _is_page(request):
             return signup_page.error_page(request, 500, "internal")
         return JSONResponse({"detail": "internal error"}, status_code=500)

@@ -17,6 +17,7 @@ from hostdesk.core.registrations import (
     ConsentMethod,
     Source,
 )
+from hostdesk.core.text import has_control, strip_invisible
 
 PHONE_RE = re.compile(r"1[3-9][0-9]{9}", re.ASCII)
 TEXT_FIELDS = (
@@ -24,6 +25,11 @@ TEXT_FIELDS = (
     "expected_city", "note", "source", "consent_method", "notice_version",
 )  # fmt: skip
 TIME_FIELDS = ("consented_at", "created_at", "updated_at")
+# Times outside these years are a broken clock or a probe; years 1 and 9999 with an offset
+# do not even fit a datetime once moved to UTC, and a desktop turns them into local time.
+YEAR_MIN = 1970
+YEAR_MAX = 2999
+DEVICE_MAX = 64
 ID_MAX = 64
 TITLE_MAX = 200
 SOURCES = {s.value for s in Source}
@@ -55,18 +61,28 @@ def parse_time(payload: dict, name: str, default: str) -> str:
     if not isinstance(value, str):
         raise Rejected(f"{name}_invalid")
     try:
-        return iso(datetime.fromisoformat(value))
-    except ValueError:
+        parsed = datetime.fromisoformat(value)
+        if not YEAR_MIN <= parsed.year <= YEAR_MAX:
+            raise ValueError("year out of range")
+        stored = iso(parsed)  # OverflowError: 0001-01-01T00:00+01:00 is before year 1 in UTC
+    except (ValueError, OverflowError):
         raise Rejected(f"{name}_invalid") from None
+    if not YEAR_MIN <= int(stored[:4]) <= YEAR_MAX:
+        raise Rejected(f"{name}_invalid")
+    return stored
 
 
-def _text(payload: dict, name: str, limit: int, *, multiline: bool = False) -> str:
-    """Stripped text within `limit`, no control characters (core's rule for the same field)."""
-    value = (payload.get(name) or "").strip()
-    for ch in value:
-        cat = unicodedata.category(ch)
-        if cat == "Cs" or (cat == "Cc" and not (multiline and ch in "\n\r\t")):
-            raise Rejected(f"{name}_invalid_char")
+def _text(
+    payload: dict, name: str, limit: int, *, multiline: bool = False, free: bool = False
+) -> str:
+    """Stripped text within `limit`, no control characters (core's rule for the same field).
+    `free`: typed by a person and shown on stream or exported: invisible characters removed."""
+    value = payload.get(name) or ""
+    if free:
+        value = strip_invisible(value)
+    value = value.strip()
+    if has_control(value, allow="\n\r\t" if multiline else ""):
+        raise Rejected(f"{name}_invalid_char")
     if len(value) > limit:
         raise Rejected(f"{name}_too_long")
     return value
@@ -101,7 +117,7 @@ def registration_fields(payload: dict, now: str) -> dict:
     code = _text(payload, "job_code", ID_MAX)
     if not code:
         raise Rejected("job_code_missing")
-    name = _text(payload, "name", 10_000)
+    name = _text(payload, "name", 10_000, free=True)
     if not any(unicodedata.category(ch)[0] not in "ZC" for ch in name):
         raise Rejected("name_missing")
     if len(name) > NAME_MAX:
@@ -117,16 +133,16 @@ def registration_fields(payload: dict, now: str) -> dict:
         raise Rejected("gender_invalid")
     fields = {
         "job_code": code,
-        "job_title": _text(payload, "job_title", TITLE_MAX),
+        "job_title": _text(payload, "job_title", TITLE_MAX, free=True),
         "session_id": _text(payload, "session_id", ID_MAX),
         "name": name,
         "phone": phone,
         "age": payload.get("age"),
         "birth_year": None if payload.get("age") is not None else payload.get("birth_year"),
         "gender": gender,
-        "current_city": _text(payload, "current_city", CITY_MAX),
-        "expected_city": _text(payload, "expected_city", CITY_MAX),
-        "note": _text(payload, "note", NOTE_MAX, multiline=True),
+        "current_city": _text(payload, "current_city", CITY_MAX, free=True),
+        "expected_city": _text(payload, "expected_city", CITY_MAX, free=True),
+        "note": _text(payload, "note", NOTE_MAX, multiline=True, free=True),
         "source": payload.get("source") or Source.PHONE.value,
         "consent_method": payload.get("consent_method") or "",
         "notice_version": _text(payload, "notice_version", NOTICE_VERSION_MAX),
@@ -140,3 +156,18 @@ def registration_fields(payload: dict, now: str) -> dict:
     for name in TIME_FIELDS:
         fields[name] = parse_time(payload, name, now)
     return fields
+
+
+def device_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a broadcast PC (a token's name, the page's d=), or None.
+
+    It is printed in sign-up links and QR codes and stored with every sign-up it brings:
+    "device_missing", "device_too_long" (over DEVICE_MAX) or "device_invalid_char"
+    (control, NUL, invisible or unpaired surrogate characters, or surrounding spaces)."""
+    if not name:
+        return "device_missing"
+    if len(name) > DEVICE_MAX:
+        return "device_too_long"
+    if has_control(name) or strip_invisible(name) != name or name.strip() != name:
+        return "device_invalid_char"
+    return None

@@ -42,7 +42,11 @@ def _insert(dialect: str, table):
 
 
 def _canonical(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # allow_nan=False: strict JSON; strict_json.NON_FINITE (a NaN or Infinity that came
+    # in) is not serialisable either, so both make the item "payload_invalid".
+    return json.dumps(
+        payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
 
 
 def next_seq(conn: Connection) -> int:
@@ -101,7 +105,7 @@ def _check(item: BatchItem, now: str) -> _Checked:
     try:
         frozen = _canonical(item.payload)
         frozen.encode("utf-8")
-    except (UnicodeEncodeError, ValueError):
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
         return _Checked(problem="payload_invalid")
     payload_id = item.payload.get("id")
     if payload_id is not None and payload_id != item.client_id:

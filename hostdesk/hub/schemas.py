@@ -6,7 +6,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from hostdesk.core.jobs import CODE_MAX_LEN
 from hostdesk.core.registrations import NOTICE_VERSION
+from hostdesk.core.text import has_control, strip_invisible
 
 MAX_BATCH = 100
 MAX_LOOKUP = 500
@@ -21,7 +23,31 @@ def _storable(value: str) -> str:
     return value
 
 
+def _catalogue_line(value: str) -> str:
+    """One line of a job's text: shown on stream, on the page and in exports."""
+    if has_control(value):
+        raise ValueError("control characters (NUL, CR, LF, ESC…) are not allowed here")
+    return strip_invisible(value)
+
+
+def _catalogue_lines(value: str) -> str:
+    """A job's longer text (requirements): line breaks and tabs allowed, nothing else."""
+    if has_control(value, allow="\n\r\t"):
+        raise ValueError("control characters other than line breaks and tabs")
+    return strip_invisible(value)
+
+
 Text = Annotated[str, AfterValidator(_storable)]
+Line = Annotated[str, AfterValidator(_catalogue_line)]
+Lines = Annotated[str, AfterValidator(_catalogue_lines)]
+# What a sign-up link and its QR code carry (core.jobs.valid_code): the page's /j/{code}.
+JOB_CODE_PATTERN = rf"^[A-Za-z0-9_.-]{{1,{CODE_MAX_LEN}}}$"
+# Sane bounds: the desktop keeps pay in a FLOAT column and headcount and ages in INTEGER
+# ones (64-bit in SQLite); a bigger number breaks every desktop's pull of the catalogue.
+PAY_MAX = 10_000_000  # yuan, whatever the unit
+HEADCOUNT_MAX = 100_000
+JOB_AGE_MAX = 120
+Pay = Annotated[int | float, Field(ge=0, le=PAY_MAX, allow_inf_nan=False)]
 Id = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
 
 
@@ -120,23 +146,30 @@ class Job(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: Text = Field(min_length=1, max_length=64)
-    title: Text = Field(min_length=1, max_length=200)
-    company: Text = ""
-    city: Text = ""
-    salary_min: int | float | None = None
-    salary_max: int | float | None = None
+    code: str = Field(pattern=JOB_CODE_PATTERN)
+    title: Line = Field(min_length=1, max_length=200)
+    company: Line = Field(default="", max_length=200)
+    city: Line = Field(default="", max_length=50)
+    salary_min: Pay | None = None
+    salary_max: Pay | None = None
     salary_unit: Literal["month", "hour", "day", "piece"] | None = None
-    salary_text: Text = ""
-    benefits: list[Text] = []
-    headcount: int | None = None
-    age_min: int | None = None
-    age_max: int | None = None
-    shift: Text = ""
-    requirements: Text = ""
-    signup_url: Text = ""
+    salary_text: Line = Field(default="", max_length=200)
+    benefits: list[Annotated[Line, Field(max_length=100)]] = Field(default=[], max_length=50)
+    headcount: int | None = Field(default=None, ge=0, le=HEADCOUNT_MAX)
+    age_min: int | None = Field(default=None, ge=0, le=JOB_AGE_MAX)
+    age_max: int | None = Field(default=None, ge=0, le=JOB_AGE_MAX)
+    shift: Line = Field(default="", max_length=200)
+    requirements: Lines = Field(default="", max_length=5000)
+    signup_url: Line = Field(default="", max_length=2000)
     urgent: bool = False
     status: Literal["open", "paused", "closed"] = "open"
+
+    @field_validator("title")
+    @classmethod
+    def _title_shows(cls, title: str) -> str:
+        if not title.strip():
+            raise ValueError("the title is empty once invisible characters are removed")
+        return title
 
 
 class JobsIn(BaseModel):
