@@ -162,7 +162,7 @@ def _cmd_jobs_import(ctx, args) -> int:
     except SheetError as exc:
         raise CliError(m.sheet_error(exc)) from None
     name = args.file.name
-    for problem in outcome.plan.problems:
+    for problem in outcome.plan.problems + outcome.plan.warnings:
         print(m.row_problem(problem, name), file=sys.stderr)
     r = outcome.result
     template = (

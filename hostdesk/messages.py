@@ -74,6 +74,23 @@ ROW_PROBLEMS = {
     "urgent_invalid": QT_TRANSLATE_NOOP(
         "Problems", "urgent “{text}” is not understood: write 是 or 否"
     ),
+    # Warnings on rows that are imported all the same (issue 15: no job lost to a notation).
+    "pay_unread": QT_TRANSLATE_NOOP(
+        "Problems",
+        "pay “{text}” is imported as written, without figures: write it like 6000-8000元/月, 22元/小时 or 面议 to have it read",
+    ),
+    "age_unread": QT_TRANSLATE_NOOP(
+        "Problems",
+        "age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read",
+    ),
+    "code_replaced": QT_TRANSLATE_NOOP(
+        "Problems",
+        "code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)",
+    ),
+    "status_paused": QT_TRANSLATE_NOOP(
+        "Problems",
+        "status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭",
+    ),
 }
 
 SHEET_ERRORS = {
@@ -114,6 +131,9 @@ SHEET_ERRORS = {
 LINT_RULES = {
     "gender_only": QT_TRANSLATE_NOOP(
         "Lint", "gender requirement “{text}” is discrimination under Chinese law: remove it"
+    ),
+    "appearance": QT_TRANSLATE_NOOP(
+        "Lint", "looks or height requirement “{text}” is discrimination: remove it"
     ),
     "ethnicity": QT_TRANSLATE_NOOP(
         "Lint", "ethnic requirement “{text}” is unlawful discrimination: remove it"

@@ -1,21 +1,36 @@
-"""Age bands as employers write them (18-45岁, 45周岁以下, 年满18周岁, 不限), parsed and shown."""
+"""Age bands as employers write them (18-45岁, 25--45岁, 45岁以下, 18-, 男:18-38岁 女:18-40岁).
+
+The same small grammar as pay: normalise the dashes, find the *bands* (a range, an open lower
+bound such as 18岁以上 / 年满18 / 18-, an open upper bound such as 45岁以下 / 不超过45 / -36,
+or one age such as 18岁), then combine them: bands given per sex are the band the job admits
+as a whole (the widest); an open lower bound and an open upper bound written apart close each
+other (18岁以上，45岁以下).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 AGE_LIMIT = 80
 
-_SEP = r"(?:——|[-~〜—–−‐]|至|到)"
+_DASH_RUN_RE = re.compile(r"(?<=[\d岁])(?:-+|~+|〜+|—+|–+|―+|−+|‐+|一+|至|到)(?=\d)")
 _YEARS = r"(\d{1,3})(?:周岁|岁)?"
-_RANGE_RE = re.compile(rf"{_YEARS}{_SEP}{_YEARS}(?:之间)?")
-# "以下"/"以内" include the number itself, as in Chinese statutes: 45岁以下 admits a 45-year-old.
-_MAX_RE = re.compile(rf"(?:不超过|不大于|不高于)?{_YEARS}(以下|以内|之内|及以下)?")
-_MIN_RE = re.compile(rf"(?:年满|满|不低于|不小于)?{_YEARS}(以上|及以上)?")
-_EXACT_RE = re.compile(r"(\d{1,3})(?:周岁|岁)")  # "18岁": what format_age writes for 18-18
-_NEGATIVE_RE = re.compile(r"(?:^|[-~〜—–−‐至到])[-−]\d")
-_NO_LIMIT = {"", "不限", "年龄不限", "无", "无要求", "不限年龄"}
+_BAND_RE = re.compile(
+    rf"(?P<range>{_YEARS}-{_YEARS}(?:之间|以内|以下|左右)?)"
+    rf"|(?:不超过|不大于|不高于){_YEARS}"
+    rf"|(?:年满|满|不低于|不小于){_YEARS}(?:以上|及以上)?"
+    rf"|(?P<up>{_YEARS}(?:以上|及以上|-(?!\d)))"
+    rf"|(?P<down>{_YEARS}(?:以下|以内|之内|及以下))"
+    rf"|(?P<cap>(?<![\d])-{_YEARS})"
+    r"|(?P<exact>(\d{1,3})(?:周岁|岁))"
+)
+_SEX_BEFORE_RE = re.compile(r"(男|女)[性士生]?[:：]?$")
+_NO_LIMIT = {"", "不限", "年龄不限", "无", "无要求", "不限年龄", "年龄无要求"}
+# A minus sign after a range dash (18~-5) or before an open lower bound (-5岁以上).
+_NEGATIVE_RE = re.compile(r"[~〜至到]-\d|^-\d+(?:周岁|岁)?(?:以上|及以上)")
+_CHAIN_RE = re.compile(r"\d-\d+(?:周岁|岁)?-\d")
 
 
 class AgeParseError(ValueError):
@@ -27,10 +42,48 @@ class AgeParseError(ValueError):
         self.text = text
 
 
+@dataclass(frozen=True)
+class _Band:
+    low: int | None
+    high: int | None
+    sex: str  # "男"/"女" when the band is given for one sex, else ""
+
+
 def _normalise(text: str) -> str:
     s = "".join(unicodedata.normalize("NFKC", text).split())
-    s = re.sub(r"^年龄(?:要求)?[:：]?", "", s)
-    return s.rstrip("。,，;；")
+    return _DASH_RUN_RE.sub("-", s)
+
+
+def _bands(s: str) -> list[_Band]:
+    found: list[_Band] = []
+    for match in _BAND_RE.finditer(s):
+        numbers = [int(n) for n in match.groups() if n is not None and n.isdigit()]
+        kind = match.lastgroup
+        if kind == "range":
+            low, high = numbers[0], numbers[1]
+        elif kind == "up" or match.group(0).startswith(("年满", "满", "不低于", "不小于")):
+            low, high = numbers[0], None
+        elif kind == "exact":
+            low = high = numbers[0]
+        else:  # down, cap, 不超过…
+            low, high = None, numbers[0]
+        sex = _SEX_BEFORE_RE.search(s[: match.start()])
+        found.append(_Band(low, high, sex.group(1) if sex else ""))
+    return found
+
+
+def _combine(bands: list[_Band]) -> tuple[int | None, int | None]:
+    if any(band.sex for band in bands):
+        # 女18-45岁、男18-50岁: the job admits 18-50; the lint flags the split by sex.
+        lows, highs = [b.low for b in bands], [b.high for b in bands]
+        low = None if None in lows else min(lows)
+        high = None if None in highs else max(highs)
+        return low, high
+    low, high = bands[0].low, bands[0].high
+    for band in bands[1:]:  # 18岁以上，45岁以下
+        low = band.low if low is None else low
+        high = band.high if high is None else high
+    return low, high
 
 
 def parse_age(text: str) -> tuple[int | None, int | None]:
@@ -40,28 +93,21 @@ def parse_age(text: str) -> tuple[int | None, int | None]:
     sheet. Ages under 16 do parse; refusing them is the compliance lint's job, not the parser's.
     """
     s = _normalise(text or "")
-    if s in _NO_LIMIT:
+    stripped = re.sub(r"^年龄(?:要求)?[:：]?", "", s).rstrip("。,，;；")
+    if stripped in _NO_LIMIT or (not re.search(r"\d", s) and "不限" in s):
         return None, None
 
     def fail(reason: str, message: str) -> AgeParseError:
         return AgeParseError(reason, f"{message}: {text!r}", text)
 
-    if _NEGATIVE_RE.search(s):
+    if _NEGATIVE_RE.search(stripped):
         raise fail("out_of_range", "age is negative")
-
-    low: int | None = None
-    high: int | None = None
-    if m := _RANGE_RE.fullmatch(s):
-        low, high = int(m.group(1)), int(m.group(2))
-    elif m := _EXACT_RE.fullmatch(s):
-        low = high = int(m.group(1))
-    elif (m := _MAX_RE.fullmatch(s)) and (s.startswith("不") or m.group(2)):
-        high = int(m.group(1))
-    elif (m := _MIN_RE.fullmatch(s)) and (m.group(2) or not s[0].isdigit()):
-        low = int(m.group(1))
-    else:
+    if _CHAIN_RE.search(stripped):
         raise fail("unparseable", "age is not a recognisable band")
-
+    bands = _bands(stripped)
+    if not bands:
+        raise fail("unparseable", "age is not a recognisable band")
+    low, high = _combine(bands)
     for value in (low, high):
         if value is not None and value > AGE_LIMIT:
             raise fail("out_of_range", f"age above {AGE_LIMIT}")

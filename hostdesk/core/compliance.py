@@ -14,6 +14,7 @@ from hostdesk.core.salary import format_pay
 # Rules whose phrases come from resources/wordlists/<rule>.txt, in the order warnings list them.
 WORDLIST_RULE_IDS = (
     "gender_only",
+    "appearance",
     "ethnicity",
     "region_exclusion",
     "marital_status",
@@ -39,6 +40,8 @@ TEXT_FIELDS = ("title", "benefits", "shift", "requirements", "highlights")
 
 MINIMUM_WORKING_AGE = 16  # 劳动法 §15
 REGEX_PREFIX = "re:"
+# "allow:" lines name lawful wording (男女不限, 安全第一, 最低工资): a match inside it is no warning.
+ALLOW_PREFIX = "allow:"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ def parse_wordlist(text: str) -> tuple[str, ...]:
 
     A line starting with "re:" is a regular expression and is kept with its prefix; it is
     compiled here so a typo is reported with its line number instead of failing mid-stream.
+    A line starting with "allow:" (phrase, or "allow:re:" pattern) is a lawful exception.
     Only whole-line comments exist: "#" inside a phrase or regex is part of it.
     """
     entries: list[str] = []
@@ -83,8 +87,11 @@ def parse_wordlist(text: str) -> tuple[str, ...]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith(REGEX_PREFIX):
-            if not line[len(REGEX_PREFIX) :].strip():
+        body = line[len(ALLOW_PREFIX) :].strip() if line.startswith(ALLOW_PREFIX) else line
+        if not body:
+            raise WordListError(number, "empty exception")
+        if body.startswith(REGEX_PREFIX):
+            if not body[len(REGEX_PREFIX) :].strip():
                 raise WordListError(number, "empty regular expression")
             try:
                 _compile(line)
@@ -103,6 +110,8 @@ def _normalise(text: str) -> str:
 def _compile(entry: str) -> re.Pattern[str]:
     # Patterns are NFKC'd like the text they run on: a full-width character in a pattern could
     # otherwise never match. IGNORECASE is what makes "NO.1" match "no.1".
+    if entry.startswith(ALLOW_PREFIX):
+        entry = entry[len(ALLOW_PREFIX) :].strip()
     if entry.startswith(REGEX_PREFIX):
         pattern = _normalise(entry[len(REGEX_PREFIX) :].strip())
     else:
@@ -143,13 +152,34 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def _spans(normalised: str, origin: list[int], entries: Iterable[str]) -> list[tuple[int, int]]:
-    """Original-text spans matched by any entry, dropping those inside a longer match."""
+def _matches(normalised: str, origin: list[int], entries: Iterable[str]) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for entry in entries:
         for match in _compile(entry).finditer(normalised):
             if match.end() > match.start():
                 found.add((origin[match.start()], origin[match.end() - 1] + 1))
+    return found
+
+
+@lru_cache(maxsize=256)
+def _split(entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(entries that warn, lawful exceptions) of one rule."""
+    allowed = tuple(e for e in entries if e.startswith(ALLOW_PREFIX))
+    return tuple(e for e in entries if not e.startswith(ALLOW_PREFIX)), allowed
+
+
+def _spans(normalised: str, origin: list[int], entries: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Original-text spans matched by any entry, dropping those inside a longer match and those
+    touching a lawful exception ("allow:" entries)."""
+    denied, allowed = _split(entries)
+    found = _matches(normalised, origin, denied)
+    if found and allowed:
+        lawful = _matches(normalised, origin, allowed)
+        found = {
+            (start, end)
+            for start, end in found
+            if not any(start < a_end and a_start < end for a_start, a_end in lawful)
+        }
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
         if not any(k_start <= start and end <= k_end for k_start, k_end in kept):
@@ -195,7 +225,8 @@ def lint_job(job: Job, words: WordLists) -> list[LintWarning]:
             continue
         normalised, origin = _normalise_with_map(value)
         for rule, entries in words.rules.items():
-            screen = _any_of(tuple(entries))
+            entries = tuple(entries)
+            screen = _any_of(_split(entries)[0])
             if screen is not None and screen.search(normalised) is None:
                 continue
             for start, end in _spans(normalised, origin, entries):

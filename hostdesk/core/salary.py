@@ -1,4 +1,16 @@
-"""Pay as employer sheets write it (6-8K, 22元/小时, 综合工资6000+, 面议), parsed and shown."""
+"""Pay as employers write it (6-8K, 22元/小时, 月薪3500左右, 底薪3500+提成, 年薪5-10万), read and shown.
+
+Reading is a small grammar rather than a list of special cases:
+
+1. normalise: NFKC, no spaces, one "-" for every range dash (～ 至 到 -- --- 一一), 工资面试 → 面议;
+2. tokenise: split into clauses at punctuation and find the *figures* in each: an amount or a
+   range, with what is written right after it (元, a unit such as /月 一天 每小时, 以上 起 + 左右
+   以下); a number that is not pay (6天, 8小时工作制, 15号, 9:00) is not a figure;
+3. read: the first figure is the pay, its unit from the figure, else from the words around it
+   (月薪 时薪 日薪 年薪 计件), else by size (the 工价 convention); a trial figure followed by a
+   regular one (试用期…转正…) is a range; base pay with something added (底薪3500+提成) is a
+   minimum with no maximum; 以上/起/+ leave the top open; 左右/约 keep the stated figure.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +31,7 @@ class PayUnit(StrEnum):
     HOUR = "hour"
     DAY = "day"
     PIECE = "piece"
+    YEAR = "year"
 
 
 _UNIT_SUFFIX = {
@@ -26,6 +39,7 @@ _UNIT_SUFFIX = {
     PayUnit.HOUR: "元/小时",
     PayUnit.DAY: "元/天",
     PayUnit.PIECE: "元/件",
+    PayUnit.YEAR: "元/年",
 }
 
 
@@ -47,7 +61,7 @@ class Pay:
     def is_negotiable(self) -> bool:
         # Job.from_json drops `note`, so a 面议 that went through JSON survives only in text.
         no_amount = self.min is None and self.max is None
-        return no_amount and (self.note == NEGOTIABLE or NEGOTIABLE in self.text)
+        return no_amount and (self.note == NEGOTIABLE or NEGOTIABLE in _normalise(self.text))
 
     @property
     def is_missing(self) -> bool:
@@ -59,6 +73,11 @@ class Pay:
             and not self.text.strip()
         )
 
+    @property
+    def is_read(self) -> bool:
+        """Whether the figures were understood (False for text kept as written, unread)."""
+        return self.min is not None or self.max is not None or bool(self.note) or bool(self.unit)
+
 
 class PayParseError(ValueError):
     """Unreadable pay text. `reason` is one of "unparseable", "min_gt_max", "negative"."""
@@ -69,41 +88,125 @@ class PayParseError(ValueError):
         self.text = text
 
 
-# Range separators as typed in sheets; ～ and full-width hyphen become ~ and - under NFKC.
-_SEP = r"(?:——|[-~〜—–−‐]|至|到)"
-_AMOUNT = r"(\d+(?:\.\d+)?)([kw千万]?)"
-_CORE_RE = re.compile(rf"{_AMOUNT}(?:{_SEP}{_AMOUNT})?")
-_NEGATIVE_RE = re.compile(r"(?:^|[^\dkw千万.])[-−]\d")
-_MULTIPLIER = {"": 1, "k": 1000, "千": 1000, "w": 10000, "万": 10000}
+# --- 1. normalise -------------------------------------------------------------------------
 
-_CURRENCY = ("人民币", "rmb", "¥", "￥", "元", "块")
-# Longest first within the alternation so "/小时" wins over "小时" and "/hr" over "/h".
-_UNIT_WORDS = {
-    PayUnit.MONTH: ("每个月", "一个月", "月工资", "/month", "月薪", "每月", "/月"),
-    PayUnit.HOUR: ("每小时", "一小时", "/小时", "/hour", "时薪", "/hr", "小时", "/时", "/h"),
-    PayUnit.DAY: ("每天", "一天", "日薪", "/day", "/天", "/日"),
-    PayUnit.PIECE: ("每件", "一件", "/件"),
-}
-_UNIT_BY_WORD = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
-_UNIT_RE = re.compile("|".join(re.escape(w) for w in sorted(_UNIT_BY_WORD, key=len, reverse=True)))
-# Words that say "this is pay" without changing its meaning.
-_FILLER_RE = re.compile(r"工资|薪资|薪水|薪酬|待遇|税前|到手|工价|[:：,，。;；]")
-_ALL_IN_RE = re.compile(r"综合(?:工资|薪资|薪酬|收入)?")
-_OPEN_SUFFIXES = ("及以上", "以上", "起步", "起", "+")
-_CAP_SUFFIXES = ("及以下", "以下", "以内")  # "5000元/月以下": what format_pay writes for a max only
+# A run of one dash character between two figures is a range: 3000--3500, 2400---6000,
+# 2500元一一8000元, 6000～8000 (NFKC makes ～ a ~). Mixed runs (~-) are a dash and a minus.
+_DASH_RUN_RE = re.compile(r"(?<=[\dkw千万元])(?:-+|~+|〜+|—+|–+|―+|−+|‐+|一+|至|到)(?=\d)")
+_CURRENCY_RE = re.compile(r"人民币|rmb|[¥￥]")
+_TYPOS = (("工资面试", "工资面议"), ("薪资面试", "薪资面议"), ("块钱", "元"), ("块", "元"))
 
 
 def _normalise(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text).lower()
-    s = "".join(s.split())
-    for word in _CURRENCY:
-        s = s.replace(word, "")
-    return s
+    s = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    for wrong, right in _TYPOS:
+        s = s.replace(wrong, right)
+    return _DASH_RUN_RE.sub("-", _CURRENCY_RE.sub("", s))
+
+
+# --- 2. tokenise --------------------------------------------------------------------------
+
+_CLAUSE_SPLIT_RE = re.compile(r"[,;。、\n()\[\]【】《》]")
+_AMOUNT = r"(\d+(?:\.\d+)?)([kw千万]?)"
+# A pay unit needs "元", "/", 每 or 一 before it: "6天" counts days, "200一天" is pay.
+_UNIT_WORD = r"(小时|个月|月|天|日|时|hr|h|件|年|周)"
+_FIGURE_RE = re.compile(
+    rf"{_AMOUNT}(元)?(?:-{_AMOUNT}(元)?)?"
+    rf"(?:(/|每个?|一个?)?{_UNIT_WORD})?"
+    r"(及以上|以上|起步|起|\+|多|左右|上下|及以下|以下|以内)?"
+)
+_UNIT_OF_WORD = {
+    "小时": PayUnit.HOUR, "时": PayUnit.HOUR, "h": PayUnit.HOUR, "hr": PayUnit.HOUR,
+    "天": PayUnit.DAY, "日": PayUnit.DAY,
+    "月": PayUnit.MONTH, "个月": PayUnit.MONTH,
+    "件": PayUnit.PIECE, "年": PayUnit.YEAR,
+}  # fmt: skip
+# Words before a figure that give its unit ("月薪6000", "时薪22", "年薪5-10万").
+_CONTEXT_UNITS = (
+    (re.compile(r"年薪|年收入|年终?综合"), PayUnit.YEAR),
+    (re.compile(r"月薪|月工资|月收入|月均|月入|每月|月综合|综合月|月纯收入"), PayUnit.MONTH),
+    (re.compile(r"时薪|小时工资|每小时"), PayUnit.HOUR),
+    (re.compile(r"日薪|日工资|每天|一天"), PayUnit.DAY),
+    (re.compile(r"计件|每件"), PayUnit.PIECE),
+)
+# Words that make a bare number in the same clause a pay figure.
+_PAY_WORDS_RE = re.compile(
+    r"薪|资|工资|待遇|收入|工价|底薪|保底|到手|税前|税后|日结|周结|月结|提成|报酬|酬劳|综合|面议|计件|月入|日入"
+)
+# What may sit around a bare number that is still the whole pay cell: "约4000", "4000左右".
+_BARE_FILLER_RE = re.compile(r"约|大约|大概|左右|上下|不等|以上|以下|起|[:：+]")
+_NOT_PAY_AFTER_RE = re.compile(r"[岁号点:%人名个次倍分米层楼栋期届级]|cm|kg|周岁|小时|天|年|月|日")
+_CHAIN_RE = re.compile(r"\d-\d+(?:\.\d+)?[kw千万]?-\d")
+_SLASHED_NUMBERS_RE = re.compile(r"\d/\d")
+_DOUBLE_UNIT_RE = re.compile(rf"/{_UNIT_WORD}/{_UNIT_WORD}")
+_NEGATIVE_RE = re.compile(r"(?:^|[^\dkw千万元.\-])-\d")
+_OPEN_WORDS = ("及以上", "以上", "起步", "起", "+", "多")
+_CAP_WORDS = ("及以下", "以下", "以内")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One amount or range as written, with what the clause around it says."""
+
+    low: int | float
+    high: int | float | None  # None for a single amount
+    unit: PayUnit | None  # written right after the figure
+    tail: str  # 以上, 起, +, 左右, 以下…
+    clause: str
+    before: str  # the clause's text before the figure
+    after: str  # the whole text after the figure
+
+    @property
+    def top(self) -> int | float:
+        return self.high if self.high is not None else self.low
 
 
 def _number(digits: str, suffix: str) -> int | float:
-    value = Decimal(digits) * _MULTIPLIER[suffix]
+    multiplier = {"": 1, "k": 1000, "千": 1000, "w": 10000, "万": 10000}[suffix]
+    value = Decimal(digits) * multiplier
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _figures(s: str) -> list[_Figure]:
+    """The pay figures of a normalised text, in order."""
+    found: list[_Figure] = []
+    offset = 0
+    for clause in _CLAUSE_SPLIT_RE.split(s):
+        for match in _FIGURE_RE.finditer(clause):
+            figure = _figure(match, clause, s[offset + match.end() :])
+            if figure is not None:
+                found.append(figure)
+        offset += len(clause) + 1
+    return found
+
+
+def _figure(match: re.Match, clause: str, after: str) -> _Figure | None:
+    low_d, low_x, yuan1, high_d, high_x, yuan2, prefix, unit_word, tail = match.groups()
+    before, rest = clause[: match.start()], clause[match.end() :]
+    if before.endswith("第") or re.search(r"\d:$", before):
+        return None  # 第1, the minutes of 9:00
+    written_unit = _UNIT_OF_WORD[unit_word] if unit_word else None
+    has_yuan = bool(yuan1 or yuan2)
+    if unit_word and not (prefix or has_yuan):
+        return None  # "6天", "8小时工作制", "3个月": a count, not pay
+    if not (has_yuan or low_x or high_x or written_unit):
+        if tail is None and _NOT_PAY_AFTER_RE.match(rest):
+            return None  # 15号, 9:00, 18岁, 30人
+        remainder = _BARE_FILLER_RE.sub("", before + rest)
+        if not (_PAY_WORDS_RE.search(clause) or not remainder):
+            return None
+    if high_d is not None and not low_x and high_x and Decimal(low_d) <= Decimal(high_d):
+        low_x = high_x  # "6-8K": the multiplier written once applies to both ends
+    low = _number(low_d, low_x or "")
+    high = _number(high_d, high_x or "") if high_d is not None else None
+    return _Figure(low, high, written_unit, tail or "", clause, before, after)
+
+
+def _context_unit(text: str) -> PayUnit | None:
+    for pattern, unit in _CONTEXT_UNITS:
+        if pattern.search(text):
+            return unit
+    return None
 
 
 def _unit_by_magnitude(value: int | float) -> PayUnit:
@@ -115,11 +218,15 @@ def _unit_by_magnitude(value: int | float) -> PayUnit:
     return PayUnit.MONTH
 
 
+# --- 3. read ------------------------------------------------------------------------------
+
+
 def parse_pay(text: str) -> Pay:
-    """Read one pay cell. Empty text is a missing pay, not an error; anything unreadable raises.
+    """Read one pay cell. Empty text is a missing pay, not an error; what cannot be read raises.
 
     A number without a unit gets one by the 工价 convention (see `_unit_by_magnitude`), judged
     on the top of the range: "22" is 22元/小时, "260" 260元/天, "6000-8000" 6000-8000元/月.
+    Remarks around the figure (包吃包住, 6天8小时工作制) are left for the host to read out.
     """
     if not text or not text.strip():
         return Pay()
@@ -128,77 +235,60 @@ def parse_pay(text: str) -> Pay:
     def fail(reason: str, message: str) -> PayParseError:
         return PayParseError(reason, f"{message}: {text!r}", text)
 
-    if NEGOTIABLE in s:
-        if _FILLER_RE.sub("", s.replace(NEGOTIABLE, "")):
-            raise fail("unparseable", "pay mixes 面议 (negotiable) with other text")
-        return Pay.negotiable(text)
-
-    note = ""
-    piece_word = False
-    if "底薪" in s and NOTE_PIECE in s:
-        note = NOTE_BASE_PLUS_PIECE
-        s = s.replace("底薪", "").replace(NOTE_PIECE, "").replace("+", "").replace("加", "")
-    elif NOTE_PIECE in s:
-        piece_word = True
-        s = s.replace(NOTE_PIECE, "")
-    if _ALL_IN_RE.search(s):
-        if note:
-            raise fail("unparseable", "pay is both 综合工资 and 底薪+计件")
-        note = NOTE_ALL_IN
-        s = _ALL_IN_RE.sub("", s)
-
-    units = {_UNIT_BY_WORD[m] for m in _UNIT_RE.findall(s)}
-    if piece_word:
-        units.add(PayUnit.PIECE)
-    if len(units) > 1:
-        raise fail("unparseable", "pay names more than one unit")
-    s = _FILLER_RE.sub("", _UNIT_RE.sub("", s))
-
-    open_ended = False
-    for suffix in _OPEN_SUFFIXES:
-        if s.endswith(suffix):
-            s = s[: -len(suffix)]
-            open_ended = True
-            break
-
-    capped = False
-    if not open_ended:
-        for suffix in _CAP_SUFFIXES:
-            if s.endswith(suffix):
-                s = s[: -len(suffix)]
-                capped = True
-                break
-
-    if not s:
-        if piece_word and not open_ended and not capped and not note:
-            return Pay(unit=PayUnit.PIECE, note=NOTE_PIECE, text=text)
-        raise fail("unparseable", "pay has no amount")
-    match = _CORE_RE.fullmatch(s)
-    if match is None:
-        if _NEGATIVE_RE.search(s):
-            raise fail("negative", "pay is negative")
+    if _NEGATIVE_RE.search(s):
+        raise fail("negative", "pay is negative")
+    if _SLASHED_NUMBERS_RE.search(s) or _CHAIN_RE.search(s) or _DOUBLE_UNIT_RE.search(s):
         raise fail("unparseable", "pay is not a recognisable amount or range")
 
-    low_digits, low_suffix, high_digits, high_suffix = match.groups()
-    if high_digits is None:
-        low = _number(low_digits, low_suffix)
-        # 底薪3800+计件 has no top: piece work adds an unknown amount.
-        high = None if open_ended or note == NOTE_BASE_PLUS_PIECE else low
-        if capped:
-            low, high = None, low
-    else:
-        if open_ended or capped:
-            raise fail("unparseable", "pay is both a range and open-ended")
-        # "6-8K": the multiplier written once applies to both ends; "5000-8k" keeps 5000.
-        if not low_suffix and high_suffix and Decimal(low_digits) <= Decimal(high_digits):
-            low_suffix = high_suffix
-        low = _number(low_digits, low_suffix)
-        high = _number(high_digits, high_suffix)
-        if low > high:
-            raise fail("min_gt_max", "pay range starts above where it ends")
+    figures = _figures(s)
+    if not figures:
+        if NEGOTIABLE in s:
+            return Pay.negotiable(text)
+        if NOTE_PIECE in s:
+            return Pay(unit=PayUnit.PIECE, note=NOTE_PIECE, text=text)
+        raise fail("unparseable", "pay has no amount")
 
-    unit = units.pop() if units else _unit_by_magnitude(high if high is not None else low)
+    first = figures[0]
+    unit = first.unit or _context_unit(first.before) or _context_unit(s)
+    if unit is PayUnit.PIECE and first.unit is None and "底薪" in s:
+        unit = None  # 底薪3800+计件: the base is monthly, the piece work comes on top
+    low, high = first.low, first.high
+    regular = _regular_after_trial(figures, first)
+    if regular is not None:
+        high = None if regular.tail in _OPEN_WORDS else regular.top
+    elif high is None:
+        high = low
+        if first.tail in _OPEN_WORDS or "上不封顶" in s:
+            high = None
+        elif first.tail in _CAP_WORDS:
+            low = None
+
+    note = ""
+    if "底薪" in first.clause and (first.tail == "+" or re.search(r"\+|加|提成|计件", first.after)):
+        high = None  # base pay plus commission, piece work or bonuses: a minimum
+        if NOTE_PIECE in s:
+            note = NOTE_BASE_PLUS_PIECE
+    elif "综合" in first.before:
+        note = NOTE_ALL_IN
+    if low is not None and high is not None and low > high:
+        raise fail("min_gt_max", "pay range starts above where it ends")
+    if unit is None:
+        unit = _unit_by_magnitude(high if high is not None else low)
     return Pay(min=low, max=high, unit=unit, note=note, text=text)
+
+
+def _regular_after_trial(figures: list[_Figure], first: _Figure) -> _Figure | None:
+    """试用期3200元/月，转正3500元/月: the regular figure that closes the trial one's range."""
+    if "试用" not in first.before and "试用" not in first.clause:
+        return None
+    for figure in figures[1:]:
+        if "转正" in figure.before or "转正" in figure.clause:
+            same_unit = figure.unit is None or first.unit is None or figure.unit == first.unit
+            return figure if same_unit else None
+    return None
+
+
+# --- display ------------------------------------------------------------------------------
 
 
 def format_number(value: int | float) -> str:
@@ -208,12 +298,29 @@ def format_number(value: int | float) -> str:
     return str(value)
 
 
+def _wan(value: int | float | None) -> str | None:
+    """50000 as "5", 120000 as "12" for 年薪…万; None when the value is not whole 万."""
+    if value is None or value % 10000:
+        return None
+    return format_number(value / 10000)
+
+
 def format_pay(pay: Pay) -> str:
-    """The pay as the job card shows it: 6000-8000元/月, 22元/小时, 综合工资6000元/月起, 面议."""
+    """The pay as the host says it: 6000-8000元/月, 22元/小时, 年薪5-10万, 面议.
+
+    Pay that could not be read shows as the sheet wrote it.
+    """
     if pay.is_negotiable:
         return NEGOTIABLE
     if pay.min is None and pay.max is None:
-        return NOTE_PIECE if pay.unit is PayUnit.PIECE else ""
+        if pay.unit is PayUnit.PIECE:
+            return NOTE_PIECE
+        return pay.text.strip()
+    if pay.unit is PayUnit.YEAR and pay.min is not None and _wan(pay.min) and _wan(pay.max or 0):
+        low, high = _wan(pay.min), _wan(pay.max)
+        if pay.max is None:
+            return f"年薪{low}万起"
+        return f"年薪{low}万" if low == high else f"年薪{low}-{high}万"
     suffix = _UNIT_SUFFIX[pay.unit] if pay.unit else "元"
     if pay.min is None:
         amount, tail = format_number(pay.max), "以下"

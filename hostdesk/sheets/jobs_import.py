@@ -1,4 +1,9 @@
-"""Sheet rows turned into jobs, with every bad cell reported by row, column and reason."""
+"""Sheet rows turned into jobs, with every bad cell reported by row, column and reason.
+
+No job is lost to a notation: a row is refused only when it cannot be a job (no title) or
+would overwrite another (a code clash). A cell that cannot be read is kept as written, its
+structured value left empty, and reported as a warning naming the cell.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +49,24 @@ _MESSAGES = {
     ),
     "status_invalid": ("{where}: unknown status {text!r}. Write 招聘中, 暂停 or 已关闭."),
     "urgent_invalid": ("{where}: cannot tell whether {text!r} means urgent. Write 是 or 否."),
+    "pay_unread": (
+        "{where}: the pay {text!r} is imported as written, without figures. Write it like "
+        "6000-8000元/月, 22元/小时 or 面议 to have it read."
+    ),
+    "age_unread": (
+        "{where}: the age {text!r} is imported as written, in the requirements. Write it like "
+        "18-45岁 or 45岁以下 to have it read."
+    ),
+    "code_replaced": (
+        "{where}: the code {text!r} cannot be used, so the job got a generated code. Use up to "
+        "32 letters, digits, '-', '_' or '.'."
+    ),
+    "status_paused": (
+        "{where}: unknown status {text!r}; the job is imported paused. Write 招聘中, 暂停 or 已关闭."
+    ),
 }
+# Only these keep a row out of the catalogue; every other problem is a warning on an imported job.
+REFUSING_REASONS = frozenset({"title_missing", "duplicate_code"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,10 @@ class RowProblem:
     first_row: int | None = None
 
     @property
+    def refuses_row(self) -> bool:
+        return self.reason in REFUSING_REASONS
+
+    @property
     def message(self) -> str:
         template = _MESSAGES.get(self.reason, "{where}: {reason} {text!r}.")
         return template.format(
@@ -77,18 +103,27 @@ class RowProblem:
 
 @dataclass
 class ImportPlan:
-    """What importing a sheet would do: the valid rows as jobs, and the rows that were refused."""
+    """What importing a sheet would do: the rows as jobs, the refused rows, and the warnings."""
 
     path: Path
     header_row: int
-    jobs: list[tuple[int, Job]]  # (sheet row, job), valid rows only, in sheet order
-    problems: list[RowProblem]
+    jobs: list[tuple[int, Job]]  # (sheet row, job), imported rows only, in sheet order
+    problems: list[RowProblem]  # refused rows (no title, a code clash), each with all its problems
     rows_total: int  # rows with something in a recognised column: len(jobs) + refused rows
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    warnings: list[RowProblem] = field(default_factory=list)  # cells kept as written
 
     @property
     def rows_refused(self) -> int:
         return len({problem.row for problem in self.problems})
+
+    @property
+    def rows_with_warnings(self) -> int:
+        return len({warning.row for warning in self.warnings})
+
+    @property
+    def rows_read_fully(self) -> int:
+        return len(self.jobs) - self.rows_with_warnings
 
 
 _BENEFIT_SPLIT_RE = re.compile(r"[、,/;\s]+")  # after NFKC: ，／； are , / ;
@@ -103,8 +138,10 @@ _STATUS_WORDS = {
     **dict.fromkeys(("暂停", "paused"), JobStatus.PAUSED),
     **dict.fromkeys(("关闭", "已关闭", "停招", "closed"), JobStatus.CLOSED),
 }
-_PAY_REASONS = {"min_gt_max": "pay_min_gt_max"}  # anything else (also "negative") is unparseable
+_PAY_REASONS = {"min_gt_max": "pay_min_gt_max"}  # anything else (also "negative") is unread
 _AGE_REASONS = {"min_gt_max": "age_min_gt_max", "out_of_range": "age_out_of_range"}
+# A 性别 cell that admits everyone; anything else goes into the requirements for the lint.
+_ANY_SEX = {"不限", "男女不限", "不限男女", "男女均可", "男女皆可", "性别不限", "均可", "无"}
 
 
 def plan_import(path: Path, *, now: datetime | None = None) -> ImportPlan:
@@ -121,6 +158,7 @@ def plan_table(table: Table, *, now: datetime | None = None) -> ImportPlan:
     updated_at = now or datetime.now(UTC)
     jobs: list[tuple[int, Job]] = []
     problems: list[RowProblem] = []
+    warnings: list[RowProblem] = []
     first_row_of_code: dict[str, int] = {}
     rows_total = 0
     recognised = [column.index for column in table.columns.values()]
@@ -138,9 +176,10 @@ def plan_table(table: Table, *, now: datetime | None = None) -> ImportPlan:
                 row_problems.append(
                     RowProblem(row, column, "code", "duplicate_code", job.code, first_row=first)
                 )
-        if row_problems:
-            problems.extend(row_problems)
+        if any(problem.refuses_row for problem in row_problems):
+            problems.extend(row_problems)  # the whole row, so one fix makes it importable
         else:
+            warnings.extend(row_problems)
             jobs.append((row, job))
     return ImportPlan(
         path=table.path,
@@ -149,6 +188,7 @@ def plan_table(table: Table, *, now: datetime | None = None) -> ImportPlan:
         problems=problems,
         rows_total=rows_total,
         columns={name: column.header for name, column in table.columns.items()},
+        warnings=warnings,
     )
 
 
@@ -162,6 +202,8 @@ def _row_to_job(
     """The job a row describes, or None when the title is missing; with the row's problems.
 
     Every cell is checked even after a problem, so one pass over the sheet reports them all.
+    A cell that cannot be read leaves its field empty (or at its default) and is kept as
+    written where the host will see it: the pay text, or a 年龄 line in the requirements.
     """
     problems: list[RowProblem] = []
 
@@ -177,22 +219,30 @@ def _row_to_job(
 
     code_text = unicodedata.normalize("NFKC", _cell(table, cells, "code")).strip()
     if code_text and not valid_code(code_text):
-        problem("code", "code_invalid", code_text)
+        problem("code", "code_replaced", code_text)
+        code_text = ""
     code = code_text or make_code(company, title, city)
 
-    pay = Pay()
     pay_text = _cell(table, cells, "salary")
     try:
         pay = parse_pay(pay_text)
     except PayParseError as exc:
-        problem("salary", _PAY_REASONS.get(exc.reason, "pay_unparseable"), pay_text)
+        problem("salary", _PAY_REASONS.get(exc.reason, "pay_unread"), pay_text)
+        pay = Pay(text=pay_text)  # shown as written on the card and the page
 
+    requirements = _cell(table, cells, "requirements")
     age_min = age_max = None
     age_text = _cell(table, cells, "age")
     try:
         age_min, age_max = parse_age(age_text)
     except AgeParseError as exc:
-        problem("age", _AGE_REASONS.get(exc.reason, "age_unparseable"), age_text)
+        problem("age", _AGE_REASONS.get(exc.reason, "age_unread"), age_text)
+        requirements = _add_line(requirements, f"年龄：{age_text}")
+
+    sex_text = normalize_text(_cell(table, cells, "gender"))
+    if sex_text and _word(sex_text) not in _ANY_SEX:
+        # Not a field of its own: kept in the requirements, where the lint reads it.
+        requirements = _add_line(requirements, f"性别：{sex_text}")
 
     headcount_text = _cell(table, cells, "headcount")
     headcount, ok = _headcount(headcount_text)
@@ -207,7 +257,8 @@ def _row_to_job(
     status_text = _cell(table, cells, "status")
     status = _STATUS_WORDS.get(_word(status_text)) if status_text else JobStatus.OPEN
     if status is None:
-        problem("status", "status_invalid", status_text)
+        problem("status", "status_paused", status_text)
+        status = JobStatus.PAUSED  # not on air until a person says what was meant
 
     if not title:
         return None, problems
@@ -222,14 +273,18 @@ def _row_to_job(
         age_min=age_min,
         age_max=age_max,
         shift=normalize_text(_cell(table, cells, "shift")),
-        requirements=_cell(table, cells, "requirements"),
+        requirements=requirements,
         highlights=_cell(table, cells, "highlights"),
         signup_url=_cell(table, cells, "signup_url"),
         urgent=bool(urgent),
-        status=status or JobStatus.OPEN,
+        status=status,
         updated_at=updated_at,
     )
     return job, problems
+
+
+def _add_line(text: str, line: str) -> str:
+    return f"{text}\n{line}" if text else line
 
 
 def _word(text: str) -> str:

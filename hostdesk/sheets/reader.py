@@ -29,6 +29,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "signup_url": ("报名链接", "链接", "signup_url"),
     "urgent": ("急招", "是否急招", "urgent"),
     "status": ("状态", "status"),
+    "gender": ("性别", "性别要求", "gender", "sex"),
 }
 
 _KEY_STRIP_RE = re.compile(r"[\s*:]")

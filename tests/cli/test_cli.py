@@ -59,16 +59,21 @@ def test_import_is_idempotent_and_dry_run_changes_nothing(data_dir, tmp_path):
 
 def test_row_problems_name_file_row_column_and_keep_valid_rows(data_dir, tmp_path):
     sheet = tmp_path / "海信.csv"
-    sheet.write_text("岗位,薪资\n普工,6000-8000\n焊工,看心情\n", encoding="gbk")
+    sheet.write_text("岗位,薪资\n普工,6000-8000\n焊工,看心情\n,5000\n", encoding="gbk")
     result = run_cli("--lang", "zh_CN", "jobs", "import", str(sheet), data_dir=data_dir)
-    assert result.returncode == 2
+    assert result.returncode == 2  # row 4 has no title
     _no_traceback(result)
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        "海信.csv 第 3 行「薪资」列：无法识别薪资「看心情」：请写成 6000-8000元/月、22元/小时、260元/天 或 面议"
+        "海信.csv 第 4 行「岗位」列：岗位名称为空：请填写或删除该行",
+        # Issue 15: an unread pay is a warning; the job is imported with the text as written.
+        "海信.csv 第 3 行「薪资」列：薪资「看心情」按原文导入，未识别出数字：请写成 6000-8000元/月、22元/小时 或 面议 以便识别",
     ]
     jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)
-    assert [j["title"] for j in jobs] == ["普工"]
+    assert [(j["title"], j["salary_text"]) for j in jobs] == [
+        ("普工", "6000-8000"),
+        ("焊工", "看心情"),
+    ]
 
 
 def test_fatal_problem_is_one_line_exit_2_and_changes_nothing(data_dir, tmp_path):

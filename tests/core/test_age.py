@@ -38,6 +38,23 @@ from hostdesk.core.age import AgeParseError, format_age, parse_age
         # Under-16 bands parse; refusing them is compliance's job (rule age_under_16).
         ("15-45岁", (15, 45), "15-45岁"),
         ("18-80", (18, 80), "18-80岁"),
+        # Issue 15: notations from real postings.
+        ("25--45岁", (25, 45), "25-45岁"),
+        ("16一45岁", (16, 45), "16-45岁"),
+        ("18周岁—50周岁", (18, 50), "18-50岁"),
+        ("18--30岁以内", (18, 30), "18-30岁"),
+        ("16-29岁以下", (16, 29), "16-29岁"),
+        ("18-", (18, None), "18岁以上"),
+        ("-36", (None, 36), "36岁以下"),
+        ("18以上", (18, None), "18岁以上"),
+        ("18岁以上，45岁以下", (18, 45), "18-45岁"),
+        ("男女不限16-40岁", (16, 40), "16-40岁"),
+        ("年龄18-45岁，身体健康", (18, 45), "18-45岁"),
+        # Bands split by sex: the band the job admits as a whole (the lint flags the split).
+        ("男:18-38岁 女:18-40岁", (18, 40), "18-40岁"),
+        ("女16-40，男16-35", (16, 40), "16-40岁"),
+        ("女18-45岁、男18-50岁", (18, 50), "18-50岁"),
+        ("男18-45岁，女18岁以上", (18, None), "18岁以上"),
     ],
 )
 def test_parse_age(text, expected, display):
@@ -50,8 +67,8 @@ def test_parse_age(text, expected, display):
     [
         ("abc", "unparseable"),
         ("45", "unparseable"),
-        ("18-", "unparseable"),
         ("岁", "unparseable"),
+        ("身体健康", "unparseable"),
         ("18-45-50", "unparseable"),
         ("45-18岁", "min_gt_max"),
         ("18-81岁", "out_of_range"),

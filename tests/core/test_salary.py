@@ -125,9 +125,9 @@ def test_given_pay_is_not_missing(pay):
         ("综合工资", "unparseable"),
         ("6000/7000", "unparseable"),
         ("6000-8000-9000", "unparseable"),
-        ("6000-8000以上", "unparseable"),
         ("22元/小时/天", "unparseable"),
-        ("面议6000", "unparseable"),
+        ("月综合薪资元-元", "unparseable"),  # the figures were lost before the sheet was made
+        ("包吃包住", "unparseable"),
         ("8000-6000", "min_gt_max"),
         ("8k-6k", "min_gt_max"),
         ("30-20元/小时", "min_gt_max"),
@@ -144,6 +144,100 @@ def test_parse_pay_rejects(text, reason):
     assert caught.value.text == text
     assert text in str(caught.value)
     assert isinstance(caught.value, ValueError)
+
+
+Y = PayUnit.YEAR
+
+# Issue 15: every family of notation real employer postings use, read as a recruiter reads it.
+# text, min, max, unit, note
+FAMILIES = [
+    # approximations: the stated figure
+    ("月薪3500元左右", 3500, 3500, M, ""),
+    ("约4000", 4000, 4000, M, ""),
+    ("大约180元/天", 180, 180, D, ""),
+    ("3000~6000以上", 3000, 6000, M, ""),
+    ("6000-8000以上", 6000, 8000, M, ""),
+    ("5000起", 5000, None, M, ""),
+    ("可达6500元以上", 6500, None, M, ""),
+    # other pay words
+    ("月收入5000", 5000, 5000, M, ""),
+    ("月均工资4500", 4500, 4500, M, ""),
+    ("税后5000", 5000, 5000, M, ""),
+    ("到手5000", 5000, 5000, M, ""),
+    ("保底5000", 5000, 5000, M, ""),
+    ("面议6000", 6000, 6000, M, ""),  # a figure next to 面议 is the figure
+    # base pay plus commission or bonuses: a minimum, no maximum
+    ("底薪3500+提成", 3500, None, M, ""),
+    ("底薪2200+200全勤奖+工龄奖", 2200, None, M, ""),
+    ("底薪：130元，3个有效拉访指标，多一个加15", 130, None, D, ""),
+    # remarks after the amount
+    ("3500-4500元/月，6天8小时工作制", 3500, 4500, M, ""),
+    ("月薪2500-3000，包吃包住", 2500, 3000, M, ""),
+    ("日结130-170，免费午餐和车补", 130, 170, D, ""),
+    ("【薪资待遇】21元/小时，节日63/小时", 21, 21, H, ""),
+    ("工作时间9:00-18:00，日薪200", 200, 200, D, ""),
+    ("每月15号发工资，月薪4000", 4000, 4000, M, ""),
+    # odd dashes
+    ("2400---6000元", 2400, 6000, M, ""),
+    ("3000--3500", 3000, 3500, M, ""),
+    ("2500元一一8000元", 2500, 8000, M, ""),
+    ("6000一9000元/月", 6000, 9000, M, ""),
+    ("3000～4000", 3000, 4000, M, ""),
+    ("3000至4000", 3000, 4000, M, ""),
+    ("3000到4000", 3000, 4000, M, ""),
+    ("168－210一天周结", 168, 210, D, ""),
+    ("18元-20元/小时", 18, 20, H, ""),
+    # the unit written after 一 or 每
+    ("日结18一小时", 18, 18, H, ""),
+    ("20每小时", 20, 20, H, ""),
+    ("200一天", 200, 200, D, ""),
+    ("20块一天", 20, 20, D, ""),
+    # trial then regular pay: one range
+    ("试用期3200元/月，转正3500元/月", 3200, 3500, M, ""),
+    ("试用期工资3500-3800，一个月转正后3800元-5680元", 3500, 5680, M, ""),
+    # yearly pay: its own unit
+    ("年薪5-10万", 50000, 100000, Y, ""),
+    ("年薪10万", 100000, 100000, Y, ""),
+    ("80000元/年", 80000, 80000, Y, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit", "note"), FAMILIES)
+def test_parse_pay_reads_every_family_of_employer_notation(text, low, high, unit, note):
+    pay = parse_pay(text)
+    assert (pay.min, pay.max, pay.unit, pay.note) == (low, high, unit, note)
+    assert pay.text == text
+
+
+@pytest.mark.parametrize("text", ["工资面试", "薪资面试", "面议元/小时"])
+def test_typo_and_empty_figures_read_as_negotiable(text):
+    assert parse_pay(text).is_negotiable
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        ("年薪5-10万", "年薪5-10万"),
+        ("年薪10万", "年薪10万"),
+        ("年薪12万以上", "年薪12万起"),
+        ("80000元/年", "年薪8万"),
+        ("年薪85000", "85000元/年"),
+        ("底薪3500+提成", "3500元/月起"),
+        ("试用期3200元/月，转正3500元/月", "3200-3500元/月"),
+    ],
+)
+def test_format_pay_says_it_as_the_host_does(text, display):
+    pay = parse_pay(text)
+    assert format_pay(pay) == display
+    again = parse_pay(display)
+    assert (again.min, again.max, again.unit) == (pay.min, pay.max, pay.unit)
+
+
+def test_unread_pay_is_shown_as_written():
+    pay = Pay(text="看情况")
+    assert not pay.is_read
+    assert format_pay(pay) == "看情况"
+    assert parse_pay("6000").is_read and Pay.negotiable().is_read
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ def test_bundled_lists_cover_every_wordlist_rule():
     words, problems = load_wordlists(None)
     assert problems == []
     assert {rule for rule, phrases in words.rules.items() if phrases} == {
-        "gender_only", "ethnicity", "region_exclusion", "marital_status", "absolute_claim",
+        "gender_only", "appearance", "ethnicity", "region_exclusion", "marital_status",
+        "absolute_claim",
     }  # fmt: skip
 
 

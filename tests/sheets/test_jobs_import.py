@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from hostdesk.core.jobs import JobStatus, make_code
-from hostdesk.core.salary import PayUnit
+from hostdesk.core.salary import Pay, PayUnit, format_pay
 from hostdesk.sheets.jobs_import import RowProblem, plan_import, split_benefits
 
 NOW = datetime(2024, 8, 26, 19, 30, tzinfo=UTC)
@@ -145,6 +145,8 @@ def test_status_words(make_csv, cell, expected):
 
 
 def test_every_problem_reason_with_row_and_column(make_csv):
+    # Issue 15: only a missing title or a code clash keeps a row out; every other problem is a
+    # warning naming the cell, on a job imported with that cell's text kept as written.
     rows = [
         ["海信2024秋季招聘岗位表"],
         [],
@@ -163,38 +165,102 @@ def test_every_problem_reason_with_row_and_column(make_csv):
         full_row(编号="A-11"),  # row 15, duplicate of row 14
     ]
     plan = plan_of(make_csv, rows)
-    found = {(p.row, p.column, p.field, p.reason, p.text, p.first_row) for p in plan.problems}
-    assert found == {
+    refused = {(p.row, p.column, p.field, p.reason, p.text, p.first_row) for p in plan.problems}
+    assert refused == {
         (4, "岗位名称", "title", "title_missing", "", None),
-        (5, "工价", "salary", "pay_unparseable", "面谈再说", None),
-        (6, "工价", "salary", "pay_min_gt_max", "8000-6000", None),
-        (7, "年龄要求", "age", "age_unparseable", "十八岁左右", None),
-        (8, "年龄要求", "age", "age_min_gt_max", "45-18岁", None),
-        (9, "年龄要求", "age", "age_out_of_range", "18-120岁", None),
-        (10, "招聘人数", "headcount", "headcount_invalid", "十个", None),
-        (11, "编号", "code", "code_invalid", "HX 001", None),
-        (12, "状态", "status", "status_invalid", "招满了", None),
-        (13, "是否急招", "urgent", "urgent_invalid", "看情况", None),
         (15, "编号", "code", "duplicate_code", "A-11", 14),
     }
-    assert [row for row, _ in plan.jobs] == [14]
+    warned = {(p.row, p.column, p.field, p.reason, p.text) for p in plan.warnings}
+    assert warned == {
+        (5, "工价", "salary", "pay_unread", "面谈再说"),
+        (6, "工价", "salary", "pay_min_gt_max", "8000-6000"),
+        (7, "年龄要求", "age", "age_unread", "十八岁左右"),
+        (8, "年龄要求", "age", "age_min_gt_max", "45-18岁"),
+        (9, "年龄要求", "age", "age_out_of_range", "18-120岁"),
+        (10, "招聘人数", "headcount", "headcount_invalid", "十个"),
+        (11, "编号", "code", "code_replaced", "HX 001"),
+        (12, "状态", "status", "status_paused", "招满了"),
+        (13, "是否急招", "urgent", "urgent_invalid", "看情况"),
+    }
+    assert [row for row, _ in plan.jobs] == list(range(5, 15))
     assert plan.rows_total == 12
-    assert plan.rows_refused == 11
+    assert (plan.rows_read_fully, plan.rows_with_warnings, plan.rows_refused) == (1, 9, 2)
+    jobs = dict(plan.jobs)
+    assert (jobs[5].pay.text, jobs[5].pay.is_read, format_pay(jobs[5].pay)) == (
+        "面谈再说", False, "面谈再说",
+    )  # fmt: skip
+    assert (jobs[6].pay.min, jobs[6].pay.max, jobs[6].pay.text) == (None, None, "8000-6000")
+    assert (jobs[7].age_min, jobs[7].age_max) == (None, None)
+    assert jobs[7].requirements.endswith("年龄：十八岁左右")
+    assert jobs[10].headcount is None
+    assert jobs[11].code == make_code(jobs[11].company, jobs[11].title, jobs[11].city)
+    assert jobs[12].status is JobStatus.PAUSED
+    assert jobs[13].urgent is False
+
+
+def test_warnings_read_as_messages_naming_the_cell(make_csv):
+    plan = plan_of(make_csv, [["岗位", "工价", "年龄"], ["普工", "看情况", "十八岁左右"]])
+    assert [w.message for w in plan.warnings] == [
+        "Row 2, column 工价: the pay '看情况' is imported as written, without figures. "
+        "Write it like 6000-8000元/月, 22元/小时 or 面议 to have it read.",
+        "Row 2, column 年龄: the age '十八岁左右' is imported as written, in the requirements. "
+        "Write it like 18-45岁 or 45岁以下 to have it read.",
+    ]
+    assert not any(w.refuses_row for w in plan.warnings)
 
 
 @pytest.mark.parametrize("cell", ["-3", "3.5", "十个", "30人左右"])
-def test_headcount_rejected(make_csv, cell):
+def test_headcount_unread_is_a_warning(make_csv, cell):
     plan = plan_of(make_csv, [["岗位", "人数"], ["普工", cell], ["普工2", "10-20人"]])
-    assert [(p.row, p.reason, p.text) for p in plan.problems] == [
+    assert [(p.row, p.reason, p.text) for p in plan.warnings] == [
         (2, "headcount_invalid", cell),
         (3, "headcount_invalid", "10-20人"),
     ]
-    assert plan.jobs == []
+    assert plan.problems == []
+    assert [job.headcount for _, job in plan.jobs] == [None, None]
 
 
-def test_negative_pay_is_unparseable(make_csv):
+def test_negative_pay_is_kept_as_written(make_csv):
     plan = plan_of(make_csv, [["岗位", "薪资"], ["普工", "-5000"]])
-    assert [p.reason for p in plan.problems] == ["pay_unparseable"]
+    assert [p.reason for p in plan.warnings] == ["pay_unread"]
+    assert plan.jobs[0][1].pay == Pay(text="-5000")
+
+
+def test_employer_notations_are_read_without_warnings(make_csv):
+    rows = [
+        ["岗位", "薪资", "年龄"],
+        ["普工", "月薪3500元左右", "25--45岁"],
+        ["操作工", "底薪3500+提成", "18-"],
+        ["包装工", "试用期3200元/月，转正3500元/月", "男:18-38岁 女:18-40岁"],
+        ["主管", "年薪5-10万", "45岁以下"],
+        ["普工2", "工资面试", "-36"],
+    ]
+    plan = plan_of(make_csv, rows)
+    assert plan.problems == [] and plan.warnings == []
+    got = [(j.pay.min, j.pay.max, j.pay.unit, j.age_min, j.age_max) for _, j in plan.jobs]
+    assert got == [
+        (3500, 3500, PayUnit.MONTH, 25, 45),
+        (3500, None, PayUnit.MONTH, 18, None),
+        (3200, 3500, PayUnit.MONTH, 18, 40),
+        (50000, 100000, PayUnit.YEAR, None, 45),
+        (None, None, None, None, 36),
+    ]
+    assert plan.jobs[4][1].pay.is_negotiable
+    assert (plan.rows_read_fully, plan.rows_with_warnings, plan.rows_refused) == (5, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("cell", "requirements"),
+    [
+        ("男", "身体健康\n性别：男"),
+        ("限女性", "身体健康\n性别：限女性"),
+        ("不限", "身体健康"),
+        ("", "身体健康"),
+    ],
+)
+def test_a_sex_column_reaches_the_requirements_for_the_lint(make_csv, cell, requirements):
+    plan = plan_of(make_csv, [["岗位", "性别", "要求"], ["普工", cell, "身体健康"]])
+    assert plan.jobs[0][1].requirements == requirements
 
 
 def test_a_row_reports_all_its_problems_and_is_not_imported(make_csv):
@@ -203,11 +269,12 @@ def test_a_row_reports_all_its_problems_and_is_not_imported(make_csv):
     assert plan.jobs == []
     assert [(p.row, p.reason) for p in plan.problems] == [
         (2, "title_missing"),
-        (2, "pay_unparseable"),
+        (2, "pay_unread"),
         (2, "age_min_gt_max"),
         (2, "headcount_invalid"),
         (2, "urgent_invalid"),
     ]
+    assert plan.warnings == [] and plan.rows_refused == 1
 
 
 def test_codes_are_nfkc_and_stripped_and_blank_codes_are_generated(make_csv):

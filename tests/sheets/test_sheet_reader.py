@@ -149,8 +149,8 @@ def test_quoted_multiline_cell_is_one_row(make_csv):
 
 def test_english_headers(make_csv):
     header = ["Code", "TITLE", "Company", "City", "Salary", "Benefits", "Headcount", "Age"]
-    header += ["Shift", "Requirements", "Highlights", "signup_url", "Urgent", "Status"]
-    table = read_table(make_csv([header, ["X-1", "Welder"] + [""] * 12]))
+    header += ["Shift", "Requirements", "Highlights", "signup_url", "Urgent", "Status", "Gender"]
+    table = read_table(make_csv([header, ["X-1", "Welder"] + [""] * 13]))
     assert list(table.columns) == list(FIELD_ALIASES)
     assert table.columns["title"].header == "TITLE"
 
