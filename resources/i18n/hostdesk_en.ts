@@ -1241,6 +1241,10 @@ Go back to choose another file.</translation>
         <translation>gender requirement “{text}” is discrimination under Chinese law: remove it</translation>
     </message>
     <message>
+        <source>looks or height requirement “{text}” is discrimination: remove it</source>
+        <translation>looks or height requirement “{text}” is discrimination: remove it</translation>
+    </message>
+    <message>
         <source>ethnic requirement “{text}” is unlawful discrimination: remove it</source>
         <translation>ethnic requirement “{text}” is unlawful discrimination: remove it</translation>
     </message>
@@ -1658,6 +1662,22 @@ Go back to choose another file.</translation>
     <message>
         <source>urgent “{text}” is not understood: write 是 or 否</source>
         <translation>urgent “{text}” is not understood: write 是 or 否</translation>
+    </message>
+    <message>
+        <source>pay “{text}” is imported as written, without figures: write it like 6000-8000元/月, 22元/小时 or 面议 to have it read</source>
+        <translation>pay “{text}” is imported as written, without figures: write it like 6000-8000元/月, 22元/小时 or 面议 to have it read</translation>
+    </message>
+    <message>
+        <source>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</source>
+        <translation>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</translation>
+    </message>
+    <message>
+        <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>
+        <translation>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</translation>
+    </message>
+    <message>
+        <source>status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭</source>
+        <translation>status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭</translation>
     </message>
     <message>
         <source>{file}: the file does not exist: check the path</source>

@@ -1241,6 +1241,10 @@ Go back to choose another file.</source>
         <translation>性别要求「{text}」属于就业歧视，违反劳动法规：请删除</translation>
     </message>
     <message>
+        <source>looks or height requirement “{text}” is discrimination: remove it</source>
+        <translation>外貌或身高要求「{text}」属于就业歧视：请删除</translation>
+    </message>
+    <message>
         <source>ethnic requirement “{text}” is unlawful discrimination: remove it</source>
         <translation>民族要求「{text}」属于违法的就业歧视：请删除</translation>
     </message>
@@ -1658,6 +1662,22 @@ Go back to choose another file.</source>
     <message>
         <source>urgent “{text}” is not understood: write 是 or 否</source>
         <translation>无法识别急招「{text}」：请填写 是 或 否</translation>
+    </message>
+    <message>
+        <source>pay “{text}” is imported as written, without figures: write it like 6000-8000元/月, 22元/小时 or 面议 to have it read</source>
+        <translation>薪资「{text}」按原文导入，未识别出数字：请写成 6000-8000元/月、22元/小时 或 面议 以便识别</translation>
+    </message>
+    <message>
+        <source>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</source>
+        <translation>年龄「{text}」按原文导入到岗位要求中：请写成 18-45岁 或 45岁以下 以便识别</translation>
+    </message>
+    <message>
+        <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>
+        <translation>编号「{text}」不能使用，已自动生成编号：编号只能用字母、数字、- _ 和 .（最多 32 个）</translation>
+    </message>
+    <message>
+        <source>status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭</source>
+        <translation>无法识别状态「{text}」，岗位已设为暂停：请写 招聘中、暂停 或 已关闭</translation>
     </message>
     <message>
         <source>{file}: the file does not exist: check the path</source>
