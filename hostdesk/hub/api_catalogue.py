@@ -19,6 +19,7 @@ from hostdesk.hub.strict_json import StrictJSONRoute
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["catalogue"], route_class=StrictJSONRoute)
+IF_NONE_MATCH_MAX = 1024  # a few dozen tags; a longer header is not a cache asking
 ETAG_HEADER = {"ETag": {"description": "the catalogue's version", "schema": {"type": "string"}}}
 
 
@@ -53,7 +54,7 @@ def get_jobs(
     response: Response,
     _principal: deps.Caller,
     hub: deps.HubDep,
-    if_none_match: Annotated[str | None, Header()] = None,
+    if_none_match: Annotated[str | None, Header(max_length=IF_NONE_MATCH_MAX)] = None,
 ):
     with hub.db.read() as conn:
         etag = _current_etag(conn)

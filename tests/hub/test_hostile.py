@@ -382,14 +382,12 @@ def test_query_parameters_headers_and_paths_are_bounded(hostile):
                  "/api/v1/%00", "/api/v1/registrations/%E2%80%AE", "/healthz?%00=1"):  # fmt: skip
         r = barrage.send("GET", path, headers=headers)
         assert r.status_code < 500, (path, r.text)
-    for value in ("*" * 8000, '"' + "a" * 4000, "W/", ",,,,", "\u00ff"):
-        try:
-            r = barrage.send(
-                "GET", "/api/v1/jobs", headers={**headers, "If-None-Match": value.encode("latin-1")}
-            )
-        except requests.RequestException:  # the server may close on an oversized header
-            continue
-        assert r.status_code in (200, 304, 400, 431), value
+    for value, status in (("*" * 8000, 422), ('"' + "a" * 1100, 422), ("W/", 200), (",,,,", 200),
+                          ("\u00ff", 200), ("*", 304)):  # fmt: skip
+        r = barrage.send(
+            "GET", "/api/v1/jobs", headers={**headers, "If-None-Match": value.encode("latin-1")}
+        )
+        assert r.status_code == status, value[:20]
     for auth in (
         "Bearer " + "x" * 8000,
         "Bearer \xff",
