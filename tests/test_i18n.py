@@ -98,3 +98,30 @@ def test_qt_own_words_follow_the_language(qapp):
         assert QWizard().buttonText(QWizard.WizardButton.NextButton) == "&Next >"
     finally:
         i18n.install("zh_CN")
+
+
+def test_no_helper_hides_strings_from_lupdate():
+    """`def _tr(text): return translate("Ctx", text)` hides every caller's string from lupdate.
+
+    lupdate reads only literal strings in calls named tr/translate: the sign-up desk's save
+    message and dialogs stayed English in a Chinese window that way.
+    """
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "hostdesk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            params = {a.arg for a in fn.args.args + fn.args.kwonlyargs}
+            for call in ast.walk(fn):
+                name = getattr(call, "func", None)
+                name = getattr(name, "attr", getattr(name, "id", None))
+                if not (isinstance(call, ast.Call) and name == "translate" and len(call.args) >= 2):
+                    continue
+                context, text = call.args[:2]
+                if isinstance(context, ast.Constant) and isinstance(text, ast.Name):
+                    if text.id in params:
+                        offenders.append(f"{path.relative_to(ROOT)}: {fn.name}")
+    assert offenders == []

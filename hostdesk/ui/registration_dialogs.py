@@ -40,13 +40,13 @@ from hostdesk.core.registrations import (
 )
 from hostdesk.ui import tasks
 
+# Called by this name with literal strings so that lupdate finds them (a wrapper taking
+# only the text hid every string of this module from the translation files).
+translate = QCoreApplication.translate
+
 REGISTRATION_ERRORS = (
     RegistrationError, PhoneWarningNotConfirmed, RegistrationNotFound, RegistrationStoreError,
 )  # fmt: skip
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegistrationDialogs", text)
 
 
 def local_time(moment) -> str:
@@ -76,7 +76,9 @@ def _ask(
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setInformativeText(detail)
     accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(no or _tr("Don't save"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        no or translate("RegistrationDialogs", "Don't save"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)  # an Enter typed ahead must not confirm by accident
     box.setEscapeButton(cancel)
     box.exec()
@@ -86,29 +88,42 @@ def _ask(
 def confirm_duplicate(parent: QWidget | None, earlier: list[Registration]) -> bool:
     """The same phone is already signed up for this job: save a second record anyway?"""
     return _ask(
-        parent, _tr("Already signed up"),
-        _tr("This phone number is already signed up for this job:"),
-        "\n".join(masked_line(reg) for reg in earlier[:5]), _tr("Save again"),
-    )  # fmt: skip
+        parent,
+        translate("RegistrationDialogs", "Already signed up"),
+        translate("RegistrationDialogs", "This phone number is already signed up for this job:"),
+        "\n".join(masked_line(reg) for reg in earlier[:5]),
+        translate("RegistrationDialogs", "Save again"),
+    )
 
 
 def confirm_phone_warning(parent: QWidget | None, masked_phone: str) -> bool:
     """The number looks right but is in no assigned range: the assistant may override."""
     return _ask(
-        parent, _tr("Check the phone number"),
-        _tr("{phone} is not a number in use in mainland China as far as HostDesk knows.").format(
-            phone=masked_phone),
-        _tr("Read it back to the caller. Save it anyway if it is right; the override is recorded."),
-        _tr("Save anyway"),
-    )  # fmt: skip
+        parent,
+        translate("RegistrationDialogs", "Check the phone number"),
+        translate(
+            "RegistrationDialogs",
+            "{phone} is not a number in use in mainland China as far as HostDesk knows.",
+        ).format(phone=masked_phone),
+        translate(
+            "RegistrationDialogs",
+            "Read it back to the caller. Save it anyway if it is right; the override is recorded.",
+        ),
+        translate("RegistrationDialogs", "Save anyway"),
+    )
 
 
 def confirm_withdraw(parent: QWidget | None, reg: Registration) -> bool:
     return _ask(
-        parent, _tr("Withdraw the sign-up"),
-        _tr("Withdraw this sign-up? It stays in the list as withdrawn."), masked_line(reg),
-        _tr("Withdraw"), _tr("Keep it"),
-    )  # fmt: skip
+        parent,
+        translate("RegistrationDialogs", "Withdraw the sign-up"),
+        translate(
+            "RegistrationDialogs", "Withdraw this sign-up? It stays in the list as withdrawn."
+        ),
+        masked_line(reg),
+        translate("RegistrationDialogs", "Withdraw"),
+        translate("RegistrationDialogs", "Keep it"),
+    )
 
 
 # The fields the edit dialog offers, in the order of the quick-entry form.
@@ -237,7 +252,9 @@ def parse_age(text: str) -> tuple[int | None, int | None]:
 
 
 def age_problem() -> str:
-    return _tr("type the age (such as 35) or the year of birth (such as 1990)")
+    return translate(
+        "RegistrationDialogs", "type the age (such as 35) or the year of birth (such as 1990)"
+    )
 
 
 def masked_phone_typed(text: str) -> str:
@@ -249,7 +266,9 @@ def masked_phone_typed(text: str) -> str:
 
 
 def masked_saved(reg: Registration) -> str:
-    return _tr("Saved {name} {phone}").format(name=mask_name(reg.name), phone=mask_phone(reg.phone))
+    return translate("RegistrationDialogs", "Saved {name} {phone}").format(
+        name=mask_name(reg.name), phone=mask_phone(reg.phone)
+    )
 
 
 class RegistrationExportDialog(QDialog):

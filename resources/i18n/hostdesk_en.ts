@@ -140,8 +140,8 @@
         <translation>HostDesk – live recruitment assistant</translation>
     </message>
     <message>
-        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</source>
-        <translation>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</translation>
+        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</source>
+        <translation>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</translation>
     </message>
     <message>
         <source>language (default: from settings)</source>
@@ -224,16 +224,16 @@
         <translation>connect, show versions and canvas, set up the overlay</translation>
     </message>
     <message>
-        <source>put a job's card and QR code on air</source>
-        <translation>put a job's card and QR code on air</translation>
+        <source>put a job&apos;s card and QR code on air</source>
+        <translation>put a job&apos;s card and QR code on air</translation>
     </message>
     <message>
         <source>take the overlay off air</source>
         <translation>take the overlay off air</translation>
     </message>
     <message>
-        <source>draw a job's card to a PNG file</source>
-        <translation>draw a job's card to a PNG file</translation>
+        <source>draw a job&apos;s card to a PNG file</source>
+        <translation>draw a job&apos;s card to a PNG file</translation>
     </message>
     <message>
         <source>OBS at {address} refused the password: check it in OBS (Tools → WebSocket Server Settings) and in --obs-password</source>
@@ -468,64 +468,12 @@
         <translation>the hub server that collects sign-ups from every PC</translation>
     </message>
     <message>
-        <source>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</source>
-        <translation>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</translation>
-    </message>
-    <message>
-        <source>run the hub server</source>
-        <translation>run the hub server</translation>
-    </message>
-    <message>
-        <source>address to listen on (default 127.0.0.1)</source>
-        <translation>address to listen on (default 127.0.0.1)</translation>
-    </message>
-    <message>
-        <source>port to listen on (default 8765)</source>
-        <translation>port to listen on (default 8765)</translation>
-    </message>
-    <message>
-        <source>writes allowed per token in 10 seconds (default 120; 0: no limit)</source>
-        <translation>writes allowed per token in 10 seconds (default 120; 0: no limit)</translation>
-    </message>
-    <message>
-        <source>log every request (paths and status codes only)</source>
-        <translation>log every request (paths and status codes only)</translation>
-    </message>
-    <message>
-        <source>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</source>
-        <translation>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</translation>
-    </message>
-    <message>
-        <source>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</source>
-        <translation>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</translation>
-    </message>
-    <message>
-        <source>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</source>
-        <translation>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</translation>
-    </message>
-    <message>
-        <source>access tokens for PCs and administrators</source>
-        <translation>access tokens for PCs and administrators</translation>
-    </message>
-    <message>
-        <source>make a new token and print it once</source>
-        <translation>make a new token and print it once</translation>
-    </message>
-    <message>
-        <source>a name for the PC or person, e.g. studio-1</source>
-        <translation>a name for the PC or person, e.g. studio-1</translation>
-    </message>
-    <message>
-        <source>an administrator token (may replace the job catalogue)</source>
-        <translation>an administrator token (may replace the job catalogue)</translation>
-    </message>
-    <message>
         <source>sign-up counts from the hub</source>
         <translation>sign-up counts from the hub</translation>
     </message>
     <message>
-        <source>the hub's address (default: $HOSTDESK_HUB_URL or settings)</source>
-        <translation>the hub's address (default: $HOSTDESK_HUB_URL or settings)</translation>
+        <source>the hub&apos;s address (default: $HOSTDESK_HUB_URL or settings)</source>
+        <translation>the hub&apos;s address (default: $HOSTDESK_HUB_URL or settings)</translation>
     </message>
     <message>
         <source>the device token (default: $HOSTDESK_HUB_TOKEN or settings)</source>
@@ -536,40 +484,8 @@
         <translation>This installation has no hub server (the desktop bundle leaves it out): run the hub from a source installation, see docs/hub-api.md</translation>
     </message>
     <message>
-        <source>The hub database cannot be opened ({reason}): check --db</source>
-        <translation>The hub database cannot be opened ({reason}): check --db</translation>
-    </message>
-    <message>
-        <source>--port: a number from 1 to 65535</source>
-        <translation>--port: a number from 1 to 65535</translation>
-    </message>
-    <message>
-        <source>--rate-limit: 0 or more</source>
-        <translation>--rate-limit: 0 or more</translation>
-    </message>
-    <message>
-        <source>--agency: at most 60 printable characters</source>
-        <translation>--agency: at most 60 printable characters</translation>
-    </message>
-    <message>
-        <source>--retention-days: a number from 1 to 3650</source>
-        <translation>--retention-days: a number from 1 to 3650</translation>
-    </message>
-    <message>
-        <source>--page-rate-limit: 0 or more</source>
-        <translation>--page-rate-limit: 0 or more</translation>
-    </message>
-    <message>
-        <source>The token name must be 1 to 64 printable characters</source>
-        <translation>The token name must be 1 to 64 printable characters</translation>
-    </message>
-    <message>
-        <source>A token named {name} exists already: choose another name</source>
-        <translation>A token named {name} exists already: choose another name</translation>
-    </message>
-    <message>
-        <source>Keep this token: it is shown only once.</source>
-        <translation>Keep this token: it is shown only once.</translation>
+        <source>the same as hostdesk-hub {verb}</source>
+        <translation>the same as hostdesk-hub {verb}</translation>
     </message>
     <message>
         <source>No hub address: give --hub-url or set HOSTDESK_HUB_URL</source>
@@ -659,8 +575,8 @@
         <translation>On air without a QR code: fill in the hub address in Settings</translation>
     </message>
     <message>
-        <source>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
-        <translation>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</translation>
+        <source>{title} is not in the hub&apos;s catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
+        <translation>{title} is not in the hub&apos;s catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</translation>
     </message>
     <message>
         <source>Next job in {seconds} s</source>
@@ -1101,12 +1017,12 @@ Go back to choose another file.</translation>
         <translation>Mine (kept now)</translation>
     </message>
     <message>
-        <source>The hub's</source>
-        <translation>The hub's</translation>
+        <source>The hub&apos;s</source>
+        <translation>The hub&apos;s</translation>
     </message>
     <message>
-        <source>Take the hub's</source>
-        <translation>Take the hub's</translation>
+        <source>Take the hub&apos;s</source>
+        <translation>Take the hub&apos;s</translation>
     </message>
     <message>
         <source>Keep mine</source>
@@ -1332,8 +1248,8 @@ Go back to choose another file.</translation>
         <translation>Sign-ups</translation>
     </message>
     <message>
-        <source>Tonight's rundown</source>
-        <translation>Tonight's rundown</translation>
+        <source>Tonight&apos;s rundown</source>
+        <translation>Tonight&apos;s rundown</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1460,8 +1376,8 @@ Go back to choose another file.</translation>
         <translation>Show it anyway</translation>
     </message>
     <message>
-        <source>Don't show</source>
-        <translation>Don't show</translation>
+        <source>Don&apos;t show</source>
+        <translation>Don&apos;t show</translation>
     </message>
     <message>
         <source>{shown} of {total} jobs shown · {warned} with warnings</source>
@@ -1479,8 +1395,8 @@ Go back to choose another file.</translation>
         <translation>The address must start with ws://, for example ws://127.0.0.1:4455</translation>
     </message>
     <message>
-        <source>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</source>
-        <translation>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</translation>
+        <source>OBS&apos;s WebSocket server does not use encryption: write ws:// instead of wss://</source>
+        <translation>OBS&apos;s WebSocket server does not use encryption: write ws:// instead of wss://</translation>
     </message>
     <message>
         <source>The address names no computer: write it like ws://127.0.0.1:4455 (127.0.0.1 is this computer)</source>
@@ -1613,8 +1529,8 @@ Go back to choose another file.</translation>
         <translation>Low, above the comments</translation>
     </message>
     <message>
-        <source>High, below the streamer's name</source>
-        <translation>High, below the streamer's name</translation>
+        <source>High, below the streamer&apos;s name</source>
+        <translation>High, below the streamer&apos;s name</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1685,65 @@ Go back to choose another file.</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationDialogs</name>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <source>Already signed up</source>
+        <translation>Already signed up</translation>
+    </message>
+    <message>
+        <source>This phone number is already signed up for this job:</source>
+        <translation>This phone number is already signed up for this job:</translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation>Save again</translation>
+    </message>
+    <message>
+        <source>Check the phone number</source>
+        <translation>Check the phone number</translation>
+    </message>
+    <message>
+        <source>{phone} is not a number in use in mainland China as far as HostDesk knows.</source>
+        <translation>{phone} is not a number in use in mainland China as far as HostDesk knows.</translation>
+    </message>
+    <message>
+        <source>Read it back to the caller. Save it anyway if it is right; the override is recorded.</source>
+        <translation>Read it back to the caller. Save it anyway if it is right; the override is recorded.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Withdraw the sign-up</source>
+        <translation>Withdraw the sign-up</translation>
+    </message>
+    <message>
+        <source>Withdraw this sign-up? It stays in the list as withdrawn.</source>
+        <translation>Withdraw this sign-up? It stays in the list as withdrawn.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>type the age (such as 35) or the year of birth (such as 1990)</source>
+        <translation>type the age (such as 35) or the year of birth (such as 1990)</translation>
+    </message>
+    <message>
+        <source>Saved {name} {phone}</source>
+        <translation>Saved {name} {phone}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationExportDialog</name>
     <message>
         <source>Export sign-ups</source>
@@ -1791,8 +1766,8 @@ Go back to choose another file.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>The sign-ups the list's filters match go to this file:</source>
-        <translation>The sign-ups the list's filters match go to this file:</translation>
+        <source>The sign-ups the list&apos;s filters match go to this file:</source>
+        <translation>The sign-ups the list&apos;s filters match go to this file:</translation>
     </message>
     <message>
         <source>{count} sign-ups exported to {file}</source>
@@ -2040,8 +2015,8 @@ Go back to choose another file.</translation>
         <translation>Female</translation>
     </message>
     <message>
-        <source>Enter the person's name or how to address them (e.g. 张先生)</source>
-        <translation>Enter the person's name or how to address them (e.g. 张先生)</translation>
+        <source>Enter the person&apos;s name or how to address them (e.g. 张先生)</source>
+        <translation>Enter the person&apos;s name or how to address them (e.g. 张先生)</translation>
     </message>
     <message>
         <source>The name is longer than {limit} characters: shorten it</source>
@@ -2116,8 +2091,8 @@ Go back to choose another file.</translation>
         <translation>This number is not in any assigned mobile range: check it with the person, or confirm to save it anyway</translation>
     </message>
     <message>
-        <source>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</source>
-        <translation>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</translation>
+        <source>The database is read-only, so the sign-up was NOT saved: check the data folder&apos;s permissions</source>
+        <translation>The database is read-only, so the sign-up was NOT saved: check the data folder&apos;s permissions</translation>
     </message>
     <message>
         <source>The disk is full, so the sign-up was NOT saved: free some space and save again</source>
@@ -2343,8 +2318,8 @@ Go back to choose another file.</translation>
         <translation>no session is live: start one first</translation>
     </message>
     <message>
-        <source>this session has ended: tonight's list is in the new session</source>
-        <translation>this session has ended: tonight's list is in the new session</translation>
+        <source>this session has ended: tonight&apos;s list is in the new session</source>
+        <translation>this session has ended: tonight&apos;s list is in the new session</translation>
     </message>
     <message>
         <source>rotate every {min} to {max} seconds: change the interval</source>
@@ -2414,8 +2389,8 @@ Go back to choose another file.</translation>
         <translation>Sign-up counter</translation>
     </message>
     <message>
-        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
-        <translation>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</translation>
+        <source>{hub} is the hub address above, {code} the job&apos;s code, {session} tonight&apos;s session, {device} this PC&apos;s name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
+        <translation>{hub} is the hub address above, {code} the job&apos;s code, {session} tonight&apos;s session, {device} this PC&apos;s name on the hub: sign-ups can then be traced to the job, the stream and the PC.</translation>
     </message>
     <message>
         <source>The template may only use {hub}, {code}, {session} and {device}, each in braces</source>
@@ -2438,12 +2413,12 @@ Go back to choose another file.</translation>
         <translation>Token for this PC</translation>
     </message>
     <message>
-        <source>The agency's back office gives it (hostdesk hub token create).</source>
-        <translation>The agency's back office gives it (hostdesk hub token create).</translation>
+        <source>The agency&apos;s back office gives it (hostdesk hub token create).</source>
+        <translation>The agency&apos;s back office gives it (hostdesk hub token create).</translation>
     </message>
     <message>
-        <source>Erase sign-ups' personal data after</source>
-        <translation>Erase sign-ups' personal data after</translation>
+        <source>Erase sign-ups&apos; personal data after</source>
+        <translation>Erase sign-ups&apos; personal data after</translation>
     </message>
     <message>
         <source>Link template</source>
@@ -2478,8 +2453,8 @@ Go back to choose another file.</translation>
         <translation>The settings could not be saved ({detail}): check the disk and try again</translation>
     </message>
     <message>
-        <source>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</source>
-        <translation>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</translation>
+        <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
+        <translation>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</translation>
     </message>
 </context>
 <context>
@@ -2548,8 +2523,8 @@ Go back to choose another file.</translation>
         <translation>The hub already has this sign-up under another record: contact the agency</translation>
     </message>
     <message>
-        <source>The hub's copy changed in the meantime: retry to send this change again</source>
-        <translation>The hub's copy changed in the meantime: retry to send this change again</translation>
+        <source>The hub&apos;s copy changed in the meantime: retry to send this change again</source>
+        <translation>The hub&apos;s copy changed in the meantime: retry to send this change again</translation>
     </message>
     <message>
         <source>The hub does not have this sign-up yet: retry</source>

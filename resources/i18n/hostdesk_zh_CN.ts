@@ -140,7 +140,7 @@
         <translation>直播带岗助手 HostDesk</translation>
     </message>
     <message>
-        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform's)</source>
+        <source>data folder (default: $HOSTDESK_DATA_DIR or the platform&apos;s)</source>
         <translation>数据文件夹（默认：$HOSTDESK_DATA_DIR 或系统默认位置）</translation>
     </message>
     <message>
@@ -224,7 +224,7 @@
         <translation>连接 OBS，显示版本和画布，并设置叠加层</translation>
     </message>
     <message>
-        <source>put a job's card and QR code on air</source>
+        <source>put a job&apos;s card and QR code on air</source>
         <translation>把岗位卡片和报名二维码上屏</translation>
     </message>
     <message>
@@ -232,7 +232,7 @@
         <translation>叠加层下屏</translation>
     </message>
     <message>
-        <source>draw a job's card to a PNG file</source>
+        <source>draw a job&apos;s card to a PNG file</source>
         <translation>把岗位卡片画成 PNG 文件</translation>
     </message>
     <message>
@@ -468,63 +468,11 @@
         <translation>汇总各台电脑报名数据的中心服务器</translation>
     </message>
     <message>
-        <source>database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)</source>
-        <translation>数据库：PostgreSQL 或 SQLite 地址，或 SQLite 文件（默认：$HOSTDESK_HUB_DB，否则为当前目录下的 hub.db）</translation>
-    </message>
-    <message>
-        <source>run the hub server</source>
-        <translation>运行中心服务器</translation>
-    </message>
-    <message>
-        <source>address to listen on (default 127.0.0.1)</source>
-        <translation>监听地址（默认 127.0.0.1）</translation>
-    </message>
-    <message>
-        <source>port to listen on (default 8765)</source>
-        <translation>监听端口（默认 8765）</translation>
-    </message>
-    <message>
-        <source>writes allowed per token in 10 seconds (default 120; 0: no limit)</source>
-        <translation>每个令牌 10 秒内允许的写入次数（默认 120；0 表示不限）</translation>
-    </message>
-    <message>
-        <source>log every request (paths and status codes only)</source>
-        <translation>记录每个请求（只记路径和状态码）</translation>
-    </message>
-    <message>
-        <source>the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)</source>
-        <translation>报名页面上写明接收报名信息的招聘机构名称（默认：$HOSTDESK_HUB_AGENCY）</translation>
-    </message>
-    <message>
-        <source>days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)</source>
-        <translation>报名信息保存的天数，报名页面会告知观众（默认：$HOSTDESK_HUB_RETENTION_DAYS，未设置时 180）</translation>
-    </message>
-    <message>
-        <source>sign-up page submissions allowed per address per minute (default 20; 0: no limit)</source>
-        <translation>每个网络地址每分钟可以提交报名的次数（默认 20；0 表示不限）</translation>
-    </message>
-    <message>
-        <source>access tokens for PCs and administrators</source>
-        <translation>电脑和管理员的访问令牌</translation>
-    </message>
-    <message>
-        <source>make a new token and print it once</source>
-        <translation>生成新令牌，只显示一次</translation>
-    </message>
-    <message>
-        <source>a name for the PC or person, e.g. studio-1</source>
-        <translation>电脑或人员的名称，例如 studio-1</translation>
-    </message>
-    <message>
-        <source>an administrator token (may replace the job catalogue)</source>
-        <translation>管理员令牌（可替换岗位库）</translation>
-    </message>
-    <message>
         <source>sign-up counts from the hub</source>
         <translation>查看中心服务器上的报名统计</translation>
     </message>
     <message>
-        <source>the hub's address (default: $HOSTDESK_HUB_URL or settings)</source>
+        <source>the hub&apos;s address (default: $HOSTDESK_HUB_URL or settings)</source>
         <translation>总部服务器地址（默认：$HOSTDESK_HUB_URL 或设置中的地址）</translation>
     </message>
     <message>
@@ -536,40 +484,8 @@
         <translation>此安装不含中心服务器（桌面安装包不带服务器）：请用源码安装运行，见 docs/hub-api.md</translation>
     </message>
     <message>
-        <source>The hub database cannot be opened ({reason}): check --db</source>
-        <translation>无法打开中心服务器数据库（{reason}）：请检查 --db</translation>
-    </message>
-    <message>
-        <source>--port: a number from 1 to 65535</source>
-        <translation>--port：请填 1 到 65535 之间的数字</translation>
-    </message>
-    <message>
-        <source>--rate-limit: 0 or more</source>
-        <translation>--rate-limit：请填 0 或更大的数</translation>
-    </message>
-    <message>
-        <source>--agency: at most 60 printable characters</source>
-        <translation>--agency：最多 60 个可显示的字符</translation>
-    </message>
-    <message>
-        <source>--retention-days: a number from 1 to 3650</source>
-        <translation>--retention-days：请填 1 到 3650 之间的数字</translation>
-    </message>
-    <message>
-        <source>--page-rate-limit: 0 or more</source>
-        <translation>--page-rate-limit：请填 0 或更大的数字</translation>
-    </message>
-    <message>
-        <source>The token name must be 1 to 64 printable characters</source>
-        <translation>令牌名称须为 1 到 64 个可显示字符</translation>
-    </message>
-    <message>
-        <source>A token named {name} exists already: choose another name</source>
-        <translation>已有名为 {name} 的令牌，请换一个名称</translation>
-    </message>
-    <message>
-        <source>Keep this token: it is shown only once.</source>
-        <translation>请妥善保存此令牌，它只显示这一次。</translation>
+        <source>the same as hostdesk-hub {verb}</source>
+        <translation>与 hostdesk-hub {verb} 相同</translation>
     </message>
     <message>
         <source>No hub address: give --hub-url or set HOSTDESK_HUB_URL</source>
@@ -659,7 +575,7 @@
         <translation>已上屏，但没有二维码：请在设置里填写服务器地址</translation>
     </message>
     <message>
-        <source>{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
+        <source>{title} is not in the hub&apos;s catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</source>
         <translation>「{title}」不在总部岗位库里：观众扫码会看到“没有找到这个岗位”。请让总部把它加进岗位库，或给这个岗位填写自己的报名链接</translation>
     </message>
     <message>
@@ -1101,11 +1017,11 @@ Go back to choose another file.</source>
         <translation>本机（当前保留）</translation>
     </message>
     <message>
-        <source>The hub's</source>
+        <source>The hub&apos;s</source>
         <translation>总部的</translation>
     </message>
     <message>
-        <source>Take the hub's</source>
+        <source>Take the hub&apos;s</source>
         <translation>用总部的</translation>
     </message>
     <message>
@@ -1332,7 +1248,7 @@ Go back to choose another file.</source>
         <translation>报名登记</translation>
     </message>
     <message>
-        <source>Tonight's rundown</source>
+        <source>Tonight&apos;s rundown</source>
         <translation>今晚的节目单</translation>
     </message>
     <message>
@@ -1460,7 +1376,7 @@ Go back to choose another file.</source>
         <translation>仍然上屏</translation>
     </message>
     <message>
-        <source>Don't show</source>
+        <source>Don&apos;t show</source>
         <translation>不上屏</translation>
     </message>
     <message>
@@ -1479,7 +1395,7 @@ Go back to choose another file.</source>
         <translation>地址必须以 ws:// 开头，例如 ws://127.0.0.1:4455</translation>
     </message>
     <message>
-        <source>OBS's WebSocket server does not use encryption: write ws:// instead of wss://</source>
+        <source>OBS&apos;s WebSocket server does not use encryption: write ws:// instead of wss://</source>
         <translation>OBS 的 WebSocket 服务器不使用加密：请把 wss:// 改成 ws://</translation>
     </message>
     <message>
@@ -1613,7 +1529,7 @@ Go back to choose another file.</source>
         <translation>靠下，在评论区上方</translation>
     </message>
     <message>
-        <source>High, below the streamer's name</source>
+        <source>High, below the streamer&apos;s name</source>
         <translation>靠上，在主播名称下方</translation>
     </message>
 </context>
@@ -1769,6 +1685,65 @@ Go back to choose another file.</source>
     </message>
 </context>
 <context>
+    <name>RegistrationDialogs</name>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Already signed up</source>
+        <translation>已经报过名</translation>
+    </message>
+    <message>
+        <source>This phone number is already signed up for this job:</source>
+        <translation>这个手机号已经报名过这个岗位：</translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Check the phone number</source>
+        <translation>请核对手机号</translation>
+    </message>
+    <message>
+        <source>{phone} is not a number in use in mainland China as far as HostDesk knows.</source>
+        <translation>据 HostDesk 所知，{phone} 不是中国大陆在用的号码。</translation>
+    </message>
+    <message>
+        <source>Read it back to the caller. Save it anyway if it is right; the override is recorded.</source>
+        <translation>请向报名人复述核对。确认无误可以仍然保存，这次确认会被记录。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Withdraw the sign-up</source>
+        <translation>撤回报名</translation>
+    </message>
+    <message>
+        <source>Withdraw this sign-up? It stays in the list as withdrawn.</source>
+        <translation>撤回这条报名吗？它会以“已撤回”留在列表中。</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>type the age (such as 35) or the year of birth (such as 1990)</source>
+        <translation>请填年龄（如 35）或出生年份（如 1990）</translation>
+    </message>
+    <message>
+        <source>Saved {name} {phone}</source>
+        <translation>已保存 {name} {phone}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationExportDialog</name>
     <message>
         <source>Export sign-ups</source>
@@ -1791,7 +1766,7 @@ Go back to choose another file.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The sign-ups the list's filters match go to this file:</source>
+        <source>The sign-ups the list&apos;s filters match go to this file:</source>
         <translation>按列表当前筛选条件导出到此文件：</translation>
     </message>
     <message>
@@ -2040,7 +2015,7 @@ Go back to choose another file.</source>
         <translation>女</translation>
     </message>
     <message>
-        <source>Enter the person's name or how to address them (e.g. 张先生)</source>
+        <source>Enter the person&apos;s name or how to address them (e.g. 张先生)</source>
         <translation>请填写姓名或称呼（如“张先生”）</translation>
     </message>
     <message>
@@ -2116,7 +2091,7 @@ Go back to choose another file.</source>
         <translation>该号码不在已分配的手机号段内：请与本人核对，或确认后仍然保存</translation>
     </message>
     <message>
-        <source>The database is read-only, so the sign-up was NOT saved: check the data folder's permissions</source>
+        <source>The database is read-only, so the sign-up was NOT saved: check the data folder&apos;s permissions</source>
         <translation>数据库只读，报名未保存：请检查数据文件夹的权限</translation>
     </message>
     <message>
@@ -2343,7 +2318,7 @@ Go back to choose another file.</source>
         <translation>当前没有正在进行的直播：请先开播</translation>
     </message>
     <message>
-        <source>this session has ended: tonight's list is in the new session</source>
+        <source>this session has ended: tonight&apos;s list is in the new session</source>
         <translation>本场直播已结束：今晚的排单在新的场次里</translation>
     </message>
     <message>
@@ -2414,7 +2389,7 @@ Go back to choose another file.</source>
         <translation>报名人数</translation>
     </message>
     <message>
-        <source>{hub} is the hub address above, {code} the job's code, {session} tonight's session, {device} this PC's name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
+        <source>{hub} is the hub address above, {code} the job&apos;s code, {session} tonight&apos;s session, {device} this PC&apos;s name on the hub: sign-ups can then be traced to the job, the stream and the PC.</source>
         <translation>{hub} 是上面的服务器地址，{code} 是岗位编号，{session} 是本场直播，{device} 是本机在总部的名称：这样每条报名都能追溯到岗位、场次和直播电脑。</translation>
     </message>
     <message>
@@ -2438,11 +2413,11 @@ Go back to choose another file.</source>
         <translation>本机令牌</translation>
     </message>
     <message>
-        <source>The agency's back office gives it (hostdesk hub token create).</source>
+        <source>The agency&apos;s back office gives it (hostdesk hub token create).</source>
         <translation>由公司总部后台提供（hostdesk hub token create）。</translation>
     </message>
     <message>
-        <source>Erase sign-ups' personal data after</source>
+        <source>Erase sign-ups&apos; personal data after</source>
         <translation>报名个人信息保留期限（之后删除）</translation>
     </message>
     <message>
@@ -2478,7 +2453,7 @@ Go back to choose another file.</source>
         <translation>设置保存失败（{detail}）：请检查磁盘后重试</translation>
     </message>
     <message>
-        <source>The system keyring refused the OBS password, so it is kept in HostDesk's settings file, readable only by you</source>
+        <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
         <translation>系统密码库拒绝保存 OBS 密码，已改存到 HostDesk 的设置文件中（仅您本人可读）</translation>
     </message>
 </context>
@@ -2548,7 +2523,7 @@ Go back to choose another file.</source>
         <translation>总部服务器上已有这条报名的另一条记录：请联系公司</translation>
     </message>
     <message>
-        <source>The hub's copy changed in the meantime: retry to send this change again</source>
+        <source>The hub&apos;s copy changed in the meantime: retry to send this change again</source>
         <translation>总部服务器上的记录已被修改：请重试以重新发送这次修改</translation>
     </message>
     <message>

@@ -83,7 +83,7 @@ def test_keyboard_only_entry_saves_with_the_on_air_job(win, qtbot, ctx):
     assert reg.session_id == win.session.id
     assert all(not edit.text() for edit in form.fields.values())
     assert form.fields["name"].hasFocus() and form.job.currentData() == code
-    assert form.status.text().endswith(" 张** 138****8000")  # 已保存 (once translated)
+    assert form.status.text() == "已保存 张** 138****8000"  # translated, the one mask
     assert win.console.on_air_code == code  # Enter saved; it did not take anything
     model = recent.model
     assert [model.index(0, c).data() for c in (1, 2)] == ["张**", "138****8000"]
@@ -134,7 +134,7 @@ def test_duplicate_asks_and_saves_only_when_confirmed(win, qtbot, ctx):
     from hostdesk.ui.registration_dialogs import masked_line
 
     line = masked_line(asked[0][0])  # what the confirmation shows
-    assert "王*" in line and "138****8000" in line and PHONE not in line and "王五" not in line
+    assert "王**" in line and "138****8000" in line and PHONE not in line and "王五" not in line
     form.confirm_duplicate = lambda earlier: True
     with _saved(qtbot, form):
         form.submit()
