@@ -90,12 +90,13 @@ def mask_phone(phone: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """张** for 张三丰: the first character kept, every other one a "*", at least one "*".
-    Invisible format characters do not count: the kept one is never a lone override."""
-    name = strip_invisible(name or "")
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
+    """张三丰 → 张**: the first character and always two stars, so the length never shows.
+
+    The one mask everywhere (the overlay's ticker, the desk, exports, the command line, the
+    hub). Invisible format characters do not count: the kept one is never a lone override.
+    """
+    name = strip_invisible(name or "").strip()
+    return f"{name[0]}**" if name else ""
 
 
 def phone_hash(key: bytes, phone: str) -> str:

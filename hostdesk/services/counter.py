@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from hostdesk.core.text import strip_invisible
+from hostdesk.core.phone import mask_name  # the desk's mask: the same on air
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.render.card import png_bytes
 from hostdesk.render.counter import render_counter
@@ -40,17 +40,6 @@ TICKER_FOR = 10 * 60  # seconds a sign-up stays in the ticker
 JUST_NOW = 2 * 60  # "just signed up" below this age, "N min ago" from it on
 RENDER_VERSION = 1  # bump when the counter's drawing changes for the same text
 KEEP_FILES = 48  # counter images kept in the cache (each new count makes one)
-
-
-def mask_name(name: str) -> str:
-    """张三丰 → 张**: the first character and always two stars, so the length never shows.
-
-    For a public broadcast: nothing else of the name, and never any part of the phone.
-    The first character is a visible one: a name stored before names were cleaned may
-    start with a right-to-left override, which alone would turn the ticker's line around.
-    """
-    name = strip_invisible(name or "").strip()
-    return f"{name[0]}**" if name else ""
 
 
 def ticker_text(row: CounterRow, now: datetime) -> str | None:

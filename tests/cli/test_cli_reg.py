@@ -139,7 +139,7 @@ def test_duplicate_and_unassigned_number_need_force(ctx, data_dir):
     first_id = results[0]["out"].strip()
     assert "minor" in results[0]["err"]  # 17: saved, with the warning on stderr
     duplicate = _one_line(results[1])
-    assert first_id in duplicate and "王*" in duplicate and "job A1" in duplicate
+    assert first_id in duplicate and "王**" in duplicate and "job A1" in duplicate
     unassigned = _one_line(results[4])
     assert "140****5678" in unassigned and "--force" in unassigned
     assert UNASSIGNED not in unassigned
@@ -186,7 +186,7 @@ def test_chinese_labels_for_source_and_consent_and_list_filters(ctx, data_dir, t
         )  # fmt: skip
         assert row["status"] == "active" and row["sync_state"] == "pending"
     assert [(r["name"], r["phone"]) for r in every] == [
-        ("王*", "138****5678"), ("李*", "138****0002"), ("张*", "138****0001"),
+        ("王**", "138****5678"), ("李**", "138****0002"), ("张**", "138****0001"),
     ]  # fmt: skip
     assert [(r["name"], r["phone"]) for r in a1] == [("李四", "13800000002"), ("张三", "13800000001")]  # fmt: skip
     assert [r["id"] for r in walk_in] == [ids[1]]
@@ -194,7 +194,7 @@ def test_chinese_labels_for_source_and_consent_and_list_filters(ctx, data_dir, t
     assert [r["id"] for r in by_title] == [ids[2]]
     assert old == [] and len(limited) == 2
     table = results[10]["out"]
-    assert "张*" in table and "138****0001" in table and "Comment" in table
+    assert "张**" in table and "138****0001" in table and "Comment" in table
     assert "张三" not in table and "13800000001" not in table
     assert table.splitlines()[-1] == "Shown: 3 of 3"
 
@@ -227,7 +227,7 @@ def test_export_writes_xlsx_and_csv_and_prints_the_count(ctx, data_dir, tmp_path
     }  # fmt: skip
     with csv_path.open(encoding="utf-8-sig", newline="") as f:
         masked = list(csv.reader(f))
-    assert masked[1][4:6] == ["张*", "138****0001"]
+    assert masked[1][4:6] == ["张**", "138****0001"]
     assert masked[1][11] == "'" + FORMULA  # never a formula when Excel opens it
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
 

@@ -145,7 +145,7 @@ def test_masked_export_masks_names_phones_and_numbers_in_notes(tmp_path, suffix)
     cells = [[("" if v is None else str(v)) for v in row] for row in rows[1:]]
     assert [(r[4], r[5], r[11]) for r in cells] == [
         ("张**", "138****5678", "备用 139****5678，或 136****5432"),
-        ("李*", "199****0000", "无"),
+        ("李**", "199****0000", "无"),
         ("", "", ""),
     ]
     text = path.read_bytes()
