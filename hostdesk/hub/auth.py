@@ -11,7 +11,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from hostdesk.hub.db import HubDB
@@ -106,14 +106,14 @@ class TokenLookup:
     def __init__(self, db: HubDB):
         self._db = db
 
+    # Built once: every request runs it, and building the statement cost more than running it.
+    _LIVE_BY_HASH = select(TOKENS.c.name, TOKENS.c.admin).where(
+        TOKENS.c.token_hash == bindparam("digest"), TOKENS.c.revoked_at.is_(None)
+    )
+
     def resolve(self, token: str) -> Principal | None:
-        digest = hash_token(token)
         with self._db.read() as conn:
-            row = conn.execute(
-                select(TOKENS.c.name, TOKENS.c.admin).where(
-                    TOKENS.c.token_hash == digest, TOKENS.c.revoked_at.is_(None)
-                )
-            ).first()
+            row = conn.execute(self._LIVE_BY_HASH, {"digest": hash_token(token)}).first()
         return None if row is None else Principal(name=row.name, admin=bool(row.admin))
 
 

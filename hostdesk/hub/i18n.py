@@ -10,10 +10,10 @@ LANGUAGES = ("zh_CN", "en")
 # Keys are the English text exactly as the code writes it ({placeholders} included).
 ZH_CN: dict[str, str] = {
     # Help
-    "HostDesk hub: the agency's server for sign-ups and the job catalogue": "HostDesk 汇总服务器：收集各直播电脑的报名并提供岗位目录",
+    "HostDesk hub: the agency's server for sign-ups and the job catalogue": "HostDesk 中心服务器：汇总各台电脑的报名并提供岗位目录",
     "language (default: from LC_ALL or LANG, else Chinese)": "语言（默认：按 LC_ALL 或 LANG，否则中文）",
     "database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)": "数据库：PostgreSQL 或 SQLite 地址，或 SQLite 文件（默认：$HOSTDESK_HUB_DB 或当前目录的 hub.db）",
-    "run the hub server": "运行汇总服务器",
+    "run the hub server": "运行中心服务器",
     "address to listen on (default 127.0.0.1)": "监听地址（默认 127.0.0.1）",
     "port to listen on (default 8765)": "监听端口（默认 8765）",
     "writes allowed per token in 10 seconds (default 120; 0: no limit)": "每个令牌 10 秒内允许的写入次数（默认 120；0：不限）",
@@ -45,12 +45,12 @@ ZH_CN: dict[str, str] = {
     "--workers: a number from 1 to 64": "--workers：1 到 64 之间的数字",
     "--workers: SQLite serves from one process; use PostgreSQL for more workers": "--workers：SQLite 只能由一个进程服务；多个进程请使用 PostgreSQL",
     "--forwarded-allow-ips: {value} is not an address or network (e.g. 127.0.0.1,10.0.0.0/8)": "--forwarded-allow-ips：{value} 不是地址或网段（例如 127.0.0.1,10.0.0.0/8）",
-    "The hub database cannot be opened ({reason}): check --db": "无法打开汇总数据库（{reason}）：请检查 --db",
+    "The hub database cannot be opened ({reason}): check --db": "无法打开中心服务器数据库（{reason}）：请检查 --db",
     "The token name must be 1 to 64 printable characters": "令牌名称须为 1 到 64 个可打印字符",
     "A token named {name} exists already: choose another name": "名为 {name} 的令牌已存在：请换一个名称",
     "Keep this token: it is shown only once.": "请妥善保存此令牌：它只显示这一次。",
     "No token is named {name}": "没有名为 {name} 的令牌",
-    "Token {name} revoked: the hub refuses it from now on.": "令牌 {name} 已撤销：汇总服务器从现在起拒绝它。",
+    "Token {name} revoked: the hub refuses it from now on.": "令牌 {name} 已撤销：中心服务器从现在起拒绝它。",
     "Token {name} was revoked already.": "令牌 {name} 早已撤销。",
     "No tokens yet: make one with `hostdesk-hub token create NAME`.": "还没有令牌：用 `hostdesk-hub token create 名称` 创建。",
     "name": "名称",
@@ -62,7 +62,7 @@ ZH_CN: dict[str, str] = {
     "Sign-ups whose personal data was erased: {count}": "已清除个人信息的报名：{count}",
     "The phone number is not a mainland mobile number: check --phone": "手机号不是大陆手机号码：请检查 --phone",
     "--id: 1 to 64 printable characters": "--id：1 到 64 个可打印字符",
-    'This installation has no hub server: install it with pip install ".[hub]" (see docs/hub-api.md)': '此安装不含汇总服务器：请用 pip install ".[hub]" 安装（见 docs/hub-api.md）',
+    'This installation has no hub server: install it with pip install ".[hub]" (see docs/hub-api.md)': '此安装不含中心服务器：请用 pip install ".[hub]" 安装（见 docs/hub-api.md）',
     "interrupted": "已中断",
     "internal error ({name})": "内部错误（{name}）",
 }
