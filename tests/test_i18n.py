@@ -121,7 +121,7 @@ def test_no_helper_hides_strings_from_lupdate():
                 if not (isinstance(call, ast.Call) and name == "translate" and len(call.args) >= 2):
                     continue
                 context, text = call.args[:2]
-                if isinstance(context, ast.Constant) and isinstance(text, ast.Name):
-                    if text.id in params:
-                        offenders.append(f"{path.relative_to(ROOT)}: {fn.name}")
+                literal_context = isinstance(context, ast.Constant)
+                if literal_context and isinstance(text, ast.Name) and text.id in params:
+                    offenders.append(f"{path.relative_to(ROOT)}: {fn.name}")
     assert offenders == []
