@@ -11,7 +11,7 @@ from fastapi import APIRouter, Header, Response
 from pydantic import ValidationError
 from sqlalchemy import delete, func, insert, select, update
 
-from hostdesk.hub import deps
+from hostdesk.hub import access, deps
 from hostdesk.hub.deps import ADMIN_ERRORS, AUTH_ERRORS, WRITE_ERRORS
 from hostdesk.hub.models import COUNTERS, JOBS, REGS
 from hostdesk.hub.schemas import Job, JobsIn, JobsOut, JobsPutOut, StatsOut
@@ -112,13 +112,15 @@ def put_jobs(
     response_model=StatsOut,
     responses=AUTH_ERRORS,
     summary="Active sign-ups: total, per job, per session",
+    description="Anonymous counts over the whole hub for every token (no person in them; "
+    "the number a job shows on stream is the job's): see hostdesk/hub/access.py.",
     tags=["stats"],
 )
 def stats(
-    _principal: deps.Caller,
+    principal: deps.Caller,
     hub: deps.HubDep,
 ) -> StatsOut:
-    active = REGS.c.status == "active"
+    active = (REGS.c.status == "active") & access.stats_scope(principal)
     with hub.db.read() as conn:
         by_job = dict(
             conn.execute(

@@ -6,12 +6,13 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from hostdesk.hub import deps, ingest
+from hostdesk.hub import access, deps, ingest
+from hostdesk.hub.auth import Principal
 from hostdesk.hub.checks import Rejected, registration_fields, utc_now
 from hostdesk.hub.deps import ADMIN_ERRORS, AUTH_ERRORS, WRITE_ERRORS
-from hostdesk.hub.models import REGS
+from hostdesk.hub.models import REGS, TOKENS
 from hostdesk.hub.schemas import (
     BatchIn,
     BatchOut,
@@ -38,8 +39,8 @@ OUT_COLUMNS = [
 ]  # fmt: skip
 
 
-def _out(row) -> RegistrationOut:
-    m = dict(row._mapping)
+def _out(row, principal: Principal) -> RegistrationOut:
+    m = access.shape(principal, dict(row._mapping))
     m["cursor"] = m.pop("seq")
     return RegistrationOut(**m)
 
@@ -55,29 +56,34 @@ def push_batch(
     principal: deps.Writer,
     hub: deps.HubDep,
 ) -> BatchOut:
-    return BatchOut(results=ingest.ingest(hub.db, principal.name, body.items))
+    return BatchOut(results=ingest.ingest(hub.db, principal, body.items))
 
 
 @router.get(
     "",
     response_model=RegistrationPage,
     responses=AUTH_ERRORS,
-    summary="Registrations changed after a cursor, in cursor order",
+    summary="Registrations changed after a cursor, in cursor order (a device: its own and the "
+    "page's credited to it, those masked)",
+    description="A device token reads the sign-ups it made (in full) and the page's sign-ups "
+    "credited to it (d=), with name and phone masked; an admin token reads all. "
+    "origin=hub: the page's sign-ups and every erasure (status erased, personal fields empty) "
+    "of a row the caller can see, so a desktop that pulls only these learns of erasures too.",
 )
 def list_registrations(
-    _principal: deps.Caller,
+    principal: deps.Caller,
     hub: deps.HubDep,
     since: Annotated[int, Query(ge=0, le=CURSOR_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
     origin: Literal["hub", "any"] = "any",
 ) -> RegistrationPage:
-    stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since)
+    stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since, access.visible(principal))
     if origin == "hub":
-        stmt = stmt.where(REGS.c.origin == "hub")
+        stmt = stmt.where(or_(REGS.c.origin == "hub", REGS.c.status == "erased"))
     stmt = stmt.order_by(REGS.c.seq).limit(limit + 1)
     with hub.db.read() as conn:
         rows = conn.execute(stmt).all()
-    items = [_out(r) for r in rows[:limit]]
+    items = [_out(r, principal) for r in rows[:limit]]
     more = len(rows) > limit
     return RegistrationPage(items=items, next=items[-1].cursor if more else None)
 
@@ -86,11 +92,12 @@ def list_registrations(
     "/lookup",
     response_model=LookupOut,
     responses={**AUTH_ERRORS, **WRITE_ERRORS},
-    summary="Which of these client ids the hub has, with their versions (the audit)",
+    summary="Which of these client ids the hub has, with their versions (the audit); a device "
+    "learns only of the rows it can read",
 )
 def lookup(
     body: LookupIn,
-    _principal: deps.Writer,
+    principal: deps.Writer,
     hub: deps.HubDep,
 ) -> LookupOut:
     ids = list(set(body.client_ids))
@@ -98,7 +105,9 @@ def lookup(
         return LookupOut(known={})
     with hub.db.read() as conn:
         rows = conn.execute(
-            select(REGS.c.client_id, REGS.c.version).where(REGS.c.client_id.in_(ids))
+            select(REGS.c.client_id, REGS.c.version).where(
+                REGS.c.client_id.in_(ids), access.visible(principal)
+            )
         ).all()
     return LookupOut(known={r.client_id: r.version for r in rows})
 
@@ -115,12 +124,13 @@ def lookup(
             "description": "not JSON, or a field is invalid: <field>_<problem>",
         },
         409: {"model": ErrorOut, "description": "client_id exists"},
+        422: {"model": ErrorOut, "description": "device_unknown: no device token of that name"},
     },
     summary="A sign-up made on the hub (the QR form): origin hub, source qr (admin)",
 )
 def create_hub_registration(
     body: HubRegistrationIn,
-    _principal: deps.AdminWriter,
+    principal: deps.AdminWriter,
     hub: deps.HubDep,
 ) -> RegistrationOut:
     now = utc_now()
@@ -134,8 +144,15 @@ def create_hub_registration(
     with hub.db.write() as conn:
         if conn.execute(select(REGS.c.id).where(REGS.c.client_id == client_id)).first():
             raise HTTPException(409, "client_id_exists")
+        if (
+            body.device is not None
+            and not conn.execute(
+                select(TOKENS.c.id).where(TOKENS.c.name == body.device, TOKENS.c.admin.is_(False))
+            ).first()
+        ):
+            raise HTTPException(422, "device_unknown")
         ingest.insert_hub_registration(
-            conn, fields, client_id, employer_consent=body.employer_consent
+            conn, fields, client_id, device=body.device, employer_consent=body.employer_consent
         )
         row = conn.execute(select(*OUT_COLUMNS).where(REGS.c.client_id == client_id)).one()
-    return _out(row)
+    return _out(row, principal)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from hostdesk.hub import access
+from hostdesk.hub.auth import Principal
 from hostdesk.hub.checks import Rejected, parse_time, registration_fields, utc_now
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import COUNTERS, EVENTS, REGS
@@ -35,6 +37,8 @@ class _Reg:
     version: int
     status: str
     new: bool  # inserted by this batch
+    origin: str = "device"
+    device: str | None = None
 
 
 def _insert(dialect: str, table):
@@ -121,7 +125,10 @@ def _check(item: BatchItem, now: str) -> _Checked:
     return _Checked(frozen, fields=fields)
 
 
-def ingest(db: HubDB, device: str, items: list[BatchItem]) -> list[ItemResult]:
+def ingest(db: HubDB, caller: Principal | str, items: list[BatchItem]) -> list[ItemResult]:
+    """Apply `items` for `caller` (a Principal, or a device token's name)."""
+    if isinstance(caller, str):
+        caller = Principal(name=caller, admin=False)
     now = utc_now()
     # Outside the transaction: writers are serialised, so the lock is held only for the
     # part that needs the database.
@@ -129,7 +136,7 @@ def ingest(db: HubDB, device: str, items: list[BatchItem]) -> list[ItemResult]:
     for attempt in range(ATTEMPTS):
         try:
             with db.write() as conn:
-                return _apply(conn, db.dialect, device, items, checked, now)
+                return _apply(conn, db.dialect, caller, items, checked, now)
         except _Raced:
             if attempt == ATTEMPTS - 1:
                 raise
@@ -139,11 +146,12 @@ def ingest(db: HubDB, device: str, items: list[BatchItem]) -> list[ItemResult]:
 def _apply(
     conn: Connection,
     dialect: str,
-    device: str,
+    caller: Principal,
     items: list[BatchItem],
     checked: list[_Checked],
     now: str,
 ) -> list[ItemResult]:
+    device = caller.name
     seq = next_seq(conn)
     event_ids = list({i.event_id for i in items})
     client_ids = list({i.client_id for i in items})
@@ -156,11 +164,11 @@ def _apply(
         )
     }
     regs = {
-        r.client_id: _Reg(r.version, r.status, new=False)
+        r.client_id: _Reg(r.version, r.status, new=False, origin=r.origin, device=r.device)
         for r in conn.execute(
-            select(REGS.c.client_id, REGS.c.version, REGS.c.status).where(
-                REGS.c.client_id.in_(client_ids)
-            )
+            select(
+                REGS.c.client_id, REGS.c.version, REGS.c.status, REGS.c.origin, REGS.c.device
+            ).where(REGS.c.client_id.in_(client_ids))
         )
     }
     inserts: dict[str, dict] = {}  # client_id -> new row
@@ -201,10 +209,17 @@ def _apply(
                 **check.fields, "client_id": item.client_id, "origin": "device",
                 "device": device, "status": "active", "version": 1, "seq": seq,
             }  # fmt: skip
-            regs[item.client_id] = _Reg(1, "active", new=True)
+            regs[item.client_id] = _Reg(1, "active", new=True, device=device)
         else:
             if reg is None:
                 result(item, "rejected", "unknown_registration")
+                continue
+            # Before the version: another PC's row tells the caller nothing, not even that.
+            if not access.may_change(caller, reg.origin, reg.device):
+                result(item, "rejected", access.NOT_OWNER)
+                continue
+            if reg.status == "erased":  # the person asked to be forgotten: nothing comes back
+                result(item, "rejected", "erased")
                 continue
             if item.base_version != reg.version:
                 result(item, "conflict", "version")

@@ -96,7 +96,7 @@ class RegistrationOut(BaseModel):
     consent_method: str
     notice_version: str
     consented_at: str
-    status: Literal["active", "withdrawn"]
+    status: Literal["active", "withdrawn", "erased"]  # erased: personal fields emptied
     version: int
     origin: Literal["device", "hub"]
     device: str | None
@@ -132,6 +132,7 @@ class HubRegistrationIn(BaseModel):
     consent_method: Literal["verbal", "checkbox", "written"] = "checkbox"
     notice_version: Text = Field(default=NOTICE_VERSION, max_length=32)
     employer_consent: bool = False
+    device: Id | None = None  # the broadcast PC it is credited to, as the page's d= does
 
 
 class MeOut(BaseModel):

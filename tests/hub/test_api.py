@@ -288,9 +288,26 @@ def test_hub_made_registrations_are_origin_hub(hub):
         None,
         1,
     )
+    # Not credited to any PC: only an admin reads it (hostdesk/hub/access.py).
+    assert all_registrations(hub, origin="hub") == []
+    assert len(all_registrations(hub, origin="any")) == 1
+    me = requests.get(hub.url + "/api/v1/me", headers=hub.headers(), timeout=TIMEOUT).json()
+    credited = post(
+        hub, "/api/v1/registrations/hub",
+        {"job_code": "J9", "name": "扫码人", "phone": phone(9), "device": me["name"]},
+        hub.admin_token,
+    )  # fmt: skip
+    assert credited.status_code == 201, credited.text
     hub_rows = all_registrations(hub, origin="hub")
-    assert [x["client_id"] for x in hub_rows] == [made["client_id"]]
+    assert [x["client_id"] for x in hub_rows] == [credited.json()["client_id"]]
+    assert (hub_rows[0]["name"], hub_rows[0]["phone"]) == ("扫**", "139****0009")
     assert len(all_registrations(hub, origin="any")) == 2
+    unknown = post(
+        hub, "/api/v1/registrations/hub",
+        {"job_code": "J9", "name": "扫码人", "phone": phone(6), "device": "no-such-pc"},
+        hub.admin_token,
+    )  # fmt: skip
+    assert unknown.status_code == 422 and unknown.json() == {"detail": "device_unknown"}
     again = post(
         hub,
         "/api/v1/registrations/hub",
@@ -310,9 +327,10 @@ def test_hub_made_registrations_are_origin_hub(hub):
         hub.admin_token,
     )  # fmt: skip
     assert bad.status_code == 400 and bad.json() == {"detail": "name_missing"}
-    # A device amending a pulled hub registration starts from version 1.
+    # A device may not amend a page sign-up, not even one credited to it; an admin may.
     amend = item(made["client_id"], "amend", 1, job_code="J9", phone=phone(7), name="扫码人甲")
-    assert statuses(push(hub, amend)) == [("created", None)]
+    assert statuses(push(hub, amend)) == [("rejected", "not_owner")]
+    assert statuses(push(hub, amend, token=hub.admin_token)) == [("created", None)]
 
 
 def test_lookup_reports_known_ids_with_versions(hub):

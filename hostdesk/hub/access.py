@@ -1,0 +1,59 @@
+"""Who may see and change which sign-ups: the one policy every route and query asks.
+
+Roles today: a device (a broadcast PC's token) and an admin. The back office's staff
+(recruiters, employers) will be further roles here: each answers the same three questions —
+which rows it sees (`visible`), how much of a row it receives (`shape`), and which rows it
+may change (`may_change`).
+
+- admin: every row, in full; may change every row.
+- device: the sign-ups it made itself (origin "device", device = its name), in full — it
+  typed them; and the page's sign-ups credited to it (origin "hub", device = its name,
+  the `d=` of the QR link), with the name and phone masked (张**, 138****5678): the
+  on-stream ticker needs a masked name and the job, the desk's list shows them masked,
+  and nothing it does needs the number. It may change only the sign-ups it made.
+- stats: anonymous counts (per job and session, no person in them) for every token, over
+  the whole hub — the number a job shows on stream is the job's, not one PC's.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, true
+
+from hostdesk.core.phone import mask_name, mask_phone
+from hostdesk.hub.auth import Principal
+from hostdesk.hub.models import REGS
+
+NOT_OWNER = "not_owner"
+# What a device never receives of a page sign-up in full; the rest of the row it may see.
+MASKED = {"name": mask_name, "phone": mask_phone}
+
+
+def is_admin(principal: Principal) -> bool:
+    return principal.admin
+
+
+def visible(principal: Principal) -> ColumnElement[bool]:
+    """The WHERE clause of the rows `principal` may read (every read of REGS uses it)."""
+    if is_admin(principal):
+        return true()
+    # A device's own rows and the page rows credited to it share one column: device.
+    return and_(REGS.c.device == principal.name, REGS.c.origin.in_(("device", "hub")))
+
+
+def shape(principal: Principal, row: dict) -> dict:
+    """The row as `principal` receives it: a device gets page sign-ups masked."""
+    if is_admin(principal) or row.get("origin") != "hub":
+        return row
+    return {**row, **{key: mask(row.get(key) or "") for key, mask in MASKED.items()}}
+
+
+def may_change(principal: Principal, origin: str, device: str | None) -> bool:
+    """Amend or withdraw: an admin any row, a device only a sign-up it made itself."""
+    if is_admin(principal):
+        return True
+    return origin == "device" and device == principal.name
+
+
+def stats_scope(_principal: Principal) -> ColumnElement[bool]:
+    """Rows the anonymous counts cover: all of them, for every token (see the module doc)."""
+    return true()
