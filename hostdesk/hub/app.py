@@ -13,12 +13,13 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hostdesk import __version__
-from hostdesk.hub import api_catalogue, api_registrations, deps, signup_page
+from hostdesk.hub import api_catalogue, api_erasures, api_registrations, deps, signup_page
 from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
 from hostdesk.hub.errors import log_internal, validation_error, withhold_messages
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
+from hostdesk.hub.retention import RetentionLoop
 from hostdesk.hub.schemas import ErrorOut, HealthOut, MeOut
 from hostdesk.hub.signup_page import DEFAULT_PAGE_RATE_LIMIT, DEFAULT_RETENTION_DAYS
 
@@ -44,8 +45,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        yield
-        db.close()
+        # The page promises deletion after `retention_days`: purge now and every hour.
+        retention = RetentionLoop(db, retention_days).start()
+        try:
+            yield
+        finally:
+            retention.stop()
+            db.close()
 
     app = FastAPI(
         title="HostDesk hub",
@@ -61,6 +67,7 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body)
     app.include_router(api_registrations.router)
     app.include_router(api_catalogue.router)
+    app.include_router(api_erasures.router)
     signup_page.install(
         app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit
     )

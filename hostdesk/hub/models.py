@@ -50,7 +50,7 @@ class RegistrationRow(HubModel, table=True):
     consent_method: str = ""
     notice_version: str = ""
     consented_at: str = ""  # ISO-8601 UTC, as every time here
-    status: str = "active"  # active | withdrawn
+    status: str = "active"  # active | withdrawn | erased (personal fields emptied on request)
     # The viewer's separate tick on the sign-up page: pass the details on to the employer
     # named on the job (the agency's own consent is the row itself). Other origins: false.
     employer_consent: bool = Field(
@@ -99,8 +99,22 @@ class CounterRow(HubModel, table=True):
     text: str = ""
 
 
+class ErasureRow(HubModel, table=True):
+    """The audit of one erasure: who, when, by which key, how many — never the key itself."""
+
+    __tablename__ = "erasures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor: str  # a token's name, or "cli"
+    key_kind: str  # phone | client_id
+    count: int  # registrations erased
+    at: str
+    seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
 TOKENS = TokenRow.__table__
 REGS = RegistrationRow.__table__
 EVENTS = EventRow.__table__
 JOBS = JobRow.__table__
 COUNTERS = CounterRow.__table__
+ERASURES = ErasureRow.__table__
