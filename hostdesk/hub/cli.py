@@ -41,7 +41,9 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     """Built after the language is chosen, so the help reads in it."""
     p = _Parser(prog=prog, description=t("HostDesk hub: the agency's server for sign-ups and the job catalogue"))  # fmt: skip
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=t("language (default: from LC_ALL or LANG, else Chinese)"))  # fmt: skip
-    verbs = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    verbs = p.add_subparsers(
+        dest="verb", metavar="{serve,token,purge,erase}", required=True, parser_class=_Parser
+    )
     db_help = t("database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)")  # fmt: skip
 
     serve = verbs.add_parser("serve", help=t("run the hub server"))
@@ -57,7 +59,9 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     serve.add_argument("--forwarded-allow-ips", default="", help=t("addresses of reverse proxies whose X-Forwarded-For is trusted, comma-separated (default: none)"))  # fmt: skip
 
     token = verbs.add_parser("token", help=t("access tokens for PCs and administrators"))
-    actions = token.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    actions = token.add_subparsers(
+        dest="action", metavar="{create,list,revoke}", required=True, parser_class=_Parser
+    )
     create = actions.add_parser("create", help=t("make a new token and print it once"))
     create.add_argument("name", help=t("a name for the PC or person, e.g. studio-1"))
     create.add_argument("--admin", action="store_true", help=t("an administrator token (may replace the job catalogue)"))  # fmt: skip
@@ -102,15 +106,8 @@ def main(argv: list[str] | None = None, *, prog: str = PROG) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.verb == "serve":
-        return _serve(args)
-    if args.verb == "token":
-        return {"create": _token_create, "list": _token_list, "revoke": _token_revoke}[args.action](
-            args
-        )
-    if args.verb == "purge":
-        return _purge(args)
-    return _erase(args)
+    verb = f"token {args.action}" if args.verb == "token" else args.verb
+    return VERBS[verb](args)
 
 
 def _require_server() -> None:
@@ -342,3 +339,13 @@ def _erase(args) -> int:
         count = retention.erase(db, phone=phone, client_id=client_id, actor="cli")
     print(t("Sign-ups whose personal data was erased: {count}").format(count=count))
     return EXIT_OK
+
+
+VERBS = {
+    "serve": _serve,
+    "token create": _token_create,
+    "token list": _token_list,
+    "token revoke": _token_revoke,
+    "purge": _purge,
+    "erase": _erase,
+}

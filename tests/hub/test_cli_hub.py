@@ -7,14 +7,16 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from hostdesk.hub import cli as hub_cli
 from hostdesk.hub import i18n
 from hostdesk.hub.db import HubDB
+from hostdesk.hub.models import REGS
 from tests.conftest import ROOT, run_cli
 from tests.hub.conftest import Hub
 from tests.hub.harness import HubProcess
@@ -173,6 +175,43 @@ def test_an_old_database_gains_the_revoked_column(hub_db_url: str):
         "name": "old-pc", "role": "device", "created": "2026-01-01T00:00:00+00:00", "revoked": None,
     }  # fmt: skip
     assert run_hub("token", "revoke", "old-pc", "--db", hub_db_url).returncode == 0
+
+
+def test_erase_by_phone_or_id_and_purge_by_age(hub: Hub):
+    kept, gone_by_phone, gone_by_id, old = (item(phone=phone(i)) for i in range(4))
+    requests.post(hub.url + "/api/v1/registrations/batch",
+                  json={"items": [kept, gone_by_phone, gone_by_id, old]},
+                  headers=hub.headers(), timeout=TIMEOUT).raise_for_status()  # fmt: skip
+    erased = run_hub("erase", "--phone", f"+86 {phone(1)[:3]} {phone(1)[3:]}", "--db", hub.db_url)
+    assert erased.returncode == 0, erased.stderr
+    assert erased.stdout.strip().endswith(": 1")
+    assert phone(1) not in erased.stdout + erased.stderr
+    by_id = run_hub("erase", "--id", gone_by_id["client_id"], "--db", hub.db_url)
+    assert by_id.returncode == 0 and by_id.stdout.strip().endswith(": 1")
+    db = HubDB(hub.db_url)
+    try:
+        long_ago = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+        with db.write() as conn:
+            conn.execute(update(REGS).where(REGS.c.client_id == old["client_id"])
+                         .values(created_at=long_ago))  # fmt: skip
+    finally:
+        db.close()
+    purged = run_hub("purge", "--retention-days", "30", "--db", hub.db_url)
+    assert purged.returncode == 0, purged.stderr
+    assert purged.stdout.strip().endswith(": 1")
+    rows = requests.get(hub.url + "/api/v1/registrations", headers=hub.headers(),
+                        timeout=TIMEOUT).json()["items"]  # fmt: skip
+    phones = {row["client_id"]: row["phone"] for row in rows}
+    assert phones == {kept["client_id"]: phone(0), gone_by_phone["client_id"]: "",
+                      gone_by_id["client_id"]: "", old["client_id"]: ""}  # fmt: skip
+    bad_phone = run_hub("erase", "--phone", "12345", "--db", hub.db_url)
+    assert bad_phone.returncode == 2 and "--phone" in bad_phone.stderr
+    neither = run_hub("erase", "--db", hub.db_url)
+    assert neither.returncode == 2 and neither.stderr.count("\n") == 1
+    both = run_hub("erase", "--phone", phone(0), "--id", "x", "--db", hub.db_url)
+    assert both.returncode == 2 and "Traceback" not in both.stderr
+    bad_days = run_hub("purge", "--retention-days", "0", "--db", hub.db_url)
+    assert bad_days.returncode == 2 and "--retention-days" in bad_days.stderr
 
 
 def test_messages_are_chinese_unless_english_is_asked_for(tmp_path: Path):
