@@ -14,11 +14,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hostdesk import __version__
 from hostdesk.hub import api_catalogue, api_erasures, api_registrations, deps, signup_page
-from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RateLimiter, TokenLookup
+from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RATE_WINDOW, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
 from hostdesk.hub.errors import log_internal, validation_error, withhold_messages
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
+from hostdesk.hub.ratelimit import make_limiter
 from hostdesk.hub.retention import RetentionLoop
 from hostdesk.hub.schemas import ErrorOut, HealthOut, MeOut
 from hostdesk.hub.signup_page import DEFAULT_PAGE_RATE_LIMIT, DEFAULT_RETENTION_DAYS
@@ -34,14 +35,18 @@ def create_app(
     agency: str = "",
     retention_days: int = DEFAULT_RETENTION_DAYS,
     page_rate_limit: int = DEFAULT_PAGE_RATE_LIMIT,
+    page_get_rate_limit: int | None = None,
 ) -> FastAPI:
     """The app on the database at `db_url` (made on first start). `rate_limit`: writes per
     token per 10 s (0: no limit). The sign-up page (/j/{code}): `agency` and
     `retention_days` are named in its privacy notice; `page_rate_limit`: sign-up POSTs per
-    client IP per minute (0: no limit)."""
+    client IP per minute (0: no limit); `page_get_rate_limit`: page views per client IP per
+    minute (None: 3 x page_rate_limit, i.e. 60). On PostgreSQL the limits are counted in
+    the database, so every hub process on it shares them."""
     db = HubDB(db_url)
     db.create_schema()
-    hub = Hub(db=db, tokens=TokenLookup(db), limiter=RateLimiter(rate_limit))
+    limiter = make_limiter(db, "api", rate_limit, RATE_WINDOW)
+    hub = Hub(db=db, tokens=TokenLookup(db), limiter=limiter)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -62,6 +67,9 @@ def create_app(
         # internet need not show its API to every visitor. /openapi.json stays (clients, tests).
         docs_url=None,
         redoc_url=None,
+        # No redirect from /path/ to /path: Starlette builds it from the request's Host
+        # header, so `Host: evil.example` would send the client there.
+        redirect_slashes=False,
     )
     app.state.hub = hub
     app.add_middleware(BodyLimit, limit=max_body)
@@ -69,8 +77,9 @@ def create_app(
     app.include_router(api_catalogue.router)
     app.include_router(api_erasures.router)
     signup_page.install(
-        app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit
-    )
+        app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit,
+        get_rate_limit=page_get_rate_limit,
+    )  # fmt: skip
 
     @app.get("/api/v1/me", response_model=MeOut, responses=AUTH_ERRORS, tags=["auth"])
     def me(principal: deps.Caller) -> MeOut:

@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from hostdesk.hub.auth import Principal, RateLimiter, TokenLookup
+from hostdesk.hub.auth import Principal, TokenLookup
 from hostdesk.hub.db import HubDB
+from hostdesk.hub.ratelimit import Limiter
 from hostdesk.hub.schemas import ErrorOut
 
 _bearer = HTTPBearer(auto_error=False, description="a device token, or an admin token")
@@ -19,7 +20,7 @@ _bearer = HTTPBearer(auto_error=False, description="a device token, or an admin 
 class Hub:
     db: HubDB
     tokens: TokenLookup
-    limiter: RateLimiter
+    limiter: Limiter  # writes per token: in the database on PostgreSQL (every process)
 
 
 def hub(request: Request) -> Hub:

@@ -112,9 +112,32 @@ class ErasureRow(HubModel, table=True):
     seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
 
+class SpentTokenRow(HubModel, table=True):
+    """A sign-up page CSRF token already used to sign up (its random id): never accepted again.
+
+    Kept until the token would have expired anyway (then purged); shared by every process."""
+
+    __tablename__ = "page_tokens_spent"
+
+    token_id: str = Field(primary_key=True)
+    expires: int = Field(index=True)  # unix seconds: the token is refused after it anyway
+
+
+class RateWindowRow(HubModel, table=True):
+    """One key's rate-limit window (hostdesk.hub.ratelimit), shared by processes on PostgreSQL."""
+
+    __tablename__ = "rate_windows"
+
+    bucket: str = Field(primary_key=True)  # scope:hash of the key (no address or name kept)
+    started: float  # unix seconds of the window's first hit
+    hits: int
+
+
 TOKENS = TokenRow.__table__
 REGS = RegistrationRow.__table__
 EVENTS = EventRow.__table__
 JOBS = JobRow.__table__
 COUNTERS = CounterRow.__table__
 ERASURES = ErasureRow.__table__
+SPENT_TOKENS = SpentTokenRow.__table__
+RATE_WINDOWS = RateWindowRow.__table__

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
+import string
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +24,13 @@ CSRF_MAX_AGE = 6 * 3600  # seconds a form may stay open before its token expires
 CSRF_SKEW = 300  # seconds of clock difference tolerated between hub workers
 SESSION_MAX = 64
 HONEYPOT = "website"  # the hidden field only a bot fills in
+DEVICE_MAX = 64  # d=: a token name; anything longer or not printable names no device
+VISITOR_COOKIE = "hd_v"  # random per browser: the form's CSRF token is bound to it
+VISITOR_BYTES = 18
+VISITOR_LENGTH = 24  # token_urlsafe(18)
+TOKEN_ID_BYTES = 12
+TOKEN_ID_LENGTH = 16  # token_urlsafe(12)
+_URLSAFE = frozenset(string.ascii_letters + string.digits + "-_")
 
 # Reason code → what the viewer reads. The same table goes to signup.js through data-*
 # attributes on the form, so the browser and the server can never word a rule differently.
@@ -138,22 +147,57 @@ def clean_session(value: str) -> str:
     return value if ok else ""
 
 
-def csrf_token(secret: bytes, code: str, now: float | None = None) -> str:
+def clean_device(value: str) -> str:
+    """The PC's token name from d=: kept only when it is short and printable (no NUL or
+    control character reaches a query); anything else credits the sign-up to no device."""
+    return value if 0 < len(value) <= DEVICE_MAX and value.isprintable() else ""
+
+
+def new_visitor() -> str:
+    """The random value of a visitor's cookie, to which their form's tokens are bound."""
+    return secrets.token_urlsafe(VISITOR_BYTES)
+
+
+def clean_visitor(value: str) -> str:
+    """The visitor cookie when it is one this hub could have made, else ""."""
+    ok = len(value) == VISITOR_LENGTH and all(c in _URLSAFE for c in value)
+    return value if ok else ""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A CSRF token that checked out: its random id (spent once) and when it expires."""
+
+    id: str
+    expires: int
+
+
+def csrf_token(secret: bytes, code: str, visitor: str, now: float | None = None) -> str:
+    """issued.id.signature: for this job and this visitor's cookie; `id` is random."""
     issued = int(time.time() if now is None else now)
-    return f"{issued}.{_sign(secret, code, issued)}"
+    token_id = secrets.token_urlsafe(TOKEN_ID_BYTES)
+    return f"{issued}.{token_id}.{_sign(secret, code, visitor, issued, token_id)}"
 
 
-def csrf_ok(secret: bytes, code: str, token: str, now: float | None = None) -> bool:
-    """Made by this hub for this job, less than CSRF_MAX_AGE ago."""
-    issued, _, signature = token.partition(".")
-    if not issued.isascii() or not issued.isdigit() or len(issued) > 12:
-        return False
+def csrf_check(
+    secret: bytes, code: str, visitor: str, token: str, now: float | None = None
+) -> Token | None:
+    """The token, when this hub made it for this job and this visitor less than
+    CSRF_MAX_AGE ago; whether it was spent already is the database's to say."""
+    issued, _, rest = token.partition(".")
+    token_id, _, signature = rest.partition(".")
+    if not issued.isascii() or not issued.isdigit() or len(issued) > 12 or not visitor:
+        return None
+    if len(token_id) != TOKEN_ID_LENGTH or not all(c in _URLSAFE for c in token_id):
+        return None
     age = (time.time() if now is None else now) - int(issued)
     if not -CSRF_SKEW <= age <= CSRF_MAX_AGE:
-        return False
-    return hmac.compare_digest(signature, _sign(secret, code, int(issued)))
+        return None
+    if not hmac.compare_digest(signature, _sign(secret, code, visitor, int(issued), token_id)):
+        return None
+    return Token(token_id, int(issued) + CSRF_MAX_AGE + CSRF_SKEW)
 
 
-def _sign(secret: bytes, code: str, issued: int) -> str:
-    message = f"signup|{code}|{issued}".encode()
+def _sign(secret: bytes, code: str, visitor: str, issued: int, token_id: str) -> str:
+    message = f"signup|{code}|{visitor}|{issued}|{token_id}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:40]

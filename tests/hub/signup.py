@@ -8,7 +8,7 @@ import time
 import requests
 
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.signup_form import csrf_token
+from hostdesk.hub.signup_form import VISITOR_COOKIE, csrf_token, new_visitor
 
 TIMEOUT = (5, 30)
 AGENCY = "好工作人力"
@@ -51,13 +51,27 @@ def fresh_token(session: requests.Session, hub, code: str = "J1") -> str:
     return token_of(r.text)
 
 
-def old_token(hub, code: str, age_s: float) -> str:
-    """A correctly signed token issued `age_s` seconds ago (the secret is in the database)."""
+def old_token(hub, code: str, age_s: float, visitor: str) -> str:
+    """A correctly signed token for `visitor`'s cookie, issued `age_s` seconds ago (the
+    secret is in the database)."""
     db = HubDB(hub.db_url)
     try:
-        return csrf_token(db.page_secret(), code, now=time.time() - age_s)
+        return csrf_token(db.page_secret(), code, visitor, now=time.time() - age_s)
     finally:
         db.close()
+
+
+def visitor_session(hub) -> tuple[requests.Session, str]:
+    """A client holding a visitor cookie this hub could have set (for old_token)."""
+    session = requests.Session()
+    visitor = new_visitor()
+    session.cookies.set(VISITOR_COOKIE, visitor, domain="127.0.0.1", path="/j/")
+    return session, visitor
+
+
+def same_origin(hub) -> dict:
+    """The Origin header a browser sends with the form's POST."""
+    return {"Origin": hub.url}
 
 
 def fields(**over) -> dict:
@@ -69,11 +83,14 @@ def fields(**over) -> dict:
 def submit(
     hub, code: str = "J1", *, session: requests.Session | None = None, headers=None, **over
 ) -> requests.Response:
-    """GET the page (for its token) and POST the form, as a browser would; no redirect."""
+    """GET the page (for its cookie and token) and POST the form with the Origin header, as
+    a browser would (`headers` replace that header); no redirect."""
     session = session or requests.Session()
     data = fields(**over)
     if "csrf" not in data:
         data["csrf"] = fresh_token(session, hub, code)
+    if headers is None:
+        headers = same_origin(hub)
     return session.post(
         f"{hub.url}/j/{code}", data=data, headers=headers, allow_redirects=False, timeout=TIMEOUT
     )
@@ -83,7 +100,7 @@ def hub_rows(hub) -> list[dict]:
     r = requests.get(
         hub.url + "/api/v1/registrations",
         params={"origin": "hub", "limit": 500},
-        headers=hub.headers(),
+        headers=hub.admin_headers,  # a device sees only the sign-ups credited to it
         timeout=TIMEOUT,
     )
     assert r.status_code == 200, r.text

@@ -24,8 +24,10 @@ from tests.hub.signup import (
     hub_rows,
     old_token,
     put_jobs,
+    same_origin,
     submit,
     value_of,
+    visitor_session,
 )
 
 CSP = (
@@ -83,9 +85,11 @@ def test_unknown_closed_and_paused_jobs_get_a_friendly_page_and_store_nothing(pa
     assert_friendly(requests.get(f"{page_hub.url}/j/NOPE", timeout=TIMEOUT), 404, "没有找到这个岗位", "直播间")  # fmt: skip
     assert_friendly(requests.get(f"{page_hub.url}/j/CLOSED", timeout=TIMEOUT), 410, "已招满", "直播间")  # fmt: skip
     assert_friendly(requests.get(f"{page_hub.url}/j/PAUSED", timeout=TIMEOUT), 410, "暂停招聘")
-    token = old_token(page_hub, "CLOSED", 0)
+    session, visitor = visitor_session(page_hub)
     for code, status in (("CLOSED", 410), ("PAUSED", 410), ("NOPE", 404)):
-        r = requests.post(f"{page_hub.url}/j/{code}", data=fields(csrf=token), timeout=TIMEOUT)
+        data = fields(csrf=old_token(page_hub, code, 0, visitor))
+        r = session.post(f"{page_hub.url}/j/{code}", data=data, headers=same_origin(page_hub),
+                         timeout=TIMEOUT)  # fmt: skip
         assert_friendly(r, status)
     # Paths and methods that are not pages still answer in HTML, never JSON.
     assert_friendly(requests.put(f"{page_hub.url}/j/J1", timeout=TIMEOUT), 405)
@@ -191,7 +195,8 @@ def test_concurrent_repeats_of_one_sign_up_store_one_row(page_hub):
         token = submit(page_hub, session=session, phone="1")  # a 422 that hands out a token
         data = fields(phone="13900000031", csrf=value_of(token.text, "csrf"))
         barrier.wait(timeout=30)
-        r = session.post(f"{page_hub.url}/j/J1", data=data, allow_redirects=False, timeout=TIMEOUT)
+        r = session.post(f"{page_hub.url}/j/J1", data=data, headers=same_origin(page_hub),
+                         allow_redirects=False, timeout=TIMEOUT)  # fmt: skip
         statuses.append(r.status_code)
 
     threads = [threading.Thread(target=go) for _ in range(6)]
@@ -232,24 +237,27 @@ def test_invalid_input_re_renders_the_form_with_messages_and_the_typing_kept(pag
 
 
 def test_missing_forged_expired_or_foreign_tokens_are_refused(page_hub):
-    forged = "9999999999.deadbeef"
+    session, visitor = visitor_session(page_hub)
+    forged = "9999999999.AAAAAAAAAAAAAAAA.deadbeef"
     cases = {
         "missing": fields(),
         "forged": fields(csrf=forged),
         "garbage": fields(csrf="x"),
-        "expired": fields(csrf=old_token(page_hub, "J1", 7 * 3600)),
-        "future": fields(csrf=old_token(page_hub, "J1", -3600)),
-        "other job": fields(csrf=old_token(page_hub, "J2", 0)),
+        "expired": fields(csrf=old_token(page_hub, "J1", 7 * 3600, visitor)),
+        "future": fields(csrf=old_token(page_hub, "J1", -3600, visitor)),
+        "other job": fields(csrf=old_token(page_hub, "J2", 0, visitor)),
+        "other visitor": fields(csrf=old_token(page_hub, "J1", 0, visitor[::-1])),
     }
     for case, data in cases.items():
-        r = requests.post(f"{page_hub.url}/j/J1", data=data, allow_redirects=False, timeout=TIMEOUT)
+        r = session.post(f"{page_hub.url}/j/J1", data=data, headers=same_origin(page_hub),
+                         allow_redirects=False, timeout=TIMEOUT)  # fmt: skip
         assert_friendly(r, 403, MESSAGES["csrf"])
         # The form comes back with what was typed and a fresh token: one more tap sends it.
         assert value_of(r.text, "phone") == "13800138000", case
         assert value_of(r.text, "csrf") != data.get("csrf")
-    fresh = requests.post(
-        f"{page_hub.url}/j/J1", data=fields(csrf=old_token(page_hub, "J1", 5 * 3600)),
-        allow_redirects=False, timeout=TIMEOUT,
+    fresh = session.post(
+        f"{page_hub.url}/j/J1", data=fields(csrf=old_token(page_hub, "J1", 5 * 3600, visitor)),
+        headers=same_origin(page_hub), allow_redirects=False, timeout=TIMEOUT,
     )  # fmt: skip
     assert fresh.status_code == 303  # five hours old is still fine
     assert len(hub_rows(page_hub)) == 1
@@ -258,8 +266,9 @@ def test_missing_forged_expired_or_foreign_tokens_are_refused(page_hub):
 def test_a_foreign_origin_or_referer_is_refused(page_hub):
     for headers in ({"Origin": "https://evil.example"}, {"Origin": "null"},
                     {"Referer": "https://evil.example/j/J1"},
-                    {"Origin": "http://127.0.0.1:1", "Referer": page_hub.url + "/j/J1"}):  # fmt: skip
-        r = submit(page_hub, headers=headers)
+                    {"Origin": "http://127.0.0.1:1", "Referer": page_hub.url + "/j/J1"},
+                    {}):  # fmt: skip
+        r = submit(page_hub, headers=headers)  # {}: neither header, a script's POST
         assert_friendly(r, 403, "请从报名页面提交")
     assert hub_rows(page_hub) == []
     same = {"Origin": page_hub.url, "Referer": page_hub.url + "/j/J1?s=1"}
@@ -298,15 +307,14 @@ def test_an_oversized_body_gets_413_and_stores_nothing(page_hub):
 def test_rapid_posts_from_one_address_are_limited(hub_factory):
     hub = hub_factory(args=("--page-rate-limit", "20"))
     put_jobs(hub)
-    session = requests.Session()
-    token = requests.get(f"{hub.url}/j/J1", timeout=TIMEOUT).text
-    csrf = value_of(token, "csrf")
+    session, visitor = visitor_session(hub)
     codes: list[int] = []
     retry: set[str] = set()
     for i in range(100):
+        csrf = old_token(hub, "J1", 0, visitor)  # each token signs up once
         r = session.post(
             f"{hub.url}/j/J1", data=fields(phone=f"1370000{i:04d}", csrf=csrf),
-            allow_redirects=False, timeout=TIMEOUT,
+            headers=same_origin(hub), allow_redirects=False, timeout=TIMEOUT,
         )  # fmt: skip
         codes.append(r.status_code)
         if r.status_code == 429:
@@ -340,7 +348,7 @@ def test_other_origins_leave_employer_consent_false_and_admins_may_set_it(page_h
         headers=page_hub.admin_headers, timeout=TIMEOUT,
     )  # fmt: skip
     assert r.status_code == 201 and r.json()["employer_consent"] is True
-    r = requests.get(page_hub.url + "/api/v1/registrations", headers=page_hub.headers(),
+    r = requests.get(page_hub.url + "/api/v1/registrations", headers=page_hub.admin_headers,
                      timeout=TIMEOUT)  # fmt: skip
     assert [(x["origin"], x["employer_consent"]) for x in r.json()["items"]] == [
         ("device", False), ("hub", True),
