@@ -48,7 +48,7 @@ ZH_CN: dict[str, str] = {
     "The hub database cannot be opened ({reason}): check --db": "无法打开中心服务器数据库（{reason}）：请检查 --db",
     "The token name must be 1 to 64 printable characters": "令牌名称须为 1 到 64 个可打印字符",
     "A token named {name} exists already: choose another name": "名为 {name} 的令牌已存在：请换一个名称",
-    "Keep this token: it is shown only once.": "请妥善保存此令牌：它只显示这一次。",
+    "Keep this token: it is shown only once.": "请妥善保存此令牌，它只显示这一次。",
     "No token is named {name}": "没有名为 {name} 的令牌",
     "Token {name} revoked: the hub refuses it from now on.": "令牌 {name} 已撤销：中心服务器从现在起拒绝它。",
     "Token {name} was revoked already.": "令牌 {name} 早已撤销。",
