@@ -6,8 +6,8 @@ import copy
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from hostdesk import config, messages
 from hostdesk.config import HotkeySettings, Settings
 from hostdesk.core.jobs import Job
-from hostdesk.core.sessions import Session
+from hostdesk.core.sessions import Session, SessionState
 from hostdesk.obs.link import ObsLink
 from hostdesk.services.catalogue import CatalogueService
 from hostdesk.services.onair import Look, OnAirService, scannable
@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from hostdesk.ui.settings_dialog import SettingsDialog
 
 SLOTS = range(1, 10)
+# A changed auto-rotate interval is saved once the spin box has been still this long, so
+# holding an arrow key does not queue a settings write per step on the writer lane.
+SAVE_ROTATE_AFTER_MS = 800
 # The only console keys that still act while the sign-up form has the focus: the panic clear
 # and the host's presenter clicker. Every other key belongs to the form (Enter saves it).
 OVERLAY_KEYS_IN_FORM = {Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -100,6 +103,12 @@ class MainWindow(QMainWindow):
             panel.search, panel.status_filter, panel.city_filter)  # fmt: skip
         self.rundown_panel = RundownPanel()
         self.rundown_panel.rotate_seconds.setValue(self.settings.rundown.rotate_seconds)
+        self._rotate_save = QTimer(self)
+        self._rotate_save.setSingleShot(True)
+        self._rotate_save.setInterval(SAVE_ROTATE_AFTER_MS)
+        self._rotate_save.timeout.connect(self._save_settings)
+        # Asked before Ctrl+Q or the close button ends a live show (tests replace it).
+        self.confirm_quit = self._ask_quit
 
         self.preview_view = OverlayView("#3ecf8e")
         self.preview_view.setObjectName("preview")
@@ -227,8 +236,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, self.tr("&Quit"), self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.request_quit)
+        # Ctrl+Q everywhere (Cmd+Q on a Mac): Qt's standard Quit key is empty on Windows.
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
         jobs = bar.addMenu(self.tr("&Jobs"))
         self._action(jobs, self.tr("Find a job"), self.focus_search, "Ctrl+F")
@@ -285,6 +295,7 @@ class MainWindow(QMainWindow):
         rundown.job_chosen.connect(console.cue)
         rundown.model.rundown_changed.connect(self._on_rundown_changed)
         rundown.rotate_toggled.connect(self._on_rotate_toggled)
+        rundown.rotate_seconds_changed.connect(self._on_rotate_seconds_changed)
         self.take_button.clicked.connect(console.take_cued)
         self.clear_button.clicked.connect(console.clear)
         self.session_bar.loaded.connect(self._on_session_loaded)
@@ -492,6 +503,51 @@ class MainWindow(QMainWindow):
     def _on_rotate_toggled(self, on: bool) -> None:
         self.console.set_rotation(on, self.rundown_panel.rotate_seconds.value())
 
+    def _on_rotate_seconds_changed(self, seconds: int) -> None:
+        """The interval is remembered across restarts (saved once the box is still)."""
+        if seconds == self.settings.rundown.rotate_seconds:
+            return
+        self.settings.rundown.rotate_seconds = seconds
+        self._rotate_save.start()
+
+    # -- quitting ------------------------------------------------------------------------
+
+    def show_is_live(self) -> bool:
+        """A session is live or a job is on air: quitting would leave the stream unattended."""
+        session = self.session_bar.session
+        live = session is not None and session.state is SessionState.LIVE
+        return live or bool(self.console.on_air_code)
+
+    def request_quit(self) -> bool:
+        """Ctrl+Q (File ▸ Quit): during a live show only once the host has agreed."""
+        if self.show_is_live() and not self.confirm_quit():
+            return False
+        return self.close()
+
+    def _ask_quit(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Quit during the show?"),
+            self.tr("The show is live. Quit HostDesk anyway? The hotkeys, the sign-up form and the counter stop until HostDesk is open again."),
+            parent=self,
+        )  # fmt: skip
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep running"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # an Enter or Space typed ahead must not end the show
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is quit_button
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close button asks like Ctrl+Q does; close() from code (shutdown,
+        # request_quit after asking, tests) does not ask again.
+        if event.spontaneous() and self.show_is_live() and not self.confirm_quit():
+            event.ignore()
+            return
+        if self._rotate_save.isActive():  # a change still waiting: saved before the exit
+            self._rotate_save.stop()
+            self._save_settings()
+        super().closeEvent(event)
+
     # -- settings ------------------------------------------------------------------------
 
     # The dialogs are imported when first opened: start-up only pays for the console.
@@ -650,6 +706,10 @@ class MainWindow(QMainWindow):
         self.settings.overlay.show_counter = on
         self.obs.show_look(self.look())
         self.console.set_counter_enabled(on)
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        """The window's own settings (counter shown, rotate interval) written on the writer lane."""
         data_dir = self.settings.data_dir
         if data_dir is not None:
             saved = copy.deepcopy(self.settings)

@@ -1328,6 +1328,22 @@ Go back to choose another file.</translation>
         <translation>Slot {slot} is empty</translation>
     </message>
     <message>
+        <source>Quit during the show?</source>
+        <translation>Quit during the show?</translation>
+    </message>
+    <message>
+        <source>The show is live. Quit HostDesk anyway? The hotkeys, the sign-up form and the counter stop until HostDesk is open again.</source>
+        <translation>The show is live. Quit HostDesk anyway? The hotkeys, the sign-up form and the counter stop until HostDesk is open again.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Keep running</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of HostDesk.</source>
         <translation>The new language is used from the next start of HostDesk.</translation>
     </message>
@@ -1688,7 +1704,7 @@ Go back to choose another file.</translation>
     <name>RegistrationDialogs</name>
     <message>
         <source>Don&apos;t save</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
         <source>Already signed up</source>

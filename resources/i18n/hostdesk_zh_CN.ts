@@ -1328,6 +1328,22 @@ Go back to choose another file.</source>
         <translation>第 {slot} 位是空的</translation>
     </message>
     <message>
+        <source>Quit during the show?</source>
+        <translation>直播中要退出吗？</translation>
+    </message>
+    <message>
+        <source>The show is live. Quit HostDesk anyway? The hotkeys, the sign-up form and the counter stop until HostDesk is open again.</source>
+        <translation>正在直播。仍要退出 HostDesk 吗？在重新打开 HostDesk 之前，快捷键、报名登记表和报名人数都会停止工作。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of HostDesk.</source>
         <translation>新的界面语言将在下次启动 HostDesk 时生效。</translation>
     </message>
