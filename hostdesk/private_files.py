@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 def tighten(path: str | os.PathLike) -> bool:
     """Take the group and other bits off an existing file or folder; False if it is missing.
 
-    A file we cannot change (another user's) is left as it is, with a warning in the log:
-    refusing to open it would not make it private either.
+    A file we cannot change (another user's, a read-only disk, a FAT stick) is left as it
+    is, with a warning in the log: refusing to open it would not make it private either.
     """
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -37,8 +37,8 @@ def tighten(path: str | os.PathLike) -> bool:
     if _POSIX and mode & _WIDE:
         try:
             os.chmod(path, mode & ~_WIDE)
-        except PermissionError:
-            log.warning("cannot make %s owner-only: it belongs to another user", path)
+        except OSError as exc:
+            log.warning("cannot make %s owner-only: %s", path, exc.strerror or type(exc).__name__)
     return True
 
 
@@ -50,8 +50,8 @@ def tighten_fd(fd: int) -> None:
     if mode & _WIDE:
         try:
             os.fchmod(fd, mode & ~_WIDE)
-        except PermissionError:
-            log.warning("cannot make an open file owner-only: it belongs to another user")
+        except OSError as exc:
+            log.warning("cannot make an open file owner-only: %s", exc.strerror or exc)
 
 
 def private_dir(path: str | os.PathLike, *, tighten_existing: bool = True) -> Path:
@@ -89,9 +89,22 @@ def private_opener(path: str | os.PathLike, flags: int) -> int:
 
 
 def private_file(path: str | os.PathLike) -> Path:
-    """Create the file empty and owner-only if missing; tighten it if it exists."""
+    """Create the file empty and owner-only if missing; tighten it if it exists.
+
+    An existing file is not opened: one its owner made read-only stays readable to SQLite,
+    which then reports it as read-only itself.
+    """
     path = Path(path)
-    os.close(private_opener(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)))
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, FILE_MODE)
+    except FileExistsError:
+        tighten(path)
+        return path
+    try:
+        tighten_fd(fd)
+    finally:
+        os.close(fd)
     return path
 
 

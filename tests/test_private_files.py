@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import stat
@@ -82,6 +83,31 @@ def test_tighten_keeps_the_owners_bits_and_reports_a_missing_file(tmp_path):
     assert mode(path) == 0o400
     assert tighten(tmp_path / "missing") is False
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_file_that_cannot_be_changed_is_a_warning_not_a_failure(tmp_path, monkeypatch, caplog):
+    # A read-only disk or a FAT stick refuses chmod (EROFS/EPERM): the app must still open.
+    path = tmp_path / "on-a-stick"
+    path.write_bytes(b"x")
+    os.chmod(path, 0o644)
+
+    def refuse(*_args):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    with caplog.at_level(logging.WARNING, logger="hostdesk.private_files"):
+        assert tighten(path) is True
+        private_file(path)
+    assert mode(path) == 0o644
+    assert caplog.messages and all("owner-only" in m for m in caplog.messages)
+
+
+def test_private_file_leaves_a_read_only_file_read_only(tmp_path):
+    path = tmp_path / "read-only.db"
+    path.write_bytes(b"content")
+    os.chmod(path, 0o444)
+    private_file(path)
+    assert (path.read_bytes(), mode(path)) == (b"content", 0o400)
 
 
 def test_private_file_creates_empty_and_keeps_content(tmp_path):
