@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from hostdesk.core.jobs import CODE_MAX_LEN
 from hostdesk.core.registrations import NOTICE_VERSION
@@ -171,6 +178,15 @@ class Job(BaseModel):
         if not title.strip():
             raise ValueError("the title is empty once invisible characters are removed")
         return title
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> Job:
+        # The desktop's pay and age readers refuse a range that starts above its end.
+        for low, high in (("salary_min", "salary_max"), ("age_min", "age_max")):
+            a, b = getattr(self, low), getattr(self, high)
+            if a is not None and b is not None and a > b:
+                raise ValueError(f"{low} is above {high}")
+        return self
 
 
 class JobsIn(BaseModel):

@@ -215,6 +215,12 @@ def test_the_catalogue_refuses_what_would_break_a_desktop_and_keeps_the_old_one(
         detail = r.json()["detail"]
         assert detail[0]["loc"][:4] == ["body", "jobs", 1, field], r.text
         assert all(set(e) == {"loc", "msg", "type"} for e in detail)  # no "input" echoed
+    for change, field in (({"salary_min": 9000, "salary_max": 8000}, "salary_min"),
+                          ({"age_min": 46, "age_max": 18}, "age_min")):  # fmt: skip
+        r = barrage.jobs([GOOD_JOB, {**GOOD_JOB, "code": "OK2", **change}])
+        assert r.status_code == 422, (change, r.text)
+        (error,) = r.json()["detail"]
+        assert error["loc"] == ["body", "jobs", 1] and field in error["msg"], r.text
     for raw in ('{"jobs": [{"code": "N1", "title": "t", "salary_min": NaN}]}',
                 '{"jobs": [{"code": "N1", "title": "t", "salary_max": Infinity}]}',
                 '{"jobs": [{"code": "N1", "title": "t", "salary_max": 1e400}]}'):  # fmt: skip
