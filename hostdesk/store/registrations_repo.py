@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
@@ -37,6 +37,9 @@ _ROW_FIELDS = tuple(c.name for c in REGS.columns if c.name != "search")
 _SEARCHED = ("name", "job_title", "job_code", "note", "phone")
 # The personal data retention erases; the row keeps job, session, source, age and times.
 ERASED_FIELDS = ("name", "phone", "phone_hash", "note", "current_city", "expected_city")
+# An erasure the person asked for (learnt from the hub) takes every personal field.
+ERASED_ON_REQUEST = {**dict.fromkeys(ERASED_FIELDS, ""), "age": None, "birth_year": None,
+                     "gender": ""}  # fmt: skip
 # The newest event's state is the registration's sync state (index outbox(registration_id, id)).
 _LATEST_STATE = (
     select(OUTBOX.c.state)
@@ -63,6 +66,7 @@ class HubUpsert:
     inserted: int = 0
     updated: int = 0
     skipped: int = 0  # already here at this version, changed here since, or erased here
+    erased: int = 0  # erased on the hub (the person asked): erased here too
 
 
 @dataclass(frozen=True)
@@ -295,9 +299,15 @@ class RegistrationRepository:
         return len(ids)
 
     def upsert_from_hub(
-        self, items: list[HubRegistration], state: dict[str, str], now: datetime
+        self,
+        items: list[HubRegistration],
+        state: dict[str, str],
+        now: datetime,
+        *,
+        erased: Sequence[str] = (),
     ) -> HubUpsert:
-        """Store sign-ups pulled from the hub and the pull's `state` (its cursor), one commit.
+        """Store sign-ups pulled from the hub, apply its erasures (`erased`: client ids) and
+        store the pull's `state` (its cursor), in one commit.
 
         No outbox event is written: they came from the hub and must never be sent back.
         Idempotent: a row already here is updated only for a newer hub version, and never
@@ -344,8 +354,12 @@ class RegistrationRepository:
                     conn.execute(update(REGS).where(REGS.c.id == reg_id), row)
                     conn.execute(update(HUB_REGS).where(HUB_REGS.c.client_id == reg_id), mark)
                     updated += 1
+            gone = _erase_on_request(conn, list(erased), now) if erased else 0
             put_state(conn, state)
-        return HubUpsert(inserted, updated, len(items) - inserted - updated)
+        if gone:  # old copies of the pages may sit in the WAL: fold it back (best effort)
+            with self._db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return HubUpsert(inserted, updated, len(items) - inserted - updated, gone)
 
     def hub_version(self, reg_id: str) -> int | None:
         """The hub's version of a sign-up pulled from it (None: made here)."""
@@ -443,3 +457,36 @@ class RegistrationRepository:
                 "created_at": _aware(now),
             },
         )
+
+
+def _erase_on_request(conn: Connection, ids: list[str], now: datetime) -> int:
+    """Erase these registrations here as the hub did (every personal field; their events'
+    payloads reduced to the id). Events not yet sent are settled: the hub holds the row's
+    last word, and a re-sent event could only be refused. Returns how many were erased now."""
+    conn.exec_driver_sql("PRAGMA secure_delete=ON")  # erased means not in the file's slack
+    done = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        here = list(
+            conn.execute(
+                select(REGS.c.id).where(REGS.c.id.in_(chunk), REGS.c.erased_at.is_(None))
+            ).scalars()
+        )
+        if not here:
+            continue
+        values = {**ERASED_ON_REQUEST, "erased_at": _aware(now)}
+        values["search"] = REGS.c.job_title + "\x1f" + REGS.c.job_code
+        conn.execute(update(REGS).where(REGS.c.id.in_(here)).values(values))
+        for reg_id in here:
+            conn.execute(
+                update(OUTBOX).where(OUTBOX.c.registration_id == reg_id),
+                {"payload": canonical({"id": reg_id, "erased": True})},
+            )
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.registration_id.in_(here), OUTBOX.c.state != SyncState.ACKED.value)
+            .values(state=SyncState.ACKED.value, acked_at=_aware(now), last_error="erased")
+        )
+        done += len(here)
+    conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+    return done

@@ -3,6 +3,9 @@
 Runs on the sync worker's thread (or the CLI's) with the worker's HubClient; raises the
 client's HubError subclasses unchanged, so the worker treats a failed pull like a failed
 push. Nothing pulled is ever sent back: hub sign-ups are stored without an outbox event.
+The hub sends a device the page's sign-ups credited to it with the name and phone masked
+(张**, 138****5678): they are stored masked, without a phone hash. Erasures (status
+"erased") come on the same feed, for this PC's own sign-ups too: the local copy is erased.
 The cursor and the ETag are written in the same commit as what they cover, so a crash
 between pages repeats a page (idempotent) and never skips one.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,6 +48,11 @@ log = logging.getLogger(__name__)
 PAGE_LIMIT = 200
 MAX_PAGES = 50  # per pull: a long backlog continues on the next round, the thread stays responsive
 CLIENT_ID_MAX = 64
+MASKED_PHONE = re.compile(r"1[3-9][0-9]\*{4}[0-9]{4}")
+# A masked item's fields are checked with this number in the phone's place (its shape is
+# checked apart); it is never stored.
+STAND_IN_PHONE = "13800138000"
+ERASED = "erased"
 
 
 def _utc_now() -> datetime:
@@ -86,11 +95,22 @@ def _enum_value(enum, value, default):
         return default
 
 
+def hub_erasure(item) -> str | None:
+    """The client id of an item that tells of an erasure on the hub, else None."""
+    if not isinstance(item, dict) or item.get("status") != ERASED:
+        return None
+    client_id = item.get("client_id")
+    if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
+        return None
+    return client_id if client_id.isascii() and client_id.isprintable() else None
+
+
 def hub_registration(item, key: bytes, year: int) -> HubRegistration | None:
     """One item of GET /api/v1/registrations as a local record, or None when unusable.
 
     The hub checked it already; it is checked again with the desk's own rules (a bad row
-    must not reach the exports), and skipped rather than stored when it fails.
+    must not reach the exports), and skipped rather than stored when it fails. A masked
+    phone (the hub's rule for a device) is kept masked, with no phone hash.
     """
     if not isinstance(item, dict) or item.get("origin") != "hub":
         return None
@@ -111,10 +131,12 @@ def hub_registration(item, key: bytes, year: int) -> HubRegistration | None:
     code = item.get("job_code")
     title = item.get("job_title")
     age = item.get("age")
+    phone = item.get("phone") if isinstance(item.get("phone"), str) else ""
+    masked = MASKED_PHONE.fullmatch(phone) is not None
     draft = RegistrationDraft(
         job_code=code if isinstance(code, str) else "",
         name=item.get("name") if isinstance(item.get("name"), str) else "",
-        phone=item.get("phone") if isinstance(item.get("phone"), str) else "",
+        phone=STAND_IN_PHONE if masked else phone,
         age=age if _int(age) is not None else None,
         source=_enum_value(Source, item.get("source"), Source.QR),
         consent_method=_enum_value(
@@ -128,12 +150,14 @@ def hub_registration(item, key: bytes, year: int) -> HubRegistration | None:
         )
     except RegistrationError:
         return None
+    if masked:
+        clean["phone"] = phone
     session = item.get("session_id")
     reg = Registration(
         id=client_id,
         seq=0,
         session_id=session if isinstance(session, str) else "",
-        phone_hash=phone_hash(key, clean["phone"]),
+        phone_hash="" if masked else phone_hash(key, clean["phone"]),
         consented_at=consented,
         status=_enum_value(RegStatus, item.get("status"), RegStatus.ACTIVE),
         phone_warning_overridden=False,
@@ -231,7 +255,7 @@ class Puller:
             cursor = int(self.hub.state().get(REGISTRATIONS_CURSOR, "0"))
         except ValueError:
             cursor = 0
-        inserted = updated = skipped = invalid = 0
+        inserted = updated = skipped = invalid = erasures = 0
         for _page in range(self._max_pages):
             params = {"since": cursor, "limit": self._page_limit, "origin": "hub"}
             _status, body, _headers = client.get_json("/api/v1/registrations", params=params)
@@ -240,30 +264,38 @@ class Puller:
             if not isinstance(items, list) or (following is not None and _int(following) is None):
                 raise _not_the_hub("registrations")
             now = self._clock()
-            regs = [hub_registration(item, self._key, now.year) for item in items]
+            erased = [hub_erasure(item) for item in items]
+            gone = [client_id for client_id in erased if client_id is not None]
+            regs = [
+                hub_registration(item, self._key, now.year)
+                for item, client_id in zip(items, erased, strict=True)
+                if client_id is None
+            ]
             usable = [reg for reg in regs if reg is not None]
             invalid += len(regs) - len(usable)
             seen = [_int(item.get("cursor")) for item in items if isinstance(item, dict)]
             top = max([cursor, *(c for c in seen if c is not None)])
             new_cursor = following if following is not None else top
             result = self._regs.upsert_from_hub(
-                usable, {REGISTRATIONS_CURSOR: str(new_cursor)}, now
+                usable, {REGISTRATIONS_CURSOR: str(new_cursor)}, now, erased=gone
             )
             inserted += result.inserted
             updated += result.updated
             skipped += result.skipped
+            erasures += result.erased
             # The end, or a hub whose cursor does not move on: stop rather than loop.
             if following is None or not items or following <= cursor:
-                if usable or invalid:
+                if usable or invalid or gone:
                     log.info(
-                        "hub sign-ups pulled: %d new, %d updated, %d invalid",
+                        "hub sign-ups pulled: %d new, %d updated, %d invalid, %d erased",
                         inserted,
                         updated,
                         invalid,
+                        erasures,
                     )
-                return HubUpsert(inserted, updated, skipped), invalid, False
+                return HubUpsert(inserted, updated, skipped, erasures), invalid, False
             cursor = following
-        return HubUpsert(inserted, updated, skipped), invalid, True
+        return HubUpsert(inserted, updated, skipped, erasures), invalid, True
 
     def bind(self, url: str, token: str) -> Callable[[], PullResult]:
         """A pull for SyncWorker(make_pull=puller.bind): its own client per call, closed after."""

@@ -380,7 +380,8 @@ class SyncWorker:
         result = self._pull()
         stored = getattr(result, "registrations", None)
         if stored is not None:
-            self._pulled += stored.inserted + stored.updated
+            # An erasure takes a sign-up off the counter too: it refreshes like a new one.
+            self._pulled += stored.inserted + stored.updated + getattr(stored, "erased", 0)
         self._succeeded()
         # A long backlog of hub sign-ups comes in rounds: the next one at once.
         self._pull_more = bool(getattr(result, "more", False))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 
 from hostdesk import app
 from hostdesk.config import Settings
+from hostdesk.core.phone import mask_phone
 from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.services import counter as counter_module
 from hostdesk.services.counter import CounterService, mask_name, ticker_text
@@ -77,12 +78,13 @@ save.n = 0
 
 
 def hub_row(ctx, name="李四", created=None, client_id="hub-1", phone="13912345678"):
-    """A sign-up from the hub's page, stored as the sync pull stores it."""
+    """A sign-up from the hub's page, stored as the sync pull stores it: the hub sends a
+    device the name and phone masked (hostdesk/hub/access.py)."""
     created = created or datetime.now(UTC)
     item = {
         "origin": "hub", "client_id": client_id, "version": 1, "cursor": 1,
         "created_at": created.isoformat(), "job_code": CODE, "job_title": "冰箱总装普工",
-        "name": name, "phone": phone, "age": 25, "source": "qr", "session_id": "",
+        "name": mask_name(name), "phone": mask_phone(phone), "age": 25, "source": "qr", "session_id": "",
         "consent_method": "checkbox", "notice_version": "2026-11", "status": "active",
     }  # fmt: skip
     reg = hub_registration(item, load_or_create_key(ctx.data_dir), created.year)

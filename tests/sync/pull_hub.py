@@ -91,7 +91,9 @@ class HubProcess:
         return resp.headers["ETag"]
 
     def signup(self, **fields) -> dict:
-        """A sign-up made on the hub (its QR form): origin hub, source qr."""
+        """A sign-up made on the hub (its QR form): origin hub, source qr, credited to this
+        PC (studio-1) as the page credits the d= of its link, unless `device` says otherwise."""
+        fields.setdefault("device", "studio-1")
         resp = requests.post(
             self.url + "/api/v1/registrations/hub", json=fields, headers=self._headers(True),
             timeout=10,

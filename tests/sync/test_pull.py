@@ -146,7 +146,10 @@ def test_hub_signups_pulled_once_never_echoed(ctx, hub):
     assert set(local) == {m["client_id"] for m in made}
     for reg in local.values():
         assert reg.source is Source.QR and reg.sync_state is SyncState.ACKED
-    assert local[made[0]["client_id"]].name == "扫码甲" and local[made[0]["client_id"]].age == 25
+    # The hub sends a device its page sign-ups masked; the job and the age are kept.
+    first = local[made[0]["client_id"]]
+    assert (first.name, first.phone, first.age) == ("扫**", "138****8001", 25)
+    assert first.job_code == "HX01" and first.phone_hash == ""
     assert outbox_count(ctx) == 0  # no event: nothing to send back
 
     again = pull(ctx, hub)  # idempotent: the cursor moved past them
@@ -188,7 +191,9 @@ def test_cursor_survives_a_restart(data_dir, hub):
         assert HubRepository(ctx.db).state()[REGISTRATIONS_CURSOR] == cursor
         result = pull(ctx, hub)
         assert result.registrations.inserted == 1 and result.registrations.skipped == 0
-        assert sorted(r.name for r in ctx.registrations.list(RegQuery())) == ["第一位", "第二位"]
+        assert sorted(r.phone for r in ctx.registrations.list(RegQuery())) == [
+            "138****8001", "139****9002",
+        ]  # fmt: skip
         assert int(HubRepository(ctx.db).state()[REGISTRATIONS_CURSOR]) > int(cursor)
     finally:
         ctx.close()
@@ -196,8 +201,10 @@ def test_cursor_survives_a_restart(data_dir, hub):
 
 def test_pages_and_a_newer_hub_version(ctx, hub):
     hub.put_jobs([job("HX01", "普工")])
-    for i in range(5):
+    made = [
         hub.signup(job_code="HX01", job_title="普工", name=f"扫码{i}", phone=f"1380013800{i}")
+        for i in range(5)
+    ]
     client = HubClient(hub.url, hub.device_token)
     try:
         puller = Puller(
@@ -211,7 +218,7 @@ def test_pages_and_a_newer_hub_version(ctx, hub):
     assert ctx.registrations.count() == 5
 
     # A re-pull that meets a newer version of a row applies it; an older or equal one does not.
-    [reg] = ctx.registrations.list(RegQuery(text="扫码0"))
+    reg = ctx.registrations.get(made[0]["client_id"])
     item = {
         "client_id": reg.id, "job_code": "HX01", "job_title": "普工", "session_id": "",
         "name": "扫码0改", "phone": "13800138000", "age": None, "source": "qr",
