@@ -22,6 +22,7 @@ from hostdesk.hub.schemas import (
     LookupOut,
     RegistrationOut,
     RegistrationPage,
+    UnprocessableOut,
 )
 from hostdesk.hub.strict_json import StrictJSONRoute
 
@@ -124,7 +125,11 @@ def lookup(
             "description": "not JSON, or a field is invalid: <field>_<problem>",
         },
         409: {"model": ErrorOut, "description": "client_id exists"},
-        422: {"model": ErrorOut, "description": "device_unknown: no device token of that name"},
+        422: {
+            "model": UnprocessableOut,
+            "description": "the body does not match the schema, or device_unknown: no device "
+            "token of that name",
+        },
     },
     summary="A sign-up made on the hub (the QR form): origin hub, source qr (admin)",
 )

@@ -62,6 +62,21 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+class FieldError(BaseModel):
+    """Where a request broke the schema and how (errors.validation_error): never the value."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class UnprocessableOut(BaseModel):
+    """A 422 of a route that also refuses with a reason of its own: the schema's errors, or
+    that reason (declare this, not ErrorOut, so both shapes keep the OpenAPI promise)."""
+
+    detail: list[FieldError] | str
+
+
 class HealthOut(BaseModel):
     status: Literal["ok"]
     database: Literal["sqlite", "postgresql"]
