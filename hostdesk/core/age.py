@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 AGE_LIMIT = 80
 
@@ -49,8 +50,11 @@ class _Band:
     sex: str  # "男"/"女" when the band is given for one sex, else ""
 
 
+_ENUMERATION_RE = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")  # ①: a list mark, not an age
+
+
 def _normalise(text: str) -> str:
-    s = "".join(unicodedata.normalize("NFKC", text).split())
+    s = "".join(unicodedata.normalize("NFKC", _ENUMERATION_RE.sub("", text)).split())
     return _DASH_RUN_RE.sub("-", s)
 
 
@@ -86,6 +90,7 @@ def _combine(bands: list[_Band]) -> tuple[int | None, int | None]:
     return low, high
 
 
+@lru_cache(maxsize=8192)  # sheets repeat their age bands; the result is an immutable tuple
 def parse_age(text: str) -> tuple[int | None, int | None]:
     """(min, max) in whole years, either end None when open; 不限 or empty gives (None, None).
 

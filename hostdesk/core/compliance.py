@@ -217,22 +217,45 @@ def _value_warnings(job: Job) -> Iterable[tuple[str, str, str]]:
         yield "age_min", "age_min_gt_max", f"{job.age_min}-{job.age_max}"
 
 
+_RULE_SETS: dict[int, tuple[WordLists, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _rule_set(words: WordLists) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The word lists as one hashable value, built once per WordLists object."""
+    cached = _RULE_SETS.get(id(words))
+    if cached is None or cached[0] is not words:
+        if len(_RULE_SETS) > 16:
+            _RULE_SETS.clear()
+        cached = (words, tuple((rule, tuple(entries)) for rule, entries in words.rules.items()))
+        _RULE_SETS[id(words)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=16384)
+def _scan(value: str, rules: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    """(rule, start, end) of every match in one text. Catalogues repeat their texts (benefit
+    tags, shifts, one employer's requirements), so each distinct text is scanned once."""
+    normalised, origin = _normalise_with_map(value)
+    found = []
+    for rule, entries in rules:
+        screen = _any_of(_split(entries)[0])
+        if screen is not None and screen.search(normalised) is None:
+            continue
+        found.extend((rule, start, end) for start, end in _spans(normalised, origin, entries))
+    return tuple(found)
+
+
 def lint_job(job: Job, words: WordLists) -> list[LintWarning]:
     """Every warning for one job, ordered by field (FIELD_ORDER), then position, then rule."""
     keyed: list[tuple[tuple, LintWarning]] = []
+    rules = _rule_set(words)
     for name, item, value in _text_items(job):
         if not value:
             continue
-        normalised, origin = _normalise_with_map(value)
-        for rule, entries in words.rules.items():
-            entries = tuple(entries)
-            screen = _any_of(_split(entries)[0])
-            if screen is not None and screen.search(normalised) is None:
-                continue
-            for start, end in _spans(normalised, origin, entries):
-                warning = LintWarning(job.code, name, rule, value[start:end])
-                key = (FIELD_ORDER.index(name), item, start, -end, _rule_rank(rule))
-                keyed.append((key, warning))
+        for rule, start, end in _scan(value, rules):
+            warning = LintWarning(job.code, name, rule, value[start:end])
+            key = (FIELD_ORDER.index(name), item, start, -end, _rule_rank(rule))
+            keyed.append((key, warning))
     for name, rule, text in _value_warnings(job):
         key = (FIELD_ORDER.index(name), 0, 0, 0, _rule_rank(rule))
         keyed.append((key, LintWarning(job.code, name, rule, text)))

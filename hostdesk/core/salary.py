@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 NEGOTIABLE = "面议"
 NOTE_ALL_IN = "综合工资"
@@ -97,11 +98,40 @@ _CURRENCY_RE = re.compile(r"人民币|rmb|[¥￥]")
 _TYPOS = (("工资面试", "工资面议"), ("薪资面试", "薪资面议"), ("块钱", "元"), ("块", "元"))
 
 
+_ENUMERATION_RE = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")  # ① ⑴ ⒈: list marks, not amounts
+# Amounts in Chinese numerals: 八千, 两万, 三千五, 一万二 (a digit, 千 or 万, maybe one more digit).
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_AMOUNT_RE = re.compile(
+    r"([一二两三四五六七八九])([千万])([一二两三四五六七八九](?![千万百十]))?"
+)
+# "3000元/月-4000元/月": the unit written on both ends of a range, kept once at the end.
+_UNIT_BOTH_ENDS_RE = re.compile(r"(\d元?)/(月|天|小时|时|年)-(?=\d+(?:\.\d+)?元?/\2)")
+
+
+def _cn_amount(match: re.Match) -> str:
+    step = 1000 if match.group(2) == "千" else 10000
+    tail = _CN_DIGITS[match.group(3)] * step // 10 if match.group(3) else 0
+    return str(_CN_DIGITS[match.group(1)] * step + tail)
+
+
 def _normalise(text: str) -> str:
-    s = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    s = unicodedata.normalize("NFKC", _ENUMERATION_RE.sub("", text)).lower()
+    s = "".join(re.sub(r"[\r\n]+", ";", s).split())  # a line break ends a clause
     for wrong, right in _TYPOS:
         s = s.replace(wrong, right)
-    return _DASH_RUN_RE.sub("-", _CURRENCY_RE.sub("", s))
+    s = _CN_AMOUNT_RE.sub(_cn_amount, _CURRENCY_RE.sub("", s))
+    return _UNIT_BOTH_ENDS_RE.sub(r"\1-", _DASH_RUN_RE.sub("-", s))
 
 
 # --- 2. tokenise --------------------------------------------------------------------------
@@ -113,7 +143,8 @@ _UNIT_WORD = r"(小时|个月|月|天|日|时|hr|h|件|年|周)"
 _FIGURE_RE = re.compile(
     rf"{_AMOUNT}(元)?(?:-{_AMOUNT}(元)?)?"
     rf"(?:(/|每个?|一个?)?{_UNIT_WORD})?"
-    r"(及以上|以上|起步|起|\+|多|左右|上下|及以下|以下|以内)?"
+    r"(及以上|以上|起步|起|\+|多|-(?!\d)|左右|上下|及以下|以下|以内)?"
+    rf"(?:(/|每个?|一个?){_UNIT_WORD})?"  # "500-/天": the unit after the open end
 )
 _UNIT_OF_WORD = {
     "小时": PayUnit.HOUR, "时": PayUnit.HOUR, "h": PayUnit.HOUR, "hr": PayUnit.HOUR,
@@ -140,7 +171,7 @@ _CHAIN_RE = re.compile(r"\d-\d+(?:\.\d+)?[kw千万]?-\d")
 _SLASHED_NUMBERS_RE = re.compile(r"\d/\d")
 _DOUBLE_UNIT_RE = re.compile(rf"/{_UNIT_WORD}/{_UNIT_WORD}")
 _NEGATIVE_RE = re.compile(r"(?:^|[^\dkw千万元.\-])-\d")
-_OPEN_WORDS = ("及以上", "以上", "起步", "起", "+", "多")
+_OPEN_WORDS = ("及以上", "以上", "起步", "起", "+", "多", "-")  # "500-/天": the top left open
 _CAP_WORDS = ("及以下", "以下", "以内")
 
 
@@ -167,21 +198,30 @@ def _number(digits: str, suffix: str) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_SENTENCE_SPLIT_RE = re.compile(r"[;。!?]")
+
+
 def _figures(s: str) -> list[_Figure]:
     """The pay figures of a normalised text, in order."""
     found: list[_Figure] = []
     offset = 0
-    for clause in _CLAUSE_SPLIT_RE.split(s):
-        for match in _FIGURE_RE.finditer(clause):
-            figure = _figure(match, clause, s[offset + match.end() :])
-            if figure is not None:
-                found.append(figure)
-        offset += len(clause) + 1
+    for sentence in _SENTENCE_SPLIT_RE.split(s):
+        about_pay = bool(_PAY_WORDS_RE.search(sentence))
+        for clause in _CLAUSE_SPLIT_RE.split(sentence):
+            for match in _FIGURE_RE.finditer(clause):
+                figure = _figure(match, clause, s[offset + match.end() :], about_pay)
+                if figure is not None:
+                    found.append(figure)
+            offset += len(clause) + 1
     return found
 
 
-def _figure(match: re.Match, clause: str, after: str) -> _Figure | None:
-    low_d, low_x, yuan1, high_d, high_x, yuan2, prefix, unit_word, tail = match.groups()
+def _figure(match: re.Match, clause: str, after: str, about_pay: bool) -> _Figure | None:
+    low_d, low_x, yuan1, high_d, high_x, yuan2, prefix, unit_word, tail, prefix2, unit_word2 = (
+        match.groups()
+    )
+    if unit_word is None and unit_word2 is not None:
+        prefix, unit_word = prefix2, unit_word2
     before, rest = clause[: match.start()], clause[match.end() :]
     if before.endswith("第") or re.search(r"\d:$", before):
         return None  # 第1, the minutes of 9:00
@@ -192,8 +232,12 @@ def _figure(match: re.Match, clause: str, after: str) -> _Figure | None:
     if not (has_yuan or low_x or high_x or written_unit):
         if tail is None and _NOT_PAY_AFTER_RE.match(rest):
             return None  # 15号, 9:00, 18岁, 30人
+        if high_d is None and re.match(r"、|\.(?!\d)|\)", after):
+            return None  # "1、", "2.", "3)": a list number
+        # A bare range (180-260) reads as pay; a bare number needs pay words in its sentence
+        # (薪资日结，600) or nothing else around it (约4000).
         remainder = _BARE_FILLER_RE.sub("", before + rest)
-        if not (_PAY_WORDS_RE.search(clause) or not remainder):
+        if high_d is None and not (about_pay or not remainder):
             return None
     if high_d is not None and not low_x and high_x and Decimal(low_d) <= Decimal(high_d):
         low_x = high_x  # "6-8K": the multiplier written once applies to both ends
@@ -221,6 +265,8 @@ def _unit_by_magnitude(value: int | float) -> PayUnit:
 # --- 3. read ------------------------------------------------------------------------------
 
 
+# A sheet repeats its notations (one employer, one template): each is read once. Pay is frozen.
+@lru_cache(maxsize=8192)
 def parse_pay(text: str) -> Pay:
     """Read one pay cell. Empty text is a missing pay, not an error; what cannot be read raises.
 
@@ -254,8 +300,12 @@ def parse_pay(text: str) -> Pay:
         unit = None  # 底薪3800+计件: the base is monthly, the piece work comes on top
     low, high = first.low, first.high
     regular = _regular_after_trial(figures, first)
+    parallel = _parallel(figures, first, unit) if regular is None else []
     if regular is not None:
         high = None if regular.tail in _OPEN_WORDS else regular.top
+    elif parallel:
+        low = min(low, *(f.low for f in parallel))
+        high = max(first.top, *(f.top for f in parallel))
     elif high is None:
         high = low
         if first.tail in _OPEN_WORDS or "上不封顶" in s:
@@ -264,8 +314,9 @@ def parse_pay(text: str) -> Pay:
             low = None
 
     note = ""
-    if "底薪" in first.clause and (first.tail == "+" or re.search(r"\+|加|提成|计件", first.after)):
-        high = None  # base pay plus commission, piece work or bonuses: a minimum
+    added = first.tail == "+" or re.search(r"\+|加|提成|计件", first.after)
+    if "底薪" in first.clause and (added or first.high is None):
+        high = None  # base pay (plus commission, piece work or bonuses): a minimum
         if NOTE_PIECE in s:
             note = NOTE_BASE_PLUS_PIECE
     elif "综合" in first.before:
@@ -275,6 +326,34 @@ def parse_pay(text: str) -> Pay:
     if unit is None:
         unit = _unit_by_magnitude(high if high is not None else low)
     return Pay(min=low, max=high, unit=unit, note=note, text=text)
+
+
+# A figure after the first one that is another post's or shift's pay, not an add-on or overtime.
+_NOT_PARALLEL_RE = re.compile(
+    r"加班|节|倍|补|奖|提成|扣|罚|押|费|餐|住|保险|基本|底薪|绩效|全勤|超过|超出|额外|另|按|试用|转正"
+)
+
+
+def _parallel(figures: list[_Figure], first: _Figure, unit: PayUnit | None) -> list[_Figure]:
+    """白班16元/小时，晚班17元/小时; 炒锅320/天，打荷280/天: the pay of each post or shift.
+
+    Each later figure must have its own clause, a short label (the post or shift) before it,
+    the first figure's unit, and no word saying it is overtime or an add-on.
+    """
+    unit = unit or _unit_by_magnitude(first.top)
+    found = []
+    for figure in figures[1:]:
+        label = figure.before
+        its_unit = figure.unit or _context_unit(label) or _unit_by_magnitude(figure.top)
+        if (
+            figure.clause is not first.clause
+            and its_unit == unit
+            and 0 < len(label) <= 8
+            and not _NOT_PARALLEL_RE.search(label)
+            and not figure.tail
+        ):
+            found.append(figure)
+    return found
 
 
 def _regular_after_trial(figures: list[_Figure], first: _Figure) -> _Figure | None:

@@ -55,6 +55,8 @@ from hostdesk.core.age import AgeParseError, format_age, parse_age
         ("女16-40，男16-35", (16, 40), "16-40岁"),
         ("女18-45岁、男18-50岁", (18, 50), "18-50岁"),
         ("男18-45岁，女18岁以上", (18, None), "18岁以上"),
+        ("①18到38岁之内", (18, 38), "18-38岁"),
+        ("1、年龄18-28周岁", (18, 28), "18-28岁"),
     ],
 )
 def test_parse_age(text, expected, display):

@@ -199,7 +199,42 @@ FAMILIES = [
     ("年薪5-10万", 50000, 100000, Y, ""),
     ("年薪10万", 100000, 100000, Y, ""),
     ("80000元/年", 80000, 80000, Y, ""),
+    # each post's or shift's pay: one range; overtime and add-ons are not a post
+    ("白班16元/小时，晚班17元/小时", 16, 17, H, ""),
+    ("炒锅320/天，烧腊320/天，打荷280/天", 280, 320, D, ""),
+    ("收银、服务员：3300元-5000元\n后厨：3300元-5500元", 3300, 5500, M, ""),
+    (
+        "①薪资每小时14.5元，分割手每小时15.5元。法定节假日30元每小时,月薪3000—4000元。",
+        14.5,
+        15.5,
+        H,
+        "",
+    ),
+    ("20元/时（15元/时的基本工资+每小时5元的餐补）", 20, 20, H, ""),
+    ("180-200/天（税前），餐补20/天", 180, 200, D, ""),
+    # base pay on its own is a minimum too
+    ("日结底薪：120元/天", 120, None, D, ""),
+    ("底薪2200元-2800元", 2200, 2800, M, ""),
+    # Chinese numerals, list numbers, a unit on both ends, an open end before the unit
+    ("薪资八千到两万，包吃住", 8000, 20000, M, ""),
+    ("月薪三千五", 3500, 3500, M, ""),
+    ("1、工资500-/天，工资当天结算", 500, None, D, ""),
+    ("2.时薪21元", 21, 21, H, ""),
+    ("月综合工资3000元/月-4000元/月", 3000, 4000, M, "综合工资"),
+    ("日薪800--元以上", 800, None, D, ""),
+    # a bare range reads as pay; a bare number only with pay words in its sentence
+    ("春季拍卖会180-260", 180, 260, D, ""),
+    ("薪资日结，600到价位不等", 600, 600, D, ""),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["6天8小时工作制", "每月15号发放", "工作时间9:00-18:00", "招30人，18-45岁", "3个月以上"],
+)
+def test_counts_dates_and_times_are_not_pay(text):
+    with pytest.raises(PayParseError):
+        parse_pay(text)
 
 
 @pytest.mark.parametrize(("text", "low", "high", "unit", "note"), FAMILIES)
