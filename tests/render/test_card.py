@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QImage
 
 from hostdesk.core.jobs import Job
-from hostdesk.core.salary import parse_pay
+from hostdesk.core.salary import Pay, parse_pay
 from hostdesk.render.card import render_card, render_card_png, render_card_traced
 from hostdesk.render.geometry import Layout, card_geometry
 from hostdesk.render.themes import DEFAULT_THEME, THEMES
@@ -93,6 +93,20 @@ def test_sparse_job_renders(family, layout):
     image, texts = render_card_traced(SPARSE, layout=layout)
     _check_texts(image, texts)
     assert [t.text for t in texts] == ["普工"]
+
+
+@pytest.mark.parametrize(
+    ("pay", "runs"),
+    [
+        (parse_pay("年薪5-10万"), ["年薪", "5-10", "万"]),  # issue 15: yearly pay
+        (parse_pay("试用期3200元/月，转正3500元/月"), ["3200-3500", "元/月"]),
+        (Pay(text="看心情"), ["看心情"]),  # pay not read: the card shows it as written
+    ],
+)
+def test_pay_is_drawn_as_the_host_says_it(family, pay, runs):
+    image, texts = render_card_traced(replace(DEMO_JOBS[0], pay=pay))
+    _check_texts(image, texts)
+    assert [t.text for t in texts if t.role == "pay"] == runs
 
 
 def test_fixed_strings_are_translatable(family):
