@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field, model_validator
 from hostdesk.hub import deps, retention
 from hostdesk.hub.deps import ADMIN_ERRORS, WRITE_ERRORS
 from hostdesk.hub.schemas import ErrorOut, Id
+from hostdesk.hub.strict_json import StrictJSONRoute
 
-router = APIRouter(prefix="/api/v1/erasures", tags=["erasures"])
+router = APIRouter(prefix="/api/v1/erasures", tags=["erasures"], route_class=StrictJSONRoute)
 
 
 class ErasureIn(BaseModel):

@@ -435,6 +435,29 @@ def test_the_page_takes_hostile_paths_and_fields_without_a_server_error(hostile)
     after_barrage(barrage, before, expected_new={"registrations": new})
 
 
+def test_hostile_erasure_requests_erase_nothing_and_log_nothing(hostile):
+    barrage, before, _stored = hostile
+    bodies = {
+        "NaN phone": '{"phone": NaN}',
+        "duplicate key": '{"phone": "13600000001", "phone": "' + PHONES[0] + '"}',
+        "both keys": json.dumps({"phone": PHONES[1], "client_id": "x"}),
+        "neither": "{}",
+        "NUL phone": json.dumps({"phone": PHONES[2] + "\x00"}),  # sent as \u0000
+        "surrogate": json.dumps({"phone": "\ud800"}),
+        "long": json.dumps({"phone": "1" * 10_000}),
+        "number": json.dumps({"phone": int(PHONES[0])}),
+        "not a mobile": json.dumps({"phone": NAMES[0]}),
+        "client id NUL": json.dumps({"client_id": "a\x00"}),
+        "not JSON": PHONES[0],
+    }
+    for label, body in bodies.items():
+        r = barrage.raw("POST", "/api/v1/erasures", body, admin=True, label=label)
+        assert r.status_code in (400, 422), (label, r.status_code, r.text)
+        for secret in (*NAMES, *PHONES):
+            assert secret not in r.text, label
+    after_barrage(barrage, before)
+
+
 def test_a_database_error_logs_no_parameters(hub):
     """An unexpected database failure (here: a row the database refuses) is a 500 whose log
     entry names the error's type, not its message, which would quote the phone number."""
