@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from hostdesk.hub import i18n
+from hostdesk.hub import cli_users, i18n
 from hostdesk.hub.i18n import t
 
 PROG = "hostdesk-hub"
@@ -42,7 +42,7 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     p = _Parser(prog=prog, description=t("HostDesk hub: the agency's server for sign-ups and the job catalogue"))  # fmt: skip
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=t("language (default: from LC_ALL or LANG, else Chinese)"))  # fmt: skip
     verbs = p.add_subparsers(
-        dest="verb", metavar="{serve,token,purge,erase}", required=True, parser_class=_Parser
+        dest="verb", metavar="{serve,token,user,purge,erase}", required=True, parser_class=_Parser
     )
     db_help = t("database: a PostgreSQL or SQLite URL, or an SQLite file (default: $HOSTDESK_HUB_DB or hub.db here)")  # fmt: skip
 
@@ -82,6 +82,7 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     who.add_argument("--phone", help=t("the phone number the person signed up with"))
     who.add_argument("--id", dest="client_id", help=t("the sign-up's id (client_id)"))
     erase.add_argument("--db", help=db_help)
+    cli_users.add_parser(verbs, db_help, _Parser)  # back-office accounts (hub/cli_users.py)
     return p
 
 
@@ -106,6 +107,8 @@ def main(argv: list[str] | None = None, *, prog: str = PROG) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.verb == "user":
+        return cli_users.run(args)
     verb = f"token {args.action}" if args.verb == "token" else args.verb
     return VERBS[verb](args)
 
@@ -312,6 +315,7 @@ def _token_revoke(args) -> int:
 
 
 def _purge(args) -> int:
+    _require_server()  # retention shares the server's modules (and their packages)
     from hostdesk.hub import retention
 
     days = _retention_days(args.retention_days)
@@ -323,6 +327,8 @@ def _purge(args) -> int:
 
 def _erase(args) -> int:
     from hostdesk.core.phone import PhoneError, normalize_phone
+
+    _require_server()
     from hostdesk.hub import retention
 
     phone = client_id = None

@@ -257,3 +257,15 @@ def test_every_message_of_the_hub_cli_has_its_chinese():
         assert sorted(part.split("}")[0] for part in english.split("{")[1:]) == sorted(
             part.split("}")[0] for part in chinese.split("{")[1:]
         ), english
+
+
+def test_server_verbs_without_the_server_packages_say_how_to_install_them(tmp_path: Path):
+    """`pip install .` without [hub]: the script exists, the verbs say what to install."""
+    for verb in (["serve"], ["purge"], ["erase", "--id", "x"]):
+        code = ("import sys; sys.modules['fastapi'] = None; from hostdesk.hub.cli import main; "
+                f"sys.exit(main(['--lang', 'en', *{verb!r}, '--db', {str(tmp_path / 'h.db')!r}]))")  # fmt: skip
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           encoding="utf-8", cwd=ROOT, timeout=120)  # fmt: skip
+        assert r.returncode == 2, (verb, r.stderr)
+        assert 'pip install ".[hub]"' in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "h.db").exists()
