@@ -118,7 +118,11 @@ def submissions(hub: Hub, total: int, clients: int) -> dict:
                     "consent": "yes", "website": "",
                 }  # fmt: skip
                 r = session.post(
-                    f"{hub.url}/j/J1", data=data, allow_redirects=False, timeout=TIMEOUT
+                    f"{hub.url}/j/J1",
+                    data=data,
+                    allow_redirects=False,
+                    timeout=TIMEOUT,
+                    headers={"Origin": hub.url},  # a POST with no Origin/Referer is refused
                 )
                 if r.status_code != 303:
                     raise RuntimeError(f"POST answered {r.status_code}")
