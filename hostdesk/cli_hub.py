@@ -8,9 +8,7 @@ load the hub's packages.
 from __future__ import annotations
 
 STATS_TIMEOUT = (5, 15)  # (connect, read) seconds
-
-
-SERVER_VERBS = ("serve", "token", "purge", "erase")
+SERVER_VERBS = ("serve", "token", "purge", "erase")  # hostdesk-hub's: forwarded to it
 
 
 def add_parsers(sub, translate) -> None:
