@@ -13,15 +13,23 @@ may change (`may_change`).
   and nothing it does needs the number. It may change only the sign-ups it made.
 - stats: anonymous counts (per job and session, no person in them) for every token, over
   the whole hub — the number a job shows on stream is the job's, not one PC's.
+
+The back office's staff (hostdesk.hub.staff.Staff, signed in at /office/):
+- recruiter: every lead (they work the agency's whole list), names and numbers masked
+  until a reveal (logged); may work every lead (stages, calls, owners) except that a
+  lead at 已入职 stays there.
+- office admin: as a recruiter, and may move a lead out of 已入职.
+- employer: no lead on the desk yet (its own view, of its consented leads, comes later).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, true
+from sqlalchemy import ColumnElement, and_, false, true
 
 from hostdesk.core.phone import mask_name, mask_phone
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.models import REGS
+from hostdesk.hub.staff import Staff
 
 NOT_OWNER = "not_owner"
 # What a device never receives of a page sign-up in full; the rest of the row it may see.
@@ -57,3 +65,31 @@ def may_change(principal: Principal, origin: str, device: str | None) -> bool:
 def stats_scope(_principal: Principal) -> ColumnElement[bool]:
     """Rows the anonymous counts cover: all of them, for every token (see the module doc)."""
     return true()
+
+
+LEAD_WORKERS = ("admin", "recruiter")
+FINAL_STAGE = "hired"  # 已入职: only an office admin moves a lead out of it
+
+
+def works_leads(staff: Staff) -> bool:
+    """May open the lead desk at all (employers: not yet)."""
+    return staff.role in LEAD_WORKERS
+
+
+def leads_visible(staff: Staff) -> ColumnElement[bool]:
+    """The WHERE clause of the sign-ups `staff` sees on the lead desk."""
+    return true() if works_leads(staff) else false()
+
+
+def lead_shape(staff: Staff, row: dict, *, revealed: bool = False) -> dict:
+    """A lead as `staff` receives it: name and number masked unless revealed (and logged)."""
+    if revealed and works_leads(staff):
+        return row
+    return {**row, **{key: mask(row.get(key) or "") for key, mask in MASKED.items()}}
+
+
+def may_change_lead(staff: Staff, stage: str) -> bool:
+    """Change a lead now at `stage` (its stage, calls, owner)."""
+    if not works_leads(staff):
+        return False
+    return stage != FINAL_STAGE or staff.role == "admin"

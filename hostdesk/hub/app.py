@@ -19,6 +19,7 @@ from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
 from hostdesk.hub.errors import log_internal, validation_error, withhold_messages
 from hostdesk.hub.limits import MAX_BODY, BodyLimit
+from hostdesk.hub.office import routes as office_routes
 from hostdesk.hub.ratelimit import make_limiter
 from hostdesk.hub.retention import RetentionLoop
 from hostdesk.hub.schemas import ErrorOut, HealthOut, MeOut
@@ -80,6 +81,7 @@ def create_app(
         app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit,
         get_rate_limit=page_get_rate_limit,
     )  # fmt: skip
+    office_routes.install(app, db)  # the staff's web desk, /office/
 
     @app.get("/api/v1/me", response_model=MeOut, responses=AUTH_ERRORS, tags=["auth"])
     def me(principal: deps.Caller) -> MeOut:
@@ -105,6 +107,8 @@ def create_app(
     async def _http_error(request: Request, exc: StarletteHTTPException):
         # The viewers' pages answer in HTML (a wrong method, a path under /j/ that is not a
         # page); the API keeps FastAPI's JSON.
+        if request.url.path.startswith("/office/") and exc.status_code >= 400:
+            return office_routes.error_page(request, exc.status_code)
         if _is_page(request) and exc.status_code >= 400:
             return signup_page.error_page(request, exc.status_code, "bad", exc.headers)
         return await http_exception_handler(request, exc)
@@ -119,6 +123,8 @@ def create_app(
         # Where it failed to the log, without any exception's message (a validation error
         # lists its inputs, a database error its parameters); a JSON 500 out.
         log_internal(exc)
+        if request.url.path.startswith("/office/"):
+            return office_routes.error_page(request, 500)
         if _is_page(request):
             return signup_page.error_page(request, 500, "internal")
         return JSONResponse({"detail": "internal error"}, status_code=500)

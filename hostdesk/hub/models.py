@@ -133,6 +133,89 @@ class RateWindowRow(HubModel, table=True):
     hits: int
 
 
+class StaffUserRow(HubModel, table=True):
+    """A back-office account (/office/): admin, recruiter or employer; only an argon2 hash."""
+
+    __tablename__ = "staff_users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str  # admin | recruiter | employer
+    employer: str = ""  # the company an employer account speaks for (the jobs' company)
+    password_hash: str
+    disabled: bool = Field(
+        default=False,
+        sa_column=Column(Boolean, nullable=False, default=False, server_default=false()),
+    )
+    lang: str = ""  # zh_CN | en; "" = from the browser's Accept-Language
+    created_at: str
+
+
+class StaffSessionRow(HubModel, table=True):
+    """A signed-in browser: the cookie's sha256 and its CSRF token; shared by every process."""
+
+    __tablename__ = "staff_sessions"
+
+    token_hash: str = Field(primary_key=True)
+    user_id: int = Field(index=True)
+    csrf: str
+    created: float  # unix seconds
+    seen: float  # last request (refreshed at most every few minutes)
+
+
+class AuditRow(HubModel, table=True):
+    """Who did what to which object, when: logins, reveals, exports, changes. No personal data."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    actor: str  # an account's name, "?" for an unknown one, or "cli"
+    action: str  # login_ok, login_failed, reveal, stage, csrf_refused, …
+    object_id: str = ""  # a lead's id, an account's name
+    detail: str = ""  # codes only (a stage, an outcome, a reason), never a name or number
+
+
+class LeadRow(HubModel, table=True):
+    """The desk's state of one sign-up (registrations.id); no row yet = 新报名, no owner."""
+
+    __tablename__ = "leads"
+
+    reg_id: int = Field(primary_key=True)
+    stage: str = Field(default="new", index=True)
+    owner_id: int | None = Field(default=None, index=True)
+    stage_at: str
+    calls: int = 0
+    last_call_at: str | None = None
+    last_outcome: str = ""
+
+
+class LeadHistoryRow(HubModel, table=True):
+    """One stage change, appended and never updated: who, when, from, to, note."""
+
+    __tablename__ = "lead_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reg_id: int = Field(index=True)
+    at: str
+    actor: str
+    from_stage: str
+    to_stage: str
+    note: str = ""
+
+
+class LeadCallRow(HubModel, table=True):
+    """One call attempt to a lead and how it went."""
+
+    __tablename__ = "lead_calls"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reg_id: int = Field(index=True)
+    at: str
+    actor: str
+    outcome: str  # answered | no_answer | busy | invalid
+
+
 TOKENS = TokenRow.__table__
 REGS = RegistrationRow.__table__
 EVENTS = EventRow.__table__
@@ -141,3 +224,9 @@ COUNTERS = CounterRow.__table__
 ERASURES = ErasureRow.__table__
 SPENT_TOKENS = SpentTokenRow.__table__
 RATE_WINDOWS = RateWindowRow.__table__
+STAFF = StaffUserRow.__table__
+STAFF_SESSIONS = StaffSessionRow.__table__
+AUDIT = AuditRow.__table__
+LEADS = LeadRow.__table__
+LEAD_HISTORY = LeadHistoryRow.__table__
+LEAD_CALLS = LeadCallRow.__table__
