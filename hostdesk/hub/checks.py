@@ -29,7 +29,6 @@ TIME_FIELDS = ("consented_at", "created_at", "updated_at")
 # do not even fit a datetime once moved to UTC, and a desktop turns them into local time.
 YEAR_MIN = 1970
 YEAR_MAX = 2999
-DEVICE_MAX = 64
 ID_MAX = 64
 TITLE_MAX = 200
 SOURCES = {s.value for s in Source}
@@ -156,18 +155,3 @@ def registration_fields(payload: dict, now: str) -> dict:
     for name in TIME_FIELDS:
         fields[name] = parse_time(payload, name, now)
     return fields
-
-
-def device_name_problem(name: str) -> str | None:
-    """Why `name` cannot name a broadcast PC (a token's name, the page's d=), or None.
-
-    It is printed in sign-up links and QR codes and stored with every sign-up it brings:
-    "device_missing", "device_too_long" (over DEVICE_MAX) or "device_invalid_char"
-    (control, NUL, invisible or unpaired surrogate characters, or surrounding spaces)."""
-    if not name:
-        return "device_missing"
-    if len(name) > DEVICE_MAX:
-        return "device_too_long"
-    if has_control(name) or strip_invisible(name) != name or name.strip() != name:
-        return "device_invalid_char"
-    return None
