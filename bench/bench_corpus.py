@@ -25,7 +25,9 @@ from corpus_eval import (
     DISCRIMINATION,
     DISCRIMINATION_TARGET,
     PAY_EXACT_TARGET,
+    SPLITS,
     evaluate,
+    load_corpus,
 )
 from make_catalogue import write_sheet
 
@@ -66,13 +68,14 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "n/a"
 
 
-def corpus_table() -> str:
+def corpus_table(split: str | None = None) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        r = evaluate(Path(tmp))
+        r = evaluate(Path(tmp), load_corpus(split=split))
     d, a = r.discrimination, r.families["absolute"]
     ok = {True: "pass", False: "FAIL"}
     lines = [
-        f"Corpus: {r.rows} postings (tests/data/postings/postings.jsonl)",
+        f"Corpus: {r.rows} postings (tests/data/postings/postings.jsonl, "
+        f"{'all rows' if split is None else 'set = ' + split})",
         "",
         "| Measure | result | target | |",
         "|---|--:|--:|:-:|",
@@ -179,8 +182,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--before", default="075f078", help="revision before issue 15")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--set", choices=SPLITS, help="score one split only (default: all rows)")
     args = parser.parse_args()
-    print(corpus_table())
+    print(corpus_table(args.set))
     if not args.no_timing:
         print()
         print(timings(args.runs, args.rows, args.before))

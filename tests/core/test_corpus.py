@@ -11,7 +11,9 @@ from bench.corpus_eval import (
     ABSOLUTE_RECALL_TARGET,
     DISCRIMINATION_TARGET,
     FAMILY_RULES,
+    MIN_ROWS,
     PAY_EXACT_TARGET,
+    SPLITS,
     evaluate,
     load_corpus,
 )
@@ -30,8 +32,18 @@ def test_corpus_rows_carry_provenance_labels_and_no_phone_numbers():
         assert isinstance(row["pay"], dict) or row["pay"] in ("none", "unreadable"), row["id"]
         assert isinstance(row["age"], dict) or row["age"] == "none", row["id"]
         assert set(row["lint"]) <= set(FAMILY_RULES), row["id"]
+        assert row["set"] in SPLITS, row["id"]
         for field in ("title", "pay_text", "age_text", "text"):
             assert not re.search(r"1[3-9]\d{9}", row[field]), (row["id"], field)
+
+
+def test_corpus_has_the_issues_size_and_a_held_out_split():
+    rows = load_corpus()
+    assert len(rows) >= MIN_ROWS
+    held_out = load_corpus(split="heldout")
+    assert held_out and {row["source"] for row in held_out}.isdisjoint(
+        {row["source"] for row in load_corpus(split="dev")}
+    )
 
 
 def test_no_row_is_refused_for_a_notation(result):
