@@ -25,6 +25,9 @@ HUB_PHONE_INDEX = (
     "CREATE INDEX IF NOT EXISTS ix_registrations_hub_job_phone "
     "ON registrations (job_code, phone) WHERE origin = 'hub'"
 )
+# Retention and erasure rewrite a registration's event payloads inside a write transaction:
+# without it each chunk scans every event while ingest waits for the lock.
+EVENTS_CLIENT_INDEX = "CREATE INDEX IF NOT EXISTS ix_events_client_id ON events (client_id)"
 
 
 def normalize_url(db: str) -> str:
@@ -103,6 +106,7 @@ class HubDB:
             HubModel.metadata.create_all(conn)
             _add_missing_columns(conn)
             conn.execute(text(HUB_PHONE_INDEX))
+            conn.execute(text(EVENTS_CLIENT_INDEX))
             have = set(conn.execute(select(COUNTERS.c.name)).scalars())
             for name in ("seq", "jobs"):
                 if name not in have:

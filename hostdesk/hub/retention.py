@@ -20,7 +20,7 @@ import logging
 import threading
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, and_, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from hostdesk.core.phone import normalize_phone
 from hostdesk.hub.checks import iso
@@ -67,11 +67,12 @@ def _scrub_events(conn: Connection, client_ids: list[str]) -> None:
             EVENTS.c.client_id.in_(client_ids)
         )
     ).all()
-    for row in rows:
+    if rows:  # one executemany: a statement per event costs more than the scrubbing
         conn.execute(
             update(EVENTS)
-            .where(EVENTS.c.id == row.id)
-            .values(payload=scrub_payload(row.payload, row.client_id))
+            .where(EVENTS.c.id == bindparam("event"))
+            .values(payload=bindparam("text")),
+            [{"event": r.id, "text": scrub_payload(r.payload, r.client_id)} for r in rows],
         )
 
 
@@ -84,15 +85,24 @@ def purge_expired(db: HubDB, retention_days: int, *, now: datetime | None = None
         raise ValueError("retention_days must be at least 1")
     cutoff = iso((now or datetime.now(UTC)) - timedelta(days=retention_days))
     expired = and_(REGS.c.created_at < cutoff, _has_personal_data())
-    total = 0
+    total, after = 0, 0
     while True:
+        # Each chunk its own transaction (writers wait at most one chunk), continuing after
+        # the last row id seen, so a long backlog is read once, not once per chunk.
         with db.write() as conn:
-            ids = list(conn.execute(select(REGS.c.client_id).where(expired).limit(CHUNK)).scalars())
-            if not ids:
+            chunk = conn.execute(
+                select(REGS.c.id, REGS.c.client_id)
+                .where(expired, REGS.c.id > after)
+                .order_by(REGS.c.id)
+                .limit(CHUNK)
+            ).all()
+            if not chunk:
                 break
+            ids = [r.client_id for r in chunk]
             conn.execute(update(REGS).where(REGS.c.client_id.in_(ids)).values(**PERSONAL))
             _scrub_events(conn, ids)
         total += len(ids)
+        after = chunk[-1].id
     if total:
         log.info("retention: personal data of %d expired registrations erased", total)
     return total

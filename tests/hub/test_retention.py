@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import ERASURES, EVENTS, REGS
@@ -231,3 +231,9 @@ def test_two_engines_purging_at_once_erase_each_row_once(hub, db):
         other.close()
     assert sum(counts) == 1200
     assert all(r["phone"] == "" for r in rows(db).values())
+
+
+def test_event_payloads_are_found_by_registration_through_an_index(db):
+    # Purge and erase rewrite payloads under the write lock: never by scanning every event.
+    indexes = inspect(db.engine).get_indexes("events")
+    assert any(index["column_names"] == ["client_id"] for index in indexes)
