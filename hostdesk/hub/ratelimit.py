@@ -15,7 +15,7 @@ import threading
 import time
 from typing import Protocol
 
-from sqlalchemy import create_engine, delete, text
+from sqlalchemy import Engine, create_engine, delete, text
 
 from hostdesk.hub.auth import RateLimiter
 from hostdesk.hub.db import HubDB
@@ -36,6 +36,27 @@ _HIT = text(
 )
 
 
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _engine(url: str) -> Engine:
+    """One small pool per database for all of a process's limiters (API, page views, page
+    POSTs): counting never waits behind the sign-ups' writer lock, and `--workers N` adds
+    at most 16 connections per process to what PostgreSQL's max_connections must allow."""
+    with _engines_lock:
+        if url not in _engines:
+            _engines[url] = create_engine(
+                url,
+                pool_size=4,
+                max_overflow=12,
+                pool_recycle=3600,
+                hide_parameters=True,
+                connect_args={"prepare_threshold": None, "options": _FAST_COMMIT},
+            )
+        return _engines[url]
+
+
 class Limiter(Protocol):
     limit: int
 
@@ -50,15 +71,7 @@ class SharedLimiter:
         self.scope = scope
         self.limit = limit
         self.window = window
-        # A small pool of its own: counting never waits behind the sign-ups' writer lock.
-        self._engine = create_engine(
-            db.url,
-            pool_size=4,
-            max_overflow=12,
-            pool_recycle=3600,
-            hide_parameters=True,
-            connect_args={"prepare_threshold": None, "options": _FAST_COMMIT},
-        )
+        self._engine = _engine(db.url)
         self._lock = threading.Lock()
         self._purged = 0.0
 
@@ -93,6 +106,7 @@ class SharedLimiter:
             return True
 
     def close(self) -> None:
+        """Close the pool's idle connections (it reconnects if another limiter counts again)."""
         self._engine.dispose()
 
 
