@@ -17,13 +17,15 @@ from functools import lru_cache
 AGE_LIMIT = 80
 
 _DASH_RUN_RE = re.compile(r"(?<=[\d岁])(?:-+|~+|〜+|—+|–+|―+|−+|‐+|一+|至|到)(?=\d)")
+# 在 typed for 到 between two ages of one band: "年龄在25岁在45岁之间".
+_TYPO_DASH_RE = re.compile(r"(?<=岁)在(?=\d{1,3}(?:周岁|岁)?之间)")
 _YEARS = r"(\d{1,3})(?:周岁|岁)?"
 _BAND_RE = re.compile(
     rf"(?P<range>{_YEARS}-{_YEARS}(?:之间|以内|以下|左右)?)"
     rf"|(?:不超过|不大于|不高于){_YEARS}"
     rf"|(?:年满|满|不低于|不小于){_YEARS}(?:以上|及以上)?"
     rf"|(?P<up>{_YEARS}(?:以上|及以上|-(?!\d)))"
-    rf"|(?P<down>{_YEARS}(?:以下|以内|之内|及以下))"
+    rf"|(?P<down>{_YEARS}(?:以下|以内|之内|及以下|左右(?:均可|也可|都可)))"  # 55岁左右均可
     rf"|(?P<cap>(?<![\d])-{_YEARS})"
     r"|(?P<exact>(\d{1,3})(?:周岁|岁))"
 )
@@ -55,7 +57,7 @@ _ENUMERATION_RE = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")  # ①: a list mar
 
 def _normalise(text: str) -> str:
     s = "".join(unicodedata.normalize("NFKC", _ENUMERATION_RE.sub("", text)).split())
-    return _DASH_RUN_RE.sub("-", s)
+    return _DASH_RUN_RE.sub("-", _TYPO_DASH_RE.sub("-", s))
 
 
 def _bands(s: str) -> list[_Band]:

@@ -155,7 +155,8 @@ _UNIT_OF_WORD = {
 # Words before a figure that give its unit ("月薪6000", "时薪22", "年薪5-10万").
 _CONTEXT_UNITS = (
     (re.compile(r"年薪|年收入|年终?综合"), PayUnit.YEAR),
-    (re.compile(r"月薪|月工资|月收入|月均|月入|每月|月综合|综合月|月纯收入"), PayUnit.MONTH),
+    # 月$: 月 right before the figure ("计件制工资月3000元", "满3个月2110"), ahead of 计件.
+    (re.compile(r"月薪|月工资|月收入|月均|月入|每月|月综合|综合月|月纯收入|月$"), PayUnit.MONTH),
     (re.compile(r"时薪|小时工资|每小时"), PayUnit.HOUR),
     (re.compile(r"日薪|日工资|每天|一天"), PayUnit.DAY),
     (re.compile(r"计件|每件"), PayUnit.PIECE),
@@ -163,6 +164,7 @@ _CONTEXT_UNITS = (
 # Words that make a bare number in the same clause a pay figure.
 _PAY_WORDS_RE = re.compile(
     r"薪|资|工资|待遇|收入|工价|底薪|保底|到手|税前|税后|日结|周结|月结|提成|报酬|酬劳|综合|面议|计件|月入|日入"
+    r"|加班费|全勤|津贴|奖金|试用|转正"  # 1820+加班费+全勤奖; 试用期1950，满3个月2110
 )
 # What may sit around a bare number that is still the whole pay cell: "约4000", "4000左右".
 _BARE_FILLER_RE = re.compile(r"约|大约|大概|左右|上下|不等|以上|以下|起|[:：+]")
@@ -308,7 +310,7 @@ def parse_pay(text: str) -> Pay:
         high = max(first.top, *(f.top for f in parallel))
     elif high is None:
         high = low
-        if first.tail in _OPEN_WORDS or "上不封顶" in s:
+        if first.tail in _OPEN_WORDS or "上不封顶" in s or first.before.endswith("起薪"):
             high = None
         elif first.tail in _CAP_WORDS:
             low = None
@@ -356,12 +358,16 @@ def _parallel(figures: list[_Figure], first: _Figure, unit: PayUnit | None) -> l
     return found
 
 
+# What marks the regular pay after a trial: 转正, or the months served (满3个月).
+_REGULAR_RE = re.compile(r"转正|满\d+个?月")
+
+
 def _regular_after_trial(figures: list[_Figure], first: _Figure) -> _Figure | None:
     """试用期3200元/月，转正3500元/月: the regular figure that closes the trial one's range."""
     if "试用" not in first.before and "试用" not in first.clause:
         return None
     for figure in figures[1:]:
-        if "转正" in figure.before or "转正" in figure.clause:
+        if _REGULAR_RE.search(figure.before) or _REGULAR_RE.search(figure.clause):
             same_unit = figure.unit is None or first.unit is None or figure.unit == first.unit
             return figure if same_unit else None
     return None

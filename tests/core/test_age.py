@@ -112,3 +112,21 @@ def test_display_parses_back(display):
 def test_format_then_parse_round_trips(low, high):
     # The exporter writes format_age; the importer must read it back unchanged.
     assert parse_age(format_age(low, high)) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "About N is fine" sets the top of the band (held-out corpus gap).
+        ("50岁左右均可", (None, 50)),
+        ("48周岁左右也可", (None, 48)),
+        # 在 typed for 到 between the two ages of a band.
+        ("年龄在20岁在40岁之间", (20, 40)),
+        ("20周岁在40周岁之间", (20, 40)),
+        # Unchanged: an approximate single age, and 在 that is no dash.
+        ("25岁左右", (25, 25)),
+        ("年龄在18-35岁", (18, 35)),
+    ],
+)
+def test_parse_age_reads_the_held_out_corpus_notations(text, expected):
+    assert parse_age(text) == expected

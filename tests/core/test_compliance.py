@@ -405,3 +405,40 @@ def test_backreference_entries_still_work(words):
     rules["absolute_claim"] = (*rules["absolute_claim"], r"re:(稳)\1赚")
     found = lint_job(clean_job(highlights="稳稳赚钱"), WordLists(rules=rules))
     assert [(w.rule, w.text) for w in found] == [("absolute_claim", "稳稳赚")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "rule", "quoted"),
+    [
+        # Gaps the held-out corpus showed: a sex "mostly" wanted or invited, a numbered line.
+        ("requirements", "计件工资，男性为主", "gender_only", "男性为主"),
+        ("requirements", "欢迎细心的女生加入", "gender_only", "女生加入"),
+        ("requirements", "1.男，40岁以下", "gender_only", "男"),
+        ("requirements", "2.女 20-30岁", "gender_only", "女"),
+        # Looks in other set phrases.
+        ("requirements", "五官端庄，普通话标准", "appearance", "五官端庄"),
+        ("requirements", "身体健康，品貌端正", "appearance", "品貌端正"),
+        # Couples preferred is a condition on marriage.
+        ("requirements", "夫妻工优先", "marital_status", "夫妻工优先"),
+    ],
+)
+def test_held_out_corpus_rules_fire_with_field_and_quote(words, field, value, rule, quoted):
+    assert LintWarning("HX01", field, rule, quoted) in lint_job(clean_job(**{field: value}), words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An equal-opportunity statement names grounds it will not use.
+        "本公司不会因民族、性别、怀孕或婚姻状况拒绝录用",
+        # Figures capped, set phrases and "preferably": not absolute claims.
+        "满勤奖逐月累加，最高加200元/月",
+        "计件工资最高达6000",
+        "发挥团队的最大潜力",
+        "有夜班经验最佳（无经验可培训）",
+        # A couple dorm is a benefit, not a condition.
+        "提供夫妻房",
+    ],
+)
+def test_held_out_corpus_ordinary_wording_gives_no_warning(words, text):
+    assert lint_job(clean_job(requirements=text), words) == []

@@ -316,3 +316,31 @@ def test_format_then_parse_round_trips(pay):
     shown = format_pay(pay)
     back = parse_pay(shown)
     assert (back.min, back.max, back.unit, back.note) == (pay.min, pay.max, pay.unit, pay.note)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # 月 right before the figure names the unit, even after 计件 (held-out corpus gap).
+        ("计件工资月4000元-5000元", 4000, 5000, M),
+        # A bare figure with allowances added is pay, its top open like 底薪…+.
+        ("2100+加班费+夜班津贴", 2100, None, M),
+        ("2100+全勤奖", 2100, None, M),
+        # Trial pay then the pay after N months: one range.
+        ("试用期2000，满2个月2300", 2000, 2300, M),
+        ("试用期2000元/月，满3个月2400元/月", 2000, 2400, M),
+        # 起薪: starting pay, the top left open.
+        ("起薪2600", 2600, None, M),
+        ("起薪2600元/月", 2600, None, M),
+    ],
+)
+def test_parse_pay_reads_the_held_out_corpus_notations(text, low, high, unit):
+    pay = parse_pay(text)
+    assert (pay.min, pay.max, pay.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text", ["月工作26天", "试用期3个月"])
+def test_trial_and_month_words_alone_are_not_pay(text):
+    # 试用/月 make a bare number pay only when it is one: counts of days and months stay counts.
+    with pytest.raises(PayParseError):
+        parse_pay(text)
