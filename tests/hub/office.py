@@ -82,6 +82,7 @@ def send_leads(hub, people: list[dict], *, minutes_ago: float = 30) -> list[int]
     r = requests.post(f"{hub.url}/api/v1/registrations/batch", json={"items": items},
                       headers=hub.headers(), timeout=TIMEOUT)  # fmt: skip
     assert r.status_code == 200, r.text
+    assert {x["status"] for x in r.json()["results"]} == {"created"}, r.text
     ids = [i["client_id"] for i in items]
     with _db(hub) as db, db.read() as conn:
         found = dict(conn.execute(select(REGS.c.client_id, REGS.c.id)

@@ -18,7 +18,9 @@ from tests.hub.harness import free_port
 
 LOCKS = ROOT / "requirements"
 DESKTOP_ONLY = {"pyside6-essentials", "shiboken6", "obs-websocket-py", "qrcode", "keyring"}
-HUB_ONLY = {"fastapi", "uvicorn", "psycopg", "psycopg-binary", "jinja2", "python-multipart"}
+HUB_ONLY = {
+    "fastapi", "uvicorn", "psycopg", "psycopg-binary", "jinja2", "python-multipart", "argon2-cffi",
+}  # fmt: skip
 WAIT = 60.0
 
 
