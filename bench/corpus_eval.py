@@ -32,8 +32,9 @@ ABSOLUTE_PRECISION_TARGET = 0.80
 
 
 # Each row's `set`: "dev" rows were looked at while the grammar and word lists were written;
-# "heldout" rows were labelled and scored before any rule was changed for them.
-SPLITS = ("dev", "heldout")
+# "heldout" rows were labelled and scored before any rule was changed for them (then tuned on);
+# "heldout2" rows were labelled after that tuning and scored with no rule changed since.
+SPLITS = ("dev", "heldout", "heldout2")
 MIN_ROWS = 300  # the corpus size
 
 
