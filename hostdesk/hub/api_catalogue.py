@@ -1,20 +1,28 @@
-"""Routes for the job catalogue (GET with ETag / If-None-Match, PUT by an admin) and the stats."""
+"""Routes for the job catalogue (GET with ETag / If-None-Match, PUT by an admin, a PC's per-job
+publish) and the stats."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 from pydantic import ValidationError
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, select
 
-from hostdesk.hub import access, deps
+from hostdesk.hub import access, catalogue, deps
 from hostdesk.hub.deps import ADMIN_ERRORS, AUTH_ERRORS, WRITE_ERRORS
 from hostdesk.hub.models import COUNTERS, JOBS, REGS
-from hostdesk.hub.schemas import Job, JobsIn, JobsOut, JobsPutOut, StatsOut
+from hostdesk.hub.schemas import (
+    Job,
+    JobsIn,
+    JobsOut,
+    JobsPutOut,
+    PublishIn,
+    PublishOut,
+    PublishResult,
+    StatsOut,
+)
 from hostdesk.hub.strict_json import StrictJSONRoute
 
 log = logging.getLogger(__name__)
@@ -23,14 +31,9 @@ IF_NONE_MATCH_MAX = 1024  # a few dozen tags; a longer header is not a cache ask
 ETAG_HEADER = {"ETag": {"description": "the catalogue's version", "schema": {"type": "string"}}}
 
 
-def _etag(jobs_json: list[str]) -> str:
-    digest = hashlib.sha256(("[" + ",".join(jobs_json) + "]").encode("utf-8")).hexdigest()
-    return f'"{digest[:32]}"'
-
-
 def _current_etag(conn) -> str:
     text = conn.execute(select(COUNTERS.c.text).where(COUNTERS.c.name == "jobs")).scalar_one()
-    return text or _etag([])
+    return text or catalogue.etag_of([])
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:
@@ -60,18 +63,21 @@ def get_jobs(
         etag = _current_etag(conn)
         if _matches(if_none_match, etag):
             return Response(status_code=304, headers={"ETag": etag})
-        rows = conn.execute(select(JOBS.c.data).order_by(JOBS.c.position)).scalars().all()
+        rows = conn.execute(
+            select(JOBS.c.data, JOBS.c.version).order_by(JOBS.c.position, JOBS.c.code)
+        ).all()
     response.headers["ETag"] = etag
-    return JobsOut(jobs=_valid_jobs(rows))
+    jobs = _valid_jobs(rows)
+    return JobsOut(jobs=[job for job, _v in jobs], versions={j.code: v for j, v in jobs})
 
 
-def _valid_jobs(rows: list[str]) -> list[Job]:
+def _valid_jobs(rows) -> list[tuple[Job, int]]:
     """The stored jobs today's rules accept: a catalogue stored before a rule was tightened
     (a 400-digit headcount, a code with a line break) must not break every desktop's pull."""
     jobs = []
-    for position, data in enumerate(rows):
+    for position, (data, version) in enumerate(rows):
         try:
-            jobs.append(Job.model_validate_json(data))
+            jobs.append((Job.model_validate_json(data), version))
         except ValidationError as exc:
             kinds = ", ".join(sorted({e["type"] for e in exc.errors()}))
             log.warning("catalogue job at position %d left out: %s", position, kinds)
@@ -87,24 +93,50 @@ def _valid_jobs(rows: list[str]) -> list[Job]:
 def put_jobs(
     body: JobsIn,
     response: Response,
-    _principal: deps.AdminWriter,
+    principal: deps.AdminWriter,
     hub: deps.HubDep,
 ) -> JobsPutOut:
-    data = [json.dumps(job.model_dump(), ensure_ascii=False) for job in body.jobs]
-    etag = _etag(data)
     with hub.db.write() as conn:
-        conn.execute(delete(JOBS))
-        if data:
-            conn.execute(
-                insert(JOBS),
-                [
-                    {"code": job.code, "position": i, "data": text}
-                    for i, (job, text) in enumerate(zip(body.jobs, data, strict=True))
-                ],
-            )
-        conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=etag))
+        etag = catalogue.replace_all(conn, [job.model_dump() for job in body.jobs], principal.name)
     response.headers["ETag"] = etag
-    return JobsPutOut(count=len(data))
+    return JobsPutOut(count=len(body.jobs))
+
+
+@router.post(
+    "/jobs/publish",
+    response_model=PublishOut,
+    responses={**AUTH_ERRORS, **WRITE_ERRORS},
+    summary="Publish jobs from a PC, each with the hub version it was based on",
+    description="Per job: created (new, base_version 0), updated (base_version was the hub's "
+    "version), unchanged (the hub has exactly this job), or conflict (the hub's job changed "
+    "since, or is new there too): the hub's job and version come back, untouched. The hub "
+    "records the token's name as who changed it.",
+)
+def publish_jobs(body: PublishIn, principal: deps.Writer, hub: deps.HubDep) -> PublishOut:
+    items = [(item.job.model_dump(), item.base_version) for item in body.items]
+    with hub.db.write() as conn:
+        outcomes = catalogue.publish(conn, items, principal.name)
+    changed = sum(1 for o in outcomes if o.status in (catalogue.CREATED, catalogue.UPDATED))
+    conflicts = sum(1 for o in outcomes if o.status == catalogue.CONFLICT)
+    log.info("jobs published: %d changed, %d conflicts, %d sent", changed, conflicts, len(items))
+    return PublishOut(results=[_result(o) for o in outcomes])
+
+
+def _result(outcome: catalogue.Outcome) -> PublishResult:
+    job = None
+    if outcome.data is not None:
+        try:
+            job = Job.model_validate_json(outcome.data)
+        except ValidationError:  # stored before a rule was tightened: the version still tells
+            job = None
+    return PublishResult(
+        code=outcome.code,
+        status=outcome.status,
+        version=outcome.version,
+        job=job,
+        updated_by=outcome.updated_by,
+        updated_at=outcome.updated_at,
+    )
 
 
 @router.get(

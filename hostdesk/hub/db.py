@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from hostdesk.hub.models import COUNTERS, REGS, TOKENS, HubModel
+from hostdesk.hub.models import COUNTERS, JOBS, REGS, TOKENS, HubModel
 from hostdesk.private_files import private_dir, private_sqlite_file
 
 DEFAULT_DB = "sqlite:///hub.db"
@@ -159,6 +159,11 @@ def _add_missing_columns(conn: Connection) -> None:
         )
     if "revoked_at" not in {c["name"] for c in inspect(conn).get_columns(TOKENS.name)}:
         conn.execute(text("ALTER TABLE tokens ADD COLUMN revoked_at VARCHAR"))
+    job_columns = {c["name"] for c in inspect(conn).get_columns(JOBS.name)}
+    if "version" not in job_columns:  # per-job versions (catalogue.py)
+        conn.execute(text("ALTER TABLE jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
+        conn.execute(text("ALTER TABLE jobs ADD COLUMN updated_by VARCHAR NOT NULL DEFAULT ''"))
+        conn.execute(text("ALTER TABLE jobs ADD COLUMN updated_at VARCHAR NOT NULL DEFAULT ''"))
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -87,6 +87,11 @@ class JobRow(HubModel, table=True):
     code: str = Field(primary_key=True)
     position: int
     data: str
+    # Per-job version (catalogue.py): a write names the version it was based on, so two
+    # writers (a desktop's publish, the admin's PUT, the web upload) never overwrite blindly.
+    version: int = 1
+    updated_by: str = ""  # the token (or staff) name of the last change
+    updated_at: str = ""
 
 
 class CounterRow(HubModel, table=True):

@@ -175,7 +175,7 @@ class Job(BaseModel):
     city: Line = Field(default="", max_length=50)
     salary_min: Pay | None = None
     salary_max: Pay | None = None
-    salary_unit: Literal["month", "hour", "day", "piece"] | None = None
+    salary_unit: Literal["month", "hour", "day", "piece", "year"] | None = None
     salary_text: Line = Field(default="", max_length=200)
     benefits: list[Annotated[Line, Field(max_length=100)]] = Field(default=[], max_length=50)
     headcount: int | None = Field(default=None, ge=0, le=HEADCOUNT_MAX)
@@ -220,6 +220,52 @@ class JobsIn(BaseModel):
 
 class JobsOut(BaseModel):
     jobs: list[Job]
+    # Each job's version on the hub (catalogue.py), apart from the jobs so that a job keeps
+    # exactly the keys of `hostdesk jobs list --json`.
+    versions: dict[str, int] = {}
+
+
+MAX_PUBLISH = 1000
+JOB_VERSION_MAX = 2**31 - 1
+
+
+class PublishItem(BaseModel):
+    """One job as a PC has it, and the hub version its change was based on (0: new here)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    job: Job
+    base_version: int = Field(ge=0, le=JOB_VERSION_MAX)
+
+
+class PublishIn(BaseModel):
+    items: list[PublishItem] = Field(min_length=1, max_length=MAX_PUBLISH)
+
+    @field_validator("items")
+    @classmethod
+    def _unique_codes(cls, items: list[PublishItem]) -> list[PublishItem]:
+        seen: set[str] = set()
+        for item in items:
+            if item.job.code in seen:
+                raise ValueError(f"job code {item.job.code!r} appears twice")
+            seen.add(item.job.code)
+        return items
+
+
+class PublishResult(BaseModel):
+    """created / updated / unchanged: the hub now has the job at `version`. conflict: the
+    hub's job changed since base_version (or is new there): `job` is the hub's, untouched."""
+
+    code: str
+    status: Literal["created", "updated", "unchanged", "conflict"]
+    version: int  # the hub's version of the job now (0: the hub has no such job)
+    job: Job | None = None  # the hub's current job, on a conflict
+    updated_by: str = ""
+    updated_at: str = ""
+
+
+class PublishOut(BaseModel):
+    results: list[PublishResult]
 
 
 class JobsPutOut(BaseModel):

@@ -42,5 +42,5 @@ def test_the_hub_keeps_its_openapi_promises(hub: Hub, tmp_path: Path):
     # Every operation was exercised (the run did not stop at loading the schema).
     spec = requests.get(f"{hub.url}/openapi.json", timeout=10).json()
     operations = sum(len(methods) for methods in spec["paths"].values())
-    assert operations == 10  # erasures (issue 13) included
+    assert operations == 11  # erasures (issue 13) and the jobs publish (issue 15) included
     assert f"Tested: {operations}" in result.stdout, result.stdout[-3000:]
