@@ -167,6 +167,21 @@ def test_page_views_are_rate_limited_per_address(hub_factory):
     assert requests.get(f"{hub.url}/static/signup.css", timeout=TIMEOUT).status_code == 200
 
 
+def test_a_token_spent_on_one_hub_process_is_refused_by_another(hub_factory):
+    # Spent tokens live in the database: two processes on one SQLite file share them too.
+    first, second = hub_factory(args=PAGE_ARGS), hub_factory(args=PAGE_ARGS)
+    put_jobs(first)
+    session = requests.Session()
+    token = fresh_token(session, second)
+    assert post(second, session, csrf=token, phone="13900000171").status_code == 303
+    r = post(first, session, csrf=token, phone="13900000172")
+    assert_friendly(r, 403, MESSAGES["csrf"])
+    # A token from one process signs up on the other, once (the secret is shared as well).
+    token = fresh_token(session, first)
+    assert post(second, session, csrf=token, phone="13900000173").status_code == 303
+    assert sorted(r["phone"] for r in hub_rows(first)) == ["13900000171", "13900000173"]
+
+
 @pytest.mark.parametrize("hub_db_url", ["postgresql"], indirect=True)
 def test_two_hub_processes_on_one_postgresql_database_share_limits_and_spent_tokens(
     hub_factory,
