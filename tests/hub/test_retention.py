@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -110,6 +111,12 @@ def test_the_hub_purges_on_start(hub, db):
     hub.process.restart()
     assert wait_until(lambda: rows(db)[old["client_id"]]["phone"] == "")
     assert_erased(rows(db)[old["client_id"]], payloads(db, old["client_id"]), phone(3))
+    # The loop's thread does not hold the shutdown up: SIGTERM ends the process cleanly
+    # (uvicorn finishes its shutdown, then exits by the signal; never the harness's SIGKILL).
+    hub.process.stop()
+    log = hub.process.log_tail(10**6)
+    assert hub.process.proc.returncode in (0, -signal.SIGTERM), log
+    assert log.count("Application shutdown complete") == 2, log
 
 
 def test_the_retention_loop_purges_periodically_and_stops(hub, db):
