@@ -110,10 +110,17 @@ def audit(conn: Connection, actor: str, action: str, object_id: str = "", detail
     """One audit row in the caller's transaction (codes only: callers pass no personal data)."""
     conn.execute(
         insert(AUDIT).values(
-            at=now_iso(), actor=actor[:NAME_MAX], action=action, object_id=object_id[:80],
-            detail=detail[:200],
+            at=now_iso(), actor=actor[:NAME_MAX], action=action,
+            object_id=_printable(object_id[:80]), detail=_printable(detail[:200]),
         )
     )  # fmt: skip
+
+
+def _printable(value: str) -> str:
+    # An id may come from the URL (/office/leads/<raw>): a NUL there is refused by
+    # PostgreSQL (a 500 instead of the refusal being recorded), a control character
+    # garbles whoever reads the audit.
+    return value if value.isprintable() else "".join(c if c.isprintable() else "?" for c in value)
 
 
 def record(db: HubDB, actor: str, action: str, object_id: str = "", detail: str = "") -> None:

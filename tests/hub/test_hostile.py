@@ -492,3 +492,49 @@ def test_strict_json_reader():
     for bad in (b'{"a": 1, "a": 2}', b"\xff", b"[" * 100_000 + b"]" * 100_000, b"1" * 5000, b"nan"):
         with pytest.raises((ValueError, RecursionError)):
             loads(bad)
+
+
+def test_the_back_office_takes_hostile_filters_ids_and_forms(hostile):
+    """The staff's desk (/office/): hostile query filters, lead ids and form fields on a
+    signed-in admin session; a lead that exists is left as it was."""
+    from tests.hub.office import add_user, signed_in
+
+    barrage, before, _stored = hostile
+    hub = barrage.hub
+    add_user(hub, "boss", "admin")
+    session, csrf = signed_in(hub, "boss")
+    (reg_id,) = (row[0] for row in before["registrations"])
+    hostile_values = ["\x00", "%00", "9" * 5000, "2147483648", "99999999999", "-1", "1e400", "NaN", "\u202e" + PHONES[0],
+                      NAMES[0] + "\x00", "' OR 1=1 --", "\ud800".encode("utf-8", "surrogatepass").decode("latin-1")]  # fmt: skip
+    filters = ("job", "employer", "session", "device", "day", "source", "stage", "owner", "q",
+               "queue", "page", "done")  # fmt: skip
+    for key in filters:
+        for value in hostile_values:
+            r = session.get(f"{hub.url}/office/leads", params={key: value}, timeout=TIMEOUT,
+                            allow_redirects=False)  # fmt: skip
+            barrage.answers.append((f"GET /office/leads {key}", r))
+            assert r.status_code < 500, (key, value[:20], r.status_code)
+    for raw_id in ("%00", "0", "-1", "2147483648", "9" * 12, "9" * 13, "9" * 5000, "1e3",
+                   "%E2%80%AE1", "１"):  # fmt: skip
+        for suffix in ("", "?done=%00"):
+            r = session.get(f"{hub.url}/office/leads/{raw_id}{suffix}", timeout=TIMEOUT,
+                            allow_redirects=False)  # fmt: skip
+            barrage.answers.append((f"GET /office/leads/{raw_id[:20]}", r))
+            assert r.status_code < 500, raw_id[:20]
+    headers = {"Origin": hub.url}
+    forms = [("stage", {"to": v, "from": v, "note": v}) for v in hostile_values]
+    forms += [("call", {"outcome": v}) for v in hostile_values]
+    forms += [("owner", {"owner": v}) for v in hostile_values]
+    for target in (str(reg_id), "999999999999", "2147483648", "%00"):
+        for action, data in forms:
+            r = session.post(f"{hub.url}/office/leads/{target}/{action}",
+                             data={"csrf": csrf, **data}, headers=headers, timeout=TIMEOUT,
+                             allow_redirects=False)  # fmt: skip
+            barrage.answers.append((f"POST {action}", r))
+            assert r.status_code < 500, (target, action, data)
+    for data in ({"ids": ["\x00", "1"], "owner": "\x00"}, {"ids": ["9" * 5000]}, {"owner": "1"}):
+        r = session.post(f"{hub.url}/office/leads/assign", data={"csrf": csrf, **data},
+                         headers=headers, timeout=TIMEOUT, allow_redirects=False)  # fmt: skip
+        barrage.answers.append(("POST assign", r))
+        assert r.status_code < 500, data
+    after_barrage(barrage, before)

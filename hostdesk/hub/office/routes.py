@@ -93,6 +93,9 @@ def _render(request: Request, template: str, user: Staff | None = None, csrf: st
     return HTMLResponse(html, status_code=status, headers=HEADERS)
 
 
+LEAD_ID_MAX = 2**31 - 1
+
+
 def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
@@ -284,10 +287,13 @@ def _filters(request: Request) -> leads.Filters:
         return value if len(value) <= limit and value.isprintable() else ""
 
     page = get("page", 6)
+    owner = get("owner")
+    if owner.isdigit() and _lead_id(owner) is None:  # no account has such an id
+        owner = "0"
     return leads.Filters(
         job=get("job"), employer=get("employer", 100), session=get("session"),
         device=get("device"), day=get("day", 10), source=get("source"), stage=get("stage"),
-        owner=get("owner"), q=get("q", 40), queue=q.get("queue") == "mine",
+        owner=owner, q=get("q", 40), queue=q.get("queue") == "mine",
         page=int(page) if page.isdigit() else 1,
     )  # fmt: skip
 
@@ -340,7 +346,9 @@ def _waited(created_at: str, now: datetime) -> str:
 
 
 def _lead_id(raw: str) -> int | None:
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
+    # Within the id column's INTEGER: a larger number is a DataError on PostgreSQL (a 500).
+    ok = raw.isascii() and raw.isdigit() and len(raw) <= 10 and int(raw) <= LEAD_ID_MAX
+    return int(raw) if ok else None
 
 
 async def _lead_page(request: Request, user: Staff, csrf: str, reg_id: int, *, status: int = 200,
@@ -432,7 +440,7 @@ async def call(request: Request, raw_id: str) -> Response:
 async def owner(request: Request, raw_id: str) -> Response:
     def act(db, user, reg_id, form):
         raw = _field(form, "owner")
-        leads.assign(db, user, [reg_id], int(raw) if raw.isdigit() and len(raw) < 12 else None)
+        leads.assign(db, user, [reg_id], _lead_id(raw))  # an account id: the same bound
         return {"done": "assign"}
 
     return await _lead_action(request, raw_id, act)
@@ -464,7 +472,7 @@ async def bulk_assign(request: Request) -> Response:
     raw_ids = [v for v in form.getlist("ids") if isinstance(v, str)]
     ids = [_lead_id(v) for v in raw_ids]
     raw_owner = _field(form, "owner")
-    owner_id = int(raw_owner) if raw_owner.isdigit() and len(raw_owner) < 12 else None
+    owner_id = _lead_id(raw_owner)  # an account id: the same INTEGER bound
     if not ids or None in ids:
         return await run_in_threadpool(
             _refuse, request, user, csrf, 422, "No such lead.", "refused_unknown", "assign"
