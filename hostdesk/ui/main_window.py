@@ -732,7 +732,10 @@ class MainWindow(QMainWindow):
                           parent=self)  # fmt: skip
         box.setInformativeText(text)
         show = box.addButton(self.tr("Show it anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Don't show"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        dont = box.addButton(self.tr("Don't show"), QMessageBox.ButtonRole.RejectRole)
+        # The safe answer on Enter and Escape: an Enter typed ahead must not put a job with
+        # discriminatory wording on air (with no default, Qt picks the AcceptRole button).
+        box.setDefaultButton(dont)
+        box.setEscapeButton(dont)
         box.exec()
         return box.clickedButton() is show
