@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from hostdesk.hub.models import COUNTERS, JOBS, REGS, TOKENS, HubModel
+from hostdesk.hub.models import COUNTERS, JOBS, LEAD_DESK_INDEXES, REGS, TOKENS, HubModel
 from hostdesk.private_files import private_dir, private_sqlite_file
 
 DEFAULT_DB = "sqlite:///hub.db"
@@ -106,6 +106,8 @@ class HubDB:
             HubModel.metadata.create_all(conn)
             _add_missing_columns(conn)
             conn.execute(text(HUB_PHONE_INDEX))
+            for index in LEAD_DESK_INDEXES:  # the back office's lead list (models.py)
+                conn.execute(text(index))
             conn.execute(text(EVENTS_CLIENT_INDEX))
             have = set(conn.execute(select(COUNTERS.c.name)).scalars())
             for name in ("seq", "jobs"):

@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, func, insert, literal_column, or_, select, update
 
+from hostdesk.core.registrations import Source
 from hostdesk.hub import access
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import COUNTERS, JOBS, LEAD_CALLS, LEAD_HISTORY, LEADS, REGS, STAFF
@@ -41,6 +42,7 @@ NEXT = {
 }
 OPEN = ("new", "no_answer", "contacted", "booked", "no_show", "interviewed", "offered")
 OUTCOMES = ("answered", "no_answer", "busy", "invalid")
+SOURCES = tuple(s.value for s in Source)
 # A call's outcome moves a lead still waiting for its first conversation.
 CALL_MOVES = {
     ("new", "answered"): "contacted",
@@ -50,11 +52,14 @@ CALL_MOVES = {
 }
 NOTE_MAX = 200
 PAGE_SIZE = 50
+COUNT_MAX = 1000  # the list counts up to this many ("1000+"): an exact count scans them all
 BULK_MAX = 500
 CALL_WITHIN = "office_call_minutes"  # COUNTERS row: minutes before an uncalled lead is late
 DEFAULT_CALL_WITHIN = 5
 CHINA = timezone(timedelta(hours=8))  # the desk's dates and times are China time
 STAGE_OF = func.coalesce(LEADS.c.stage, "new")
+# Literal arguments: the expression must read exactly as its index (models.LEAD_DESK_INDEXES).
+PHONE_TAIL = func.substr(REGS.c.phone, literal_column("8"), literal_column("4"))
 
 
 class Refused(ValueError):
@@ -110,7 +115,7 @@ def _like(text: str) -> str:
 
 def _search(q: str):
     """Text search: a whole number (11 digits) or its last four digits, else a name, job
-    title or code. Partial numbers otherwise match nothing: a search must not reveal, digit
+    title or code (a name: a scan of the rows, stopped by the page's limit). Partial numbers otherwise match nothing: a search must not reveal, digit
     by digit, a number the list masks."""
     q = q.strip()[:40]
     if not q:
@@ -118,8 +123,8 @@ def _search(q: str):
     if q.isascii() and q.isdigit():
         if len(q) == 11:
             return REGS.c.phone == q
-        if len(q) <= 4:
-            return REGS.c.phone.endswith(q, autoescape=True)
+        if len(q) == 4:  # numbers are 11 digits: the last four are characters 8-11
+            return q == PHONE_TAIL
         return REGS.c.job_code == q
     pattern = f"%{_like(q)}%"
     return or_(
@@ -153,8 +158,10 @@ def _where(staff: Staff, f: Filters, jobs: dict[str, dict]) -> list:
         where.append(and_(REGS.c.created_at >= span[0], REGS.c.created_at < span[1]))
     if f.source:
         where.append(REGS.c.source == f.source)
-    if f.stage in STAGES:
-        where.append(STAGE_OF == f.stage)  # noqa: SIM300 - a column, not a constant
+    if f.stage == "new":
+        where.append(or_(LEADS.c.stage.is_(None), LEADS.c.stage == "new"))
+    elif f.stage in STAGES:  # on the column itself: its index finds the few at a stage
+        where.append(LEADS.c.stage == f.stage)
     if f.queue or f.owner == "me":
         where.append(LEADS.c.owner_id == staff.id)
     elif f.owner == "none":
@@ -181,12 +188,13 @@ _FROM = REGS.outerjoin(LEADS, LEADS.c.reg_id == REGS.c.id)
 @dataclass
 class Page:
     rows: list[dict]
-    total: int
+    total: int  # counted up to a cap: `more` when there are more than that
     page: int
     pages: int
     jobs: dict[str, dict]
     owners: dict[int, str]
     call_within: int
+    more: bool = False
 
 
 def list_leads(db: HubDB, staff: Staff, f: Filters) -> Page:
@@ -194,7 +202,11 @@ def list_leads(db: HubDB, staff: Staff, f: Filters) -> Page:
     with db.read() as conn:
         jobs = jobs_map(conn)
         where = _where(staff, f, jobs)
-        total = conn.execute(select(func.count()).select_from(_FROM).where(*where)).scalar_one()
+        # Counted up to the page asked for and COUNT_MAX past none: a filter matching most of
+        # 100,000 rows stops early instead of scanning them all on every page view.
+        cap = max(COUNT_MAX, f.page * PAGE_SIZE) + 1
+        capped = select(REGS.c.id).select_from(_FROM).where(*where).limit(cap).subquery()
+        total = conn.execute(select(func.count()).select_from(capped)).scalar_one()
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(1, f.page), pages)
         order = (REGS.c.created_at.asc(), REGS.c.id.asc()) if f.queue else (
@@ -212,7 +224,8 @@ def list_leads(db: HubDB, staff: Staff, f: Filters) -> Page:
     for row in rows:
         _decorate(row, repeats, jobs)
     shaped = [access.lead_shape(staff, row) for row in rows]
-    return Page(shaped, total, page, pages, jobs, owners, minutes)
+    more = total >= cap
+    return Page(shaped, total - more, page, pages, jobs, owners, minutes, more)
 
 
 def _repeats(conn: Connection, phones: list[str]) -> dict[str, int]:
@@ -488,15 +501,16 @@ def next_in_queue(db: HubDB, staff: Staff, after: int) -> int | None:
     return next((i for i in ids if i != after), None)
 
 
+RECENT = 2000  # sign-ups whose shows and PCs the filters offer (the newest)
+
+
 def distinct_values(db: HubDB, staff: Staff) -> dict[str, list[str]]:
-    """The choices the filters offer: sessions, devices, sources seen (no personal data)."""
-    out = {}
+    """The choices the filters offer: the shows and PCs of the newest sign-ups, the sources."""
     with db.read() as conn:
-        for key, column in (("session", REGS.c.session_id), ("device", REGS.c.device),
-                            ("source", REGS.c.source)):  # fmt: skip
-            values = conn.execute(
-                select(column).where(access.leads_visible(staff), column.is_not(None),
-                                     column != "").distinct().order_by(column).limit(200)
-            ).scalars()  # fmt: skip
-            out[key] = list(values)
-    return out
+        rows = conn.execute(
+            select(REGS.c.session_id, REGS.c.device).where(access.leads_visible(staff))
+            .order_by(REGS.c.id.desc()).limit(RECENT)
+        ).all()  # fmt: skip
+    sessions = sorted({r.session_id for r in rows if r.session_id}, reverse=True)[:200]
+    devices = sorted({r.device for r in rows if r.device})[:200]
+    return {"session": sessions, "device": devices, "source": list(SOURCES)}

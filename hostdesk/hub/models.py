@@ -235,3 +235,13 @@ AUDIT = AuditRow.__table__
 LEADS = LeadRow.__table__
 LEAD_HISTORY = LeadHistoryRow.__table__
 LEAD_CALLS = LeadCallRow.__table__
+# The lead desk's list (hostdesk.hub.leads) with 100,000 sign-ups: newest first, a job's or a
+# show's newest first, repeats and searches by phone. Made by create_schema on old databases too.
+LEAD_DESK_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_registrations_created ON registrations (created_at)",
+    "CREATE INDEX IF NOT EXISTS ix_registrations_job_created ON registrations (job_code, created_at)",
+    "CREATE INDEX IF NOT EXISTS ix_registrations_session_created ON registrations (session_id, created_at)",
+    "CREATE INDEX IF NOT EXISTS ix_registrations_phone ON registrations (phone)",
+    # The last four digits, searched on their own (leads.PHONE_TAIL): numbers are 11 digits.
+    "CREATE INDEX IF NOT EXISTS ix_registrations_phone_tail ON registrations (substr(phone, 8, 4))",
+)

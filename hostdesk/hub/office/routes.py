@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -526,10 +527,34 @@ async def settings(request: Request) -> Response:
     return RedirectResponse(_back(form, "saved"), 303, headers=HEADERS)
 
 
+class ServerTiming:
+    """`Server-Timing: app;dur=…` on every /office/ answer: the server's own time for the
+    request (bench/bench_office.py reads it; a browser's developer tools show it)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope["path"].startswith(f"{PATH}/"):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed(message):
+            if message["type"] == "http.response.start":
+                took = (time.perf_counter() - started) * 1000
+                message["headers"] = [*message.get("headers", []),
+                                      (b"server-timing", f"app;dur={took:.1f}".encode())]  # fmt: skip
+            await send(message)
+
+        await self.app(scope, receive, timed)
+
+
 def install(app: FastAPI, db: HubDB) -> None:
     """Mount the office's routes and its static files on `app` (create_app calls it)."""
     app.state.office = Office(db)
     app.include_router(router)
+    app.add_middleware(ServerTiming)
     app.mount(f"{PATH}/static", SecureStaticFiles(directory=HERE / "static"), name="office_static")
 
 
