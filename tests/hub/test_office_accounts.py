@@ -4,6 +4,7 @@ logout, the session cookie, login limits, password change, a disabled account's 
 from __future__ import annotations
 
 import json
+import re
 
 import requests
 
@@ -78,6 +79,7 @@ def test_login_sets_a_strict_httponly_session_and_logout_ends_it(hub):
     page = session.get(f"{hub.url}/office/leads", timeout=TIMEOUT)
     assert page.status_code == 200 and "rec" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert re.fullmatch(r"app;dur=\d+\.\d", page.headers["server-timing"])  # the bench reads it
     assert [a["actor"] for a in audit(hub, "login_ok")] == ["rec"]
 
     out = post(session, hub, "/office/logout", {"csrf": csrf_of(page.text)})
@@ -194,3 +196,22 @@ def test_pages_speak_english_when_asked(hub):
     # A redirect never leaves the office, whatever the form says.
     away = post(session, hub, "/office/lang", {"csrf": csrf, "lang": "zh_CN", "back": "//evil.example/x"})  # fmt: skip
     assert away.headers["location"] == "/office/leads"
+
+
+def test_the_session_cookie_is_secure_behind_an_https_proxy(hub_factory):
+    hub = hub_factory(args=("--forwarded-allow-ips", "127.0.0.1"))
+    add_user(hub, "rec", "recruiter")
+    proxy = {"X-Forwarded-Proto": "https", "Origin": "https://" + hub.url.split("://")[1]}
+    page = requests.get(f"{hub.url}/office/login", headers=proxy, timeout=TIMEOUT)
+    assert "; Secure" in page.headers["set-cookie"]  # the login form's cookie too
+    # Sent by hand: a client's jar keeps a Secure cookie off this plain-HTTP test URL.
+    r = requests.post(
+        f"{hub.url}/office/login",
+        data={"csrf": csrf_of(page.text), "username": "rec", "password": PASSWORD},
+        cookies={"hd_office_login": page.cookies["hd_office_login"]},
+        headers=proxy, allow_redirects=False, timeout=TIMEOUT,
+    )  # fmt: skip
+    assert r.status_code == 303, r.text[-500:]
+    assert "; Secure" in r.headers["set-cookie"] and "HttpOnly" in r.headers["set-cookie"]
+    plain = login(hub, "rec")  # straight over HTTP: no Secure (the browser would drop it)
+    assert plain.status_code == 303 and "Secure" not in plain.headers["set-cookie"]
