@@ -86,6 +86,8 @@ def fill(db: HubDB, leads: int, jobs: int, seed: int = 7) -> dict:
     with db.write() as conn:
         conn.info.pop("seq", None)
         conn.execute(update(COUNTERS).where(COUNTERS.c.name == "seq").values(value=leads))
+        # The catalogue's etag, as a catalogue write sets it (the desk caches the jobs by it).
+        conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=f"bench-{jobs}"))
     if db.dialect == "postgresql":
         with db.engine.connect() as conn:
             conn.exec_driver_sql("COMMIT")

@@ -9,6 +9,8 @@ measured. Who may see and change what is asked of hostdesk.hub.access.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -97,8 +99,26 @@ class Filters:
     extra: dict = field(default_factory=dict)
 
 
+_JOBS_CACHE: dict[str, tuple[str, dict[str, dict]]] = {}  # db url → (catalogue etag, map)
+_JOBS_LOCK = threading.Lock()
+
+
 def jobs_map(conn: Connection) -> dict[str, dict]:
-    """Every catalogue job's code → {title, company} (the catalogue is small)."""
+    """Every catalogue job's code → {title, company}. Parsed again only when the catalogue's
+    etag (COUNTERS "jobs", changed by every catalogue write) differs: one indexed read."""
+    etag = conn.execute(select(COUNTERS.c.text).where(COUNTERS.c.name == "jobs")).scalar() or ""
+    key = conn.engine.url.render_as_string(hide_password=True)
+    with _JOBS_LOCK:
+        cached = _JOBS_CACHE.get(key)
+    if etag and cached is not None and cached[0] == etag:
+        return cached[1]
+    jobs = _read_jobs(conn)
+    with _JOBS_LOCK:
+        _JOBS_CACHE[key] = (etag, jobs)
+    return jobs
+
+
+def _read_jobs(conn: Connection) -> dict[str, dict]:
     jobs = {}
     for code, data in conn.execute(select(JOBS.c.code, JOBS.c.data).order_by(JOBS.c.position)):
         try:
@@ -504,8 +524,26 @@ def next_in_queue(db: HubDB, staff: Staff, after: int) -> int | None:
 RECENT = 2000  # sign-ups whose shows and PCs the filters offer (the newest)
 
 
+CHOICES_TTL = 10.0  # seconds the filter choices are reused (a new show shows up after that)
+_CHOICES: dict[tuple[str, bool], tuple[float, dict[str, list[str]]]] = {}
+
+
 def distinct_values(db: HubDB, staff: Staff) -> dict[str, list[str]]:
-    """The choices the filters offer: the shows and PCs of the newest sign-ups, the sources."""
+    """The choices the filters offer: the shows and PCs of the newest sign-ups, the sources
+    (read once per CHOICES_TTL per database: every list view asks)."""
+    key = (db.url, access.works_leads(staff))
+    now = time.monotonic()
+    with _JOBS_LOCK:
+        cached = _CHOICES.get(key)
+    if cached is not None and now - cached[0] < CHOICES_TTL:
+        return cached[1]
+    choices = _read_choices(db, staff)
+    with _JOBS_LOCK:
+        _CHOICES[key] = (now, choices)
+    return choices
+
+
+def _read_choices(db: HubDB, staff: Staff) -> dict[str, list[str]]:
     with db.read() as conn:
         rows = conn.execute(
             select(REGS.c.session_id, REGS.c.device).where(access.leads_visible(staff))

@@ -87,3 +87,33 @@ def test_the_filters_offer_the_newest_shows_and_pcs(db):
     assert "qr" in choices["source"]
     assert leads.distinct_values(db, Staff(2, "e", "employer", "X", "")) == {
         "session": [], "device": [], "source": list(leads.SOURCES)}  # fmt: skip
+
+
+def test_the_list_names_the_catalogues_current_companies(db):
+    from hostdesk.hub import catalogue
+
+    _fill(db, 10)
+    for company in ("美的冰箱厂", "美的集团"):  # the catalogue replaced: the desk follows at once
+        with db.write() as conn:
+            conn.info.pop("seq", None)
+            catalogue.replace_all(conn, [{"code": f"J{n}", "title": "普工", "company": company}
+                                         for n in range(7)], by="test")  # fmt: skip
+        page = leads.list_leads(db, REC, leads.Filters())
+        assert {r["company"] for r in page.rows} == {company}
+        assert leads.list_leads(db, REC, leads.Filters(employer=company)).total == 10
+
+
+def test_the_filter_choices_are_reused_for_a_few_seconds(db, monkeypatch):
+    _fill(db, 100)
+    assert leads.distinct_values(db, REC)["session"] == ["S0"]
+    _fill_more = [{"client_id": str(uuid.uuid4()), "origin": "device", "device": "pc-new",
+                   "job_code": "J1", "session_id": "S-NEW", "name": "李四", "phone": "13700000000",
+                   "source": "qr", "status": "active", "created_at": "2030-01-01T00:00:00+00:00",
+                   "updated_at": "2030-01-01T00:00:00+00:00", "consented_at": "2030-01-01T00:00:00+00:00",
+                   "seq": 1000}]  # fmt: skip
+    with db.write() as conn:
+        conn.info.pop("seq", None)
+        conn.execute(insert(REGS), _fill_more)
+    assert leads.distinct_values(db, REC)["session"] == ["S0"]  # within CHOICES_TTL
+    monkeypatch.setattr(leads, "CHOICES_TTL", 0.0)
+    assert leads.distinct_values(db, REC)["session"] == ["S0", "S-NEW"]
