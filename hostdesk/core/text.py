@@ -6,18 +6,41 @@ joiners (U+200B, U+200D), the byte order mark (U+FEFF), the invisible tag charac
 (U+E0000-U+E007F) and the like. They let two names look the same and make a masked name
 ("张**") show a lone override, so free text loses them before it is checked, stored,
 shown or exported. The desk (core.registrations) and the hub (hub.checks) both use this.
+One exception: a zero-width joiner between two emoji stays, because there it is not
+invisible — it draws one picture (👨‍👩‍👧, 👩‍🔧) — and it reorders nothing.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+ZWJ = "\u200d"
+# What an emoji sequence's joiner may stand after: a pictograph, or the variation selector
+# and skin-tone modifiers that end one.
+_EMOJI_END = {"So", "Sk", "Mn"}
+
 
 def strip_invisible(text: str) -> str:
-    """`text` without its format characters (Cf); everything else exactly as given."""
+    """`text` without its format characters (Cf), except a joiner inside an emoji sequence;
+    everything else exactly as given."""
     if text.isascii():  # the common case, and ASCII has no format characters
         return text
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    kept: list[str] = []
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) != "Cf" or (ch == ZWJ and _joins_emoji(text, i, kept)):
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _joins_emoji(text: str, i: int, kept: list[str]) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return (
+        bool(kept)
+        and unicodedata.category(kept[-1]) in _EMOJI_END
+        and any(unicodedata.category(c) == "So" for c in kept[-2:])
+        and after != ""
+        and unicodedata.category(after) == "So"
+    )
 
 
 def has_control(text: str, *, allow: str = "") -> bool:

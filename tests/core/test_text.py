@@ -22,6 +22,14 @@ from hostdesk.core.text import has_control, strip_invisible
         ("\u061cx\u200ey\u200fz\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069", "xyz"),
         ("Zoe\u0308 ＡＢＣ 😀\ufe0f", "Zoe\u0308 ＡＢＣ 😀\ufe0f"),  # marks, width, emoji kept
         ("  padded  ", "  padded  "),  # only invisible characters go; stripping is the caller's
+        # A joiner between emoji draws one picture: kept; anywhere else it goes.
+        ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),
+        ("👩🏽\u200d🔧", "👩🏽\u200d🔧"),
+        ("❤\ufe0f\u200d🔥", "❤\ufe0f\u200d🔥"),
+        ("张\u200d三", "张三"),
+        ("😀\u200d", "😀"),
+        ("\u200d😀", "😀"),
+        ("😀\u200d\u202e😀", "😀😀"),
     ],
 )
 def test_strip_invisible(text, clean):
@@ -34,6 +42,7 @@ def test_no_format_character_survives():
     )
     assert len(every_cf) > 150  # the whole category, tag characters included
     assert strip_invisible(f"张{every_cf}三") == "张三"
+    assert strip_invisible(f"😀{every_cf}😀") == "😀😀"  # a joiner among others joins nothing
 
 
 @pytest.mark.parametrize(
