@@ -203,6 +203,14 @@ _LIST_COLUMNS = (
     LEADS.c.last_call_at, LEADS.c.last_outcome, LEADS.c.stage_at,
 )  # fmt: skip
 _FROM = REGS.outerjoin(LEADS, LEADS.c.reg_id == REGS.c.id)
+# When the filter needs a desk row (an owner, a stage past 新报名, the queue) the join is an
+# inner one: the planner may then start from the leads' owner or stage index.
+_FROM_WORKED = REGS.join(LEADS, LEADS.c.reg_id == REGS.c.id)
+
+
+def _from(f: Filters):
+    worked = f.queue or f.owner == "me" or f.owner.isdigit() or f.stage in set(STAGES) - {"new"}
+    return _FROM_WORKED if worked else _FROM
 
 
 @dataclass
@@ -225,7 +233,8 @@ def list_leads(db: HubDB, staff: Staff, f: Filters) -> Page:
         # Counted up to the page asked for and COUNT_MAX past none: a filter matching most of
         # 100,000 rows stops early instead of scanning them all on every page view.
         cap = max(COUNT_MAX, f.page * PAGE_SIZE) + 1
-        capped = select(REGS.c.id).select_from(_FROM).where(*where).limit(cap).subquery()
+        source = _from(f)
+        capped = select(REGS.c.id).select_from(source).where(*where).limit(cap).subquery()
         total = conn.execute(select(func.count()).select_from(capped)).scalar_one()
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(1, f.page), pages)
@@ -234,7 +243,7 @@ def list_leads(db: HubDB, staff: Staff, f: Filters) -> Page:
         rows = [
             dict(r._mapping)
             for r in conn.execute(
-                select(*_LIST_COLUMNS).select_from(_FROM).where(*where).order_by(*order)
+                select(*_LIST_COLUMNS).select_from(source).where(*where).order_by(*order)
                 .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
             )
         ]  # fmt: skip
@@ -510,7 +519,7 @@ def next_in_queue(db: HubDB, staff: Staff, after: int) -> int | None:
         where = _where(staff, f, {})
         ids = [
             r.id for r in conn.execute(
-                select(REGS.c.id).select_from(_FROM).where(*where)
+                select(REGS.c.id).select_from(_FROM_WORKED).where(*where)
                 .order_by(REGS.c.created_at, REGS.c.id).limit(BULK_MAX)
             )
         ]  # fmt: skip

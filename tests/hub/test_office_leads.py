@@ -244,6 +244,9 @@ def test_my_queue_oldest_first_late_ones_highlighted_and_round_robin(desk):
     fresh = send_leads(hub, [{"name": "刚报名", "phone": phone(), "job_code": "J3", "session_id": "S-Q"}],
                        minutes_ago=1)  # fmt: skip
     boss, csrf = signed_in(hub, "boss")
+    deal_form = _page(boss, hub, job="J3").text  # the deal button names the filtered job
+    assert '<input type="hidden" name="job" value="J3">' in deal_form
+    assert 'name="job" value="J3"' not in _page(boss, hub).text.split("round-robin")[1]
     dealt = post(boss, hub, "/office/leads/round-robin", {"csrf": csrf, "job": "J3"})
     assert dealt.status_code == 303
     owners = [lead_state(hub, i)["owner_id"] for i in ids + fresh]

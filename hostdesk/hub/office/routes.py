@@ -317,10 +317,15 @@ async def lead_list(request: Request) -> Response:
             _refuse, request, user, csrf, 403, "Employer accounts have no lead desk yet.",
             "forbidden", request.url.path,
         )  # fmt: skip
-    f = _filters(request)
+    # One trip to a worker thread for the queries and the page: rendering 50 rows and the
+    # catalogue's choices would otherwise hold the event loop.
+    return await run_in_threadpool(_lead_list_page, request, user, csrf, _filters(request))
+
+
+def _lead_list_page(request: Request, user: Staff, csrf: str, f: leads.Filters) -> Response:
     db = _office(request).db
-    page = await run_in_threadpool(leads.list_leads, db, user, f)
-    choices = await run_in_threadpool(leads.distinct_values, db, user)
+    page = leads.list_leads(db, user, f)
+    choices = leads.distinct_values(db, user)
     with db.read() as conn:
         people = staff.recruiters(conn)
     now = datetime.now(UTC)

@@ -100,6 +100,7 @@ ZH_CN: dict[str, str] = {
     "Nobody": "不分配",
     "Deal this job's unassigned leads in turn": "按岗位轮流分配未分配的线索",
     "Deal": "轮流分配",
+    "Filter by a job to deal its unassigned leads in turn.": "先按岗位筛选，即可把该岗位未分配的线索轮流分配。",
     "Not called within (minutes)": "超时未拨提醒（分钟）",
     "Save": "保存",
     "Select": "选择",
