@@ -164,12 +164,17 @@ def build_sync(
     make_pull = None
     try:
         from hostdesk.store.hub_repo import HubRepository
+        from hostdesk.store.publish_repo import PublishRepository
+        from hostdesk.sync.publish import Publisher
         from hostdesk.sync.pull import Puller
     except ImportError:  # the pull is optional: pushing alone is still worth doing
         pass
     else:
         make_pull = Puller(
-            HubRepository(ctx.db), ctx.registrations.repo, load_or_create_key(ctx.data_dir)
+            HubRepository(ctx.db),
+            ctx.registrations.repo,
+            load_or_create_key(ctx.data_dir),
+            publisher=Publisher(PublishRepository(ctx.db)),
         ).bind
     options.setdefault("make_pull", make_pull)
     return SyncWorker(

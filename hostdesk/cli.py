@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         "lint", help=translate("Cli", "check jobs for wording that law or platforms forbid")
     )
     lint.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    cli_sync.add_jobs_publish(jobs, translate)
     cli_live.add_parsers(sub, translate)
     cli_reg.add_parsers(sub, translate)
     cli_sync.add_parsers(sub, translate)

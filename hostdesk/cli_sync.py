@@ -1,4 +1,4 @@
-"""Command-line verbs for sending sign-ups to the hub: `sync [--once]` and `sync status [--json]`.
+"""Command-line verbs for the hub link: `sync [--once]`, `sync status [--json]`, `jobs publish`.
 
 The hub URL and token come from --hub-url/--hub-token, else HOSTDESK_HUB_URL and
 HOSTDESK_HUB_TOKEN, else the settings (the token maybe from the OS keyring). Nothing
@@ -145,7 +145,75 @@ def _run_forever(ctx, args) -> int:
     return 0
 
 
+def add_jobs_publish(jobs, translate) -> None:
+    """`jobs publish`: under the `jobs` verb, with the same hub options as `sync`."""
+    pub = jobs.add_parser(
+        "publish", help=translate("Cli", "send new and edited jobs to the hub's catalogue")
+    )
+    pub.add_argument(
+        "--hub-url",
+        help=translate("Cli", "the hub's address (default: $HOSTDESK_HUB_URL or settings)"),
+    )
+    pub.add_argument(
+        "--hub-token",
+        help=translate("Cli", "the device token (default: $HOSTDESK_HUB_TOKEN or settings)"),
+    )
+
+
+def cmd_jobs_publish(ctx, args) -> int:
+    """Pull the catalogue (to know the hub's versions), then publish; one line per problem."""
+    from hostdesk import config
+    from hostdesk.cli import translate
+    from hostdesk.store.hub_repo import HubRepository
+    from hostdesk.store.publish_repo import PublishRepository
+    from hostdesk.sync.client import HubClient, HubError, HubRefused
+    from hostdesk.sync.publish import Publisher
+    from hostdesk.sync.pull import Puller
+
+    url, token = config.hub_connection(ctx.settings, args.hub_url, args.hub_token)
+    client = HubClient(url, token)
+    try:
+        hub = HubRepository(ctx.db)
+        puller = Puller(hub, ctx.registrations.repo, b"")
+        if hub.use_hub(client.base_url):
+            log.info("publishing to a hub not pulled from before: its catalogue first")
+        puller.pull_jobs(client)
+        summary = Publisher(PublishRepository(ctx.db)).publish(client)
+    except HubError as exc:
+        from hostdesk import messages as m
+
+        log.info("jobs publish failed: %s", exc.reason)
+        print(
+            translate("Cli", "Not published: {reason}").format(reason=m.sync_reason(exc.reason)),
+            file=sys.stderr,
+        )
+        return EXIT_SETTINGS if isinstance(exc, HubRefused) else EXIT_FAILED
+    finally:
+        client.close()
+    for code in summary.conflicts:
+        print(
+            translate(
+                "Cli", "{code}: changed on the hub and here; choose a version in the window"
+            ).format(code=code),
+            file=sys.stderr,
+        )
+    for code in summary.removed:
+        print(
+            translate("Cli", "{code}: removed from the hub; it is sent again as a new job").format(
+                code=code
+            ),
+            file=sys.stderr,
+        )
+    print(
+        translate(
+            "Cli", "Published: {created} new, {updated} updated, {conflicts} conflicts"
+        ).format(created=summary.created, updated=summary.updated, conflicts=len(summary.conflicts))
+    )
+    return EXIT_ATTENTION if summary.conflicts or summary.removed else 0
+
+
 COMMANDS = {
     ("sync", None): cmd_sync,
     ("sync", "status"): cmd_sync_status,
+    ("jobs", "publish"): cmd_jobs_publish,
 }

@@ -174,8 +174,15 @@ def hub_connection(
         token = os.environ.get(HUB_TOKEN_ENV)
     if token is None:
         token = sync_token(settings)
+    return hub_address(settings, url), token.strip()
+
+
+def hub_address(settings: Settings, url: str | None = None) -> str:
+    """The hub's address: command line > environment > settings, for sync and the QR links
+    alike (a hub named one way for sending sign-ups and another in the codes on air would
+    lead viewers to a hub that does not know the job)."""
     url = url or os.environ.get(HUB_URL_ENV) or settings.signup.hub_url
-    return url.strip().rstrip("/"), token.strip()
+    return url.strip().rstrip("/")
 
 
 @dataclass(frozen=True)

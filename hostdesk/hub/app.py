@@ -37,12 +37,14 @@ def create_app(
     retention_days: int = DEFAULT_RETENTION_DAYS,
     page_rate_limit: int = DEFAULT_PAGE_RATE_LIMIT,
     page_get_rate_limit: int | None = None,
+    public_url: str = "",
 ) -> FastAPI:
     """The app on the database at `db_url` (made on first start). `rate_limit`: writes per
     token per 10 s (0: no limit). The sign-up page (/j/{code}): `agency` and
     `retention_days` are named in its privacy notice; `page_rate_limit`: sign-up POSTs per
     client IP per minute (0: no limit); `page_get_rate_limit`: page views per client IP per
-    minute (None: 3 x page_rate_limit, i.e. 60). On PostgreSQL the limits are counted in
+    minute (None: 3 x page_rate_limit, i.e. 60). `public_url`: the address phones open,
+    told to PCs by /api/v1/me so their QR codes name it. On PostgreSQL the limits are counted in
     the database, so every hub process on it shares them."""
     db = HubDB(db_url)
     db.create_schema()
@@ -85,8 +87,9 @@ def create_app(
 
     @app.get("/api/v1/me", response_model=MeOut, responses=AUTH_ERRORS, tags=["auth"])
     def me(principal: deps.Caller) -> MeOut:
-        """The token's name (a broadcast PC puts it in its sign-up links as d=) and role."""
-        return MeOut(name=principal.name, admin=principal.admin)
+        """The token's name (a broadcast PC puts it in its sign-up links as d=), its role, and
+        the hub's public address (its QR codes should name it; empty: not set)."""
+        return MeOut(name=principal.name, admin=principal.admin, public_url=public_url)
 
     @app.get(
         "/healthz",

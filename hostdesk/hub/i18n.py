@@ -41,6 +41,8 @@ ZH_CN: dict[str, str] = {
     "--rate-limit: 0 or more": "--rate-limit：0 或更大",
     "--page-rate-limit: 0 or more": "--page-rate-limit：0 或更大",
     "--agency: at most 60 printable characters": "--agency：最多 60 个可打印字符",
+    "--public-url: an http:// or https:// address, e.g. https://hub.example.cn": "--public-url：须是 http:// 或 https:// 开头的地址，例如 https://hub.example.cn",
+    "the address phones open, as PCs put it in their QR codes, e.g. https://hub.example.cn (default: $HOSTDESK_HUB_PUBLIC_URL)": "手机打开的地址，各电脑的二维码用它，例如 https://hub.example.cn（默认：$HOSTDESK_HUB_PUBLIC_URL）",
     "--retention-days: a number from 1 to 3650": "--retention-days：1 到 3650 之间的数字",
     "--workers: a number from 1 to 64": "--workers：1 到 64 之间的数字",
     "--workers: SQLite serves from one process; use PostgreSQL for more workers": "--workers：SQLite 只能由一个进程服务；多个进程请使用 PostgreSQL",

@@ -162,6 +162,7 @@ class MeOut(BaseModel):
 
     name: str
     admin: bool
+    public_url: str = ""  # `hostdesk-hub serve --public-url`: the address phones open
 
 
 class Job(BaseModel):

@@ -37,6 +37,7 @@ class HubSettings:
     agency: str = ""
     retention_days: int | None = None
     page_rate_limit: int | None = None
+    public_url: str = ""  # the address phones open; told to PCs by /api/v1/me
 
     def to_environment(self) -> str:
         return json.dumps(dataclasses.asdict(self))
@@ -47,7 +48,8 @@ class HubSettings:
 
     def app_options(self) -> dict:
         """create_app's keyword arguments (the page's defaults stay create_app's own)."""
-        options = {"rate_limit": self.rate_limit, "agency": self.agency}
+        options = {"rate_limit": self.rate_limit, "agency": self.agency,
+                   "public_url": self.public_url}  # fmt: skip
         if self.retention_days is not None:
             options["retention_days"] = self.retention_days
         if self.page_rate_limit is not None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hostdesk.config import Settings
+from hostdesk.config import Settings, hub_address
 from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
@@ -88,8 +88,15 @@ class Look:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, canvas=(1920, 1080), session: str = "", device: str = ""
+        cls,
+        settings: Settings,
+        canvas=(1920, 1080),
+        session: str = "",
+        device: str = "",
+        hub_url: str | None = None,
     ) -> Look:
+        """The look the settings describe; the hub as sync names it (config.hub_address:
+        --hub-url, then HOSTDESK_HUB_URL, then the settings)."""
         layout = layout_named(settings.overlay.layout)
         if canvas[1] > canvas[0]:  # a vertical canvas: only the vertical layout fits it
             layout = Layout.VERTICAL
@@ -97,7 +104,7 @@ class Look:
             layout = Layout.LANDSCAPE
         theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
         return cls(layout, theme, tuple(canvas), settings.signup.url_template,
-                   settings.signup.hub_url, session,
+                   hub_address(settings, hub_url), session,
                    position_named(settings.overlay.position), device,
                    settings.overlay.show_counter)  # fmt: skip
 

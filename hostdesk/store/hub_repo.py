@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hostdesk.core.jobs import Job, JobStatus, valid_code
@@ -88,6 +88,11 @@ class HubRepository:
     def __init__(self, db: Database):
         self._db = db
 
+    @property
+    def db(self) -> Database:
+        """The store it reads (PublishRepository works on the same tables)."""
+        return self._db
+
     # -- key/value state ----------------------------------------------------------------------
 
     def state(self) -> dict[str, str]:
@@ -114,7 +119,13 @@ class HubRepository:
 
     # -- the catalogue ----------------------------------------------------------------------
 
-    def apply_catalogue(self, jobs: list[Job | None], etag: str, now: datetime) -> CatalogueApplied:
+    def apply_catalogue(
+        self,
+        jobs: list[Job | None],
+        etag: str,
+        now: datetime,
+        versions: dict[str, int] | None = None,
+    ) -> CatalogueApplied:
         """Merge the hub's catalogue (None items: invalid) and store its ETag, in one commit.
 
         Three-way per code, base = the hub's content when last applied here:
@@ -134,6 +145,7 @@ class HubRepository:
                 counts[outcome] += 1
             for code in bases.keys() - valid.keys():
                 counts[_withdrawn(conn, local.get(code), bases[code], now)] += 1
+            _remember_versions(conn, {c: v for c, v in (versions or {}).items() if c in valid})
             put_state(conn, {JOBS_ETAG: etag})
         return CatalogueApplied(**counts)
 
@@ -201,6 +213,17 @@ class HubRepository:
                 .values(base=row.theirs, theirs=None, conflict_at=None)
             )
             return True
+
+
+def _remember_versions(conn: Connection, versions: dict[str, int]) -> None:
+    """The hub's version of each job pulled: of base, or of theirs while a conflict waits."""
+    if versions:
+        conn.execute(
+            update(HUB_JOBS)
+            .where(HUB_JOBS.c.code == bindparam("b_code"))
+            .values(version=bindparam("v")),
+            [{"b_code": code, "v": v} for code, v in versions.items()],
+        )
 
 
 def put_state(conn: Connection, values: dict[str, str]) -> None:

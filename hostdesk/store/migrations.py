@@ -165,6 +165,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # details to the employer (the agency's own consent is consent_method/notice_version).
     # Sign-ups taken at the desk have not given it until someone records otherwise.
     ("ALTER TABLE registrations ADD COLUMN employer_consent BOOLEAN NOT NULL DEFAULT 0",),
+    # 8: the hub's version of each job this PC knows (publish names it as the base of a
+    # change, so an edit made on the hub or another PC meanwhile is a conflict); 0: unknown.
+    ("ALTER TABLE hub_jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 0",),
 )
 
 LATEST = len(MIGRATIONS)

@@ -148,6 +148,8 @@ class HubJobRow(SQLModel, table=True):
     base: str = ""  # canonical JSON of the job as last pulled; "" when never pulled cleanly
     theirs: str | None = None  # the hub's version not applied because the job was edited here
     conflict_at: datetime | None = None
+    # The hub's version of the job (of theirs while a conflict waits, else of base); 0: unknown.
+    version: int = 0
 
 
 class HubRegistrationRow(SQLModel, table=True):

@@ -191,6 +191,10 @@ class HubClient:
         asked = set(client_ids)
         return {k: v for k, v in known.items() if k in asked}
 
+    def post_json(self, path: str, body: dict):
+        """POST a JSON document (the catalogue publish): the answer's JSON; errors as for push."""
+        return self._json(self._request("POST", path, json=body))
+
     def get_json(self, path: str, params: dict | None = None, headers: dict | None = None):
         """GET a JSON document (for the pull): (status, body or None, response headers).
 

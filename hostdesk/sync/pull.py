@@ -41,7 +41,16 @@ from hostdesk.store.hub_repo import (
     parse_hub_job,
 )
 from hostdesk.store.registrations_repo import HubRegistration, HubUpsert, RegistrationRepository
-from hostdesk.sync.client import CAPTIVE_PORTAL, HubClient, HubError, HubUnavailable
+from hostdesk.sync.client import (
+    BAD_URL,
+    CAPTIVE_PORTAL,
+    HubBadRequest,
+    HubClient,
+    HubError,
+    HubRefused,
+    HubUnavailable,
+)
+from hostdesk.sync.publish import Publisher, PublishSummary
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +76,7 @@ class PullResult:
     invalid_registrations: int = 0  # items the hub sent that are not usable sign-ups (skipped)
     conflicts_open: int = 0  # catalogue conflicts waiting for the assistant
     more: bool = False  # the registrations backlog is longer than one pull's pages
+    published: PublishSummary | None = None  # this PC's jobs sent to the hub after the pull
 
 
 def _not_the_hub(what: str) -> HubUnavailable:
@@ -183,8 +193,10 @@ class Puller:
         clock: Callable[[], datetime] = _utc_now,
         page_limit: int = PAGE_LIMIT,
         max_pages: int = MAX_PAGES,
+        publisher: Publisher | None = None,
     ):
         self.hub = hub
+        self.publisher = publisher  # this PC's new and edited jobs go to the hub after the pull
         self._regs = registrations
         self._key = key
         self._clock = clock
@@ -197,6 +209,9 @@ class Puller:
             log.info("pulling from a hub not pulled from before: catalogue and cursor start over")
         self.learn_device_name(client)
         changed, applied = self.pull_jobs(client)
+        # After the pull, so a change made on the hub meanwhile is known (a conflict to show)
+        # before this PC's version of the job is offered.
+        published = self._publish(client)
         upsert, invalid, more = self.pull_registrations(client)
         self.hub.set_state({LAST_PULL_AT: self._clock().isoformat()})
         return PullResult(
@@ -206,7 +221,22 @@ class Puller:
             invalid_registrations=invalid,
             conflicts_open=self.hub.conflict_count(),
             more=more,
+            published=published,
         )
+
+    def _publish(self, client: HubClient) -> PublishSummary | None:
+        """This PC's unpublished jobs; a hub that does not take them never stops the pull."""
+        if self.publisher is None:
+            return None
+        try:
+            return self.publisher.publish(client)
+        except HubBadRequest as exc:  # a job the hub's rules refuse: the rest of sync goes on
+            log.warning("the hub refused a batch of jobs: %s", exc.reason)
+        except HubRefused as exc:
+            if exc.reason != BAD_URL:  # 401/403 stop everything, as for the pull itself
+                raise
+            log.info("the hub does not take published jobs (an older hub)")
+        return None
 
     def learn_device_name(self, client: HubClient) -> str:
         """This PC's name on the hub (GET /api/v1/me), asked once per hub and token.
@@ -243,8 +273,17 @@ class Puller:
         if not isinstance(items, list):
             raise _not_the_hub("catalogue")
         now = self._clock()
+        versions = body.get("versions")
+        versions = {
+            code: v
+            for code, v in (versions.items() if isinstance(versions, dict) else ())
+            if isinstance(code, str) and _int(v) is not None and v > 0
+        }
         applied = self.hub.apply_catalogue(
-            [parse_hub_job(item, now) for item in items], response_headers.get("ETag", ""), now
+            [parse_hub_job(item, now) for item in items],
+            response_headers.get("ETag", ""),
+            now,
+            versions,
         )
         log.info("catalogue pulled: %s", applied)
         return True, applied

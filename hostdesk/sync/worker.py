@@ -178,6 +178,10 @@ class SyncWorker:
         """New events were saved: look at the outbox now instead of at the next poll."""
         self._commands.put(("poke", None))
 
+    def publish_soon(self) -> None:
+        """Jobs were imported, edited or are about to go on air: pull and publish now."""
+        self._commands.put(("jobs", None))
+
     def pull_often(self, on: bool) -> None:
         """On: a counter is on air, pull every LIVE_PULL_INTERVAL s (from now); off: as usual."""
         self._commands.put(("often", bool(on)))
@@ -306,6 +310,8 @@ class SyncWorker:
             self._reset_backoff()
             self._connect()
             self._pull_at = 0.0
+        elif name == "jobs":
+            self._pull_at = 0.0  # the pull publishes this PC's jobs after it (pull.Puller)
         elif name == "regained":
             self._reset_backoff()
             self._pull_at = 0.0

@@ -19,9 +19,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from hostdesk import messages
 from hostdesk.core.compliance import LintWarning
+from hostdesk.core.hub_reach import PRIVATE, phone_unreachable
 from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.core.rundown import AutoRotate, Rundown
 from hostdesk.services.onair import OnAirService, scannable
+from hostdesk.services.take_publish import TakePublishing
+from hostdesk.store.publish_repo import HubCopy
 from hostdesk.ui import tasks
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,8 @@ class Console(QObject):
         self.on_air_code = ""
         # The codes in the hub's catalogue at the last pull (None: unknown, no pull yet).
         self.hub_codes: set[str] | None = None
+        # Whether the hub has the job taken (services.take_publish; None: no hub link).
+        self.take_publishing: TakePublishing | None = None
         self.confirmed: set[str] = set()  # jobs with warnings the assistant chose to show
         # Asks the assistant about a job's warnings; the window gives a dialog, tests a stub.
         self.confirm: Callable[[Job, list[LintWarning]], bool] = lambda _job, _w: False
@@ -77,11 +82,37 @@ class Console(QObject):
 
     def _hub_page_missing(self, job: Job, url: str) -> bool:
         """The code on air leads to the hub's page, and the hub's catalogue lacks the job."""
-        onair, codes = self.onair, self.hub_codes
-        if onair is None or codes is None or job.code in codes or job.signup_url.strip():
+        codes = self.hub_codes
+        if codes is None or job.code in codes:
             return False
-        hub = onair.look.hub.strip().rstrip("/")
+        return self._leads_to_hub(job, url)
+
+    def _leads_to_hub(self, job: Job, url: str) -> bool:
+        """The code on air opens the hub's page for the job (not the job's own link)."""
+        if self.onair is None or job.signup_url.strip():
+            return False
+        hub = self.onair.look.hub.strip().rstrip("/")
         return bool(hub) and url.startswith(f"{hub}/j/")
+
+    def _unreachable_warning(self, url: str, reach: str) -> str:
+        """The QR holds an address phones cannot open (core.hub_reach says why)."""
+        address = url.split("/j/", 1)[0] if "/j/" in url else url
+        if reach == PRIVATE:
+            return self.tr(
+                "The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub's public address in Settings"
+            ).format(address=address)  # fmt: skip
+        return self.tr(
+            "The code on air holds {address}: no viewer's phone can open it. Put the hub's public address in Settings"
+        ).format(address=address)  # fmt: skip
+
+    def _hub_copy_warning(self, job: Job, copy: HubCopy) -> str:
+        if copy is HubCopy.CONFLICT:
+            return self.tr(
+                "{title} was changed on the hub and here: viewers see the hub's version until you choose one (Job conflicts)"
+            ).format(title=job.title)  # fmt: skip
+        return self.tr(
+            "{title} is being sent to the hub: the code on air works as soon as the hub has it"
+        ).format(title=job.title)
 
     def set_catalogue(self, jobs: list[Job], warnings: list[LintWarning]) -> None:
         self.jobs = {job.code: job for job in jobs}
@@ -177,15 +208,19 @@ class Console(QObject):
         def acked(_ok) -> None:
             self.take_acknowledged.emit(code, (time.perf_counter() - pressed) * 1000)
 
+        publishing = self.take_publishing
+
         def work():  # one task, so takes and clears are recorded in the order pressed
             rendered, future = onair.show(code)  # OBS is told before anything else
             if future is not None:
                 tasks.when_done(future, acked)  # OBS's answer is watched from now on
             onair.record(rendered)
-            return onair.preview_image(rendered, PREVIEW_WIDTH), rendered.url
+            # One local read; a job the hub lacks is sent by the sync worker, not here.
+            copy = publishing.before_take(code) if publishing is not None else None
+            return onair.preview_image(rendered, PREVIEW_WIDTH), rendered.url, copy
 
         def done(result):
-            image, url = result
+            image, url, copy = result
             has_qr = scannable(url)
             if seq == self._take_seq:
                 self.taken.emit(code, image)
@@ -194,7 +229,12 @@ class Console(QObject):
                 if not has_qr:
                     self.warned.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
-                elif self._hub_page_missing(job, url):
+                elif (reach := phone_unreachable(url)) is not None:
+                    self.warned.emit(self._unreachable_warning(url, reach))
+                elif copy is not None and copy is not HubCopy.PUBLISHED:
+                    if self._leads_to_hub(job, url):
+                        self.warned.emit(self._hub_copy_warning(job, copy))
+                elif copy is None and self._hub_page_missing(job, url):
                     self.warned.emit(self.tr(
                         "{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link"
                     ).format(title=job.title))  # fmt: skip

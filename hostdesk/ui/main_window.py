@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
             self._sync_factory, self.sync_status, outbox=outbox, hub=hub,
             registrations=self._registrations, parent=self,
         )  # fmt: skip
+        if hub is not None:  # a take of a job the hub lacks publishes it first (never waits)
+            from hostdesk.services.take_publish import TakePublishing
+
+            self.console.take_publishing = TakePublishing.for_hub(hub, self.sync.publish_soon)
         self.count_label = QLabel(self.tr("Loading jobs…"))
         bar = self.statusBar()
         bar.addWidget(self.obs_status)
@@ -597,6 +601,7 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self._catalogue, self)
         wizard.imported.connect(lambda *_counts: self.load_catalogue())
+        wizard.imported.connect(lambda *_counts: self.sync.publish_soon())
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
         return wizard
@@ -617,6 +622,7 @@ class MainWindow(QMainWindow):
         else:
             dialog = JobEditorDialog.duplicate(self, self._catalogue, job, **look)
         dialog.job_saved.connect(lambda _code: self.load_catalogue())
+        dialog.job_saved.connect(lambda _code: self.sync.publish_soon())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

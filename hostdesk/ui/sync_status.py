@@ -249,6 +249,11 @@ class SyncControl(QObject):
         if self.worker is not None:
             self.worker.notify()
 
+    def publish_soon(self) -> None:
+        """Jobs were imported or edited, or one goes on air the hub lacks: publish now."""
+        if self.worker is not None:
+            self.worker.publish_soon()
+
     @property
     def hub(self):
         """The HubRepository this window reads hub state from (None without sync)."""

@@ -539,9 +539,45 @@
         <source>{state}: {unsynced} waiting, {attention} need attention</source>
         <translation>{state}: {unsynced} waiting, {attention} need attention</translation>
     </message>
+    <message>
+        <source>send new and edited jobs to the hub&apos;s catalogue</source>
+        <translation>send new and edited jobs to the hub&apos;s catalogue</translation>
+    </message>
+    <message>
+        <source>Not published: {reason}</source>
+        <translation>Not published: {reason}</translation>
+    </message>
+    <message>
+        <source>{code}: changed on the hub and here; choose a version in the window</source>
+        <translation>{code}: changed on the hub and here; choose a version in the window</translation>
+    </message>
+    <message>
+        <source>{code}: removed from the hub; it is sent again as a new job</source>
+        <translation>{code}: removed from the hub; it is sent again as a new job</translation>
+    </message>
+    <message>
+        <source>Published: {created} new, {updated} updated, {conflicts} conflicts</source>
+        <translation>Published: {created} new, {updated} updated, {conflicts} conflicts</translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
+    <message>
+        <source>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</source>
+        <translation>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</translation>
+    </message>
+    <message>
+        <source>The code on air holds {address}: no viewer&apos;s phone can open it. Put the hub&apos;s public address in Settings</source>
+        <translation>The code on air holds {address}: no viewer&apos;s phone can open it. Put the hub&apos;s public address in Settings</translation>
+    </message>
+    <message>
+        <source>{title} was changed on the hub and here: viewers see the hub&apos;s version until you choose one (Job conflicts)</source>
+        <translation>{title} was changed on the hub and here: viewers see the hub&apos;s version until you choose one (Job conflicts)</translation>
+    </message>
+    <message>
+        <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>
+        <translation>{title} is being sent to the hub: the code on air works as soon as the hub has it</translation>
+    </message>
     <message>
         <source>Nothing in the preview: pick a job or press 1–9 first</source>
         <translation>Nothing in the preview: pick a job or press 1–9 first</translation>

@@ -539,9 +539,45 @@
         <source>{state}: {unsynced} waiting, {attention} need attention</source>
         <translation>{state}：{unsynced} 条待同步，{attention} 条需处理</translation>
     </message>
+    <message>
+        <source>send new and edited jobs to the hub&apos;s catalogue</source>
+        <translation>把新增和改过的岗位发布到总部服务器的岗位库</translation>
+    </message>
+    <message>
+        <source>Not published: {reason}</source>
+        <translation>未发布：{reason}</translation>
+    </message>
+    <message>
+        <source>{code}: changed on the hub and here; choose a version in the window</source>
+        <translation>{code}：总部服务器和本机都改过这个岗位，请在窗口中选择保留哪个版本</translation>
+    </message>
+    <message>
+        <source>{code}: removed from the hub; it is sent again as a new job</source>
+        <translation>{code}：总部服务器上已删除，将作为新岗位重新发布</translation>
+    </message>
+    <message>
+        <source>Published: {created} new, {updated} updated, {conflicts} conflicts</source>
+        <translation>已发布：新增 {created} 个，更新 {updated} 个，冲突 {conflicts} 个</translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
+    <message>
+        <source>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</source>
+        <translation>屏幕上的二维码指向 {address}，这是本地局域网地址：公开直播的观众打不开。请在设置中填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>The code on air holds {address}: no viewer&apos;s phone can open it. Put the hub&apos;s public address in Settings</source>
+        <translation>屏幕上的二维码指向 {address}：观众的手机都打不开。请在设置中填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>{title} was changed on the hub and here: viewers see the hub&apos;s version until you choose one (Job conflicts)</source>
+        <translation>{title} 在总部服务器和本机都改过：在您选定版本之前，观众扫码看到的是总部服务器上的版本（见“岗位冲突”）</translation>
+    </message>
+    <message>
+        <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>
+        <translation>{title} 正在发布到总部服务器：服务器收到后，屏幕上的二维码即可打开</translation>
+    </message>
     <message>
         <source>Nothing in the preview: pick a job or press 1–9 first</source>
         <translation>预览里没有岗位：先选一个岗位，或按 1–9</translation>

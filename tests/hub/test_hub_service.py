@@ -69,7 +69,11 @@ def test_the_desktop_alias_still_serves_and_makes_tokens(hub_db_url: str, tmp_pa
                 answer = requests.get(f"{url}/api/v1/me", headers=headers, timeout=TIMEOUT)
             except requests.ConnectionError:
                 time.sleep(0.2)
-        assert answer is not None and answer.json() == {"name": "pc-1", "admin": False}
+        assert answer is not None and answer.json() == {
+            "name": "pc-1",
+            "admin": False,
+            "public_url": "",
+        }
     finally:
         alias.terminate()
         alias.wait(timeout=30)

@@ -289,3 +289,44 @@ def test_a_job_missing_from_the_hubs_catalogue_is_warned_at_take(qtbot, ctx):
         win.console.take("HX-002")
     qtbot.wait(50)
     assert said == []  # the hub has it: its page works
+
+
+def test_a_take_of_a_job_the_hub_lacks_publishes_it_first_and_says_so(qtbot, ctx):
+    # Issue 15: the take is not held up; the job goes to the hub through the sync worker.
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from hostdesk.config import save_settings
+    from hostdesk.core.jobs import Job
+    from hostdesk.services.take_publish import TakePublishing
+    from hostdesk.store.publish_repo import HubAnswer, PublishRepository
+
+    i18n.install("zh_CN")
+    ctx.settings.signup.hub_url = "https://hub.example.cn"
+    save_settings(ctx.data_dir, ctx.settings)
+    win = _open(qtbot, ctx)
+    asked: list[str] = []
+    repo = PublishRepository(ctx.db)
+    win.console.take_publishing = TakePublishing(repo, lambda: asked.append("now"))
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-001")
+    assert "正在发布到总部服务器" in warned.args[0] and asked == ["now"]
+    assert win.console.on_air_code == "HX-001"  # on air all the same
+    # The hub took it (as the worker records its answer): the next take says nothing.
+    (item,) = repo.unpublished({"HX-001"})
+    repo.record([item], [HubAnswer("HX-001", "created", 1)], datetime.now(UTC))
+    said: list[str] = []
+    win.console.warned.connect(said.append)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        win.console.take("HX-001")
+    qtbot.wait(50)
+    assert said == [] and asked == ["now"]
+    # Changed on the hub too: the console says the viewers see the hub's version.
+    theirs = Job(code="HX-001", title="总部改过的标题")
+    edited = ctx.jobs.get("HX-001")
+    ctx.catalogue.save_job(replace(edited, title="本机改的"), new=False)
+    (item,) = repo.unpublished({"HX-001"})
+    repo.record([item], [HubAnswer("HX-001", "conflict", 2, theirs)], datetime.now(UTC))
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-001")
+    assert "岗位冲突" in warned.args[0]
