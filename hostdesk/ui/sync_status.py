@@ -365,6 +365,8 @@ class SyncControl(QObject):
     def _on_conflict_resolved(self, _code: str, took_theirs: bool) -> None:
         if took_theirs:
             self.catalogue_pulled.emit()
+        else:  # this PC's version was chosen: the hub gets it now (on top of its own)
+            self.publish_soon()
         self.poll()
 
     def _on_conflicts_finished(self, _result: int) -> None:

@@ -171,13 +171,16 @@ def test_job_conflicts_shown_and_resolved(qtbot, qapp, ctx, hub):
     i18n.install("en")
     hub.start()
     hub.put_jobs([job("HX01", "冰箱总装普工"), job("HX02", "注塑操作工")])
-    win = console(qtbot, ctx, hub)
+    # One pull at the start, the next on "sync now": a pull between the two edits would
+    # publish the local one first, and the hub's change would then simply follow it.
+    win = console(qtbot, ctx, hub, pull_interval=3600.0)
     widget = win.sync_status
     try:
         qtbot.waitUntil(lambda: ctx.jobs.get("HX01") is not None, timeout=15_000)
         qtbot.waitUntil(lambda: "HX01" in win.console.jobs, timeout=15_000)  # reloaded
         ctx.jobs.update(replace(ctx.jobs.get("HX01"), title="本地改的标题"))
         hub.put_jobs([job("HX01", "总部改的标题"), job("HX02", "注塑操作工")])
+        win.sync.sync_now()
         qtbot.waitUntil(lambda: widget.conflicts == 1, timeout=15_000)
         assert widget.conflicts_button.isVisible()
         assert widget.conflicts_button.text() == "Job conflicts 1"
@@ -202,6 +205,40 @@ def test_job_conflicts_shown_and_resolved(qtbot, qapp, ctx, hub):
         qtbot.waitUntil(lambda: win.console.jobs["HX01"].title == "总部改的标题", timeout=10_000)
         qtbot.waitUntil(lambda: widget.conflicts == 0, timeout=10_000)
         assert HubRepository(ctx.db).conflict_count() == 0
+        dialog.accept()
+    finally:
+        stop(win)
+
+
+def test_keep_mine_sends_this_pcs_version_to_the_hub(qtbot, qapp, ctx, hub):
+    # Issue 15: the person chose this PC's version; the hub gets it on top of its own.
+    import requests
+
+    i18n.install("en")
+    hub.start()
+    hub.put_jobs([job("HX01", "冰箱总装普工")])
+    win = console(qtbot, ctx, hub, pull_interval=3600.0)
+    widget = win.sync_status
+    try:
+        qtbot.waitUntil(lambda: ctx.jobs.get("HX01") is not None, timeout=15_000)
+        ctx.jobs.update(replace(ctx.jobs.get("HX01"), title="本地改的标题"))
+        hub.put_jobs([job("HX01", "总部改的标题")])
+        win.sync.sync_now()
+        qtbot.waitUntil(lambda: widget.conflicts == 1, timeout=15_000)
+        with qtbot.waitSignal(win.sync.conflicts_shown) as shown:
+            widget.conflicts_button.click()
+        dialog = shown.args[0]
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+        with qtbot.waitSignal(dialog.resolved, timeout=10_000) as resolved:
+            dialog.keep_button.click()
+        assert resolved.args == ["HX01", False]
+
+        def on_hub() -> str:
+            r = requests.get(hub.url + "/api/v1/jobs", headers=hub._headers(False), timeout=10)
+            return r.json()["jobs"][0]["title"]
+
+        qtbot.waitUntil(lambda: on_hub() == "本地改的标题", timeout=15_000)
+        assert ctx.jobs.get("HX01").title == "本地改的标题"
         dialog.accept()
     finally:
         stop(win)
