@@ -13,6 +13,7 @@ from hostdesk.core.jobs import Job, JobStatus, valid_code
 from hostdesk.store.db import Database
 from hostdesk.store.job_rows import job_to_row, row_to_job
 from hostdesk.store.tables import HubJobRow, HubStateRow, JobRow
+from hostdesk.store.withdrawn_jobs import HELD, encode, held_codes, on_show
 
 JOBS = JobRow.__table__
 STATE = HubStateRow.__table__
@@ -50,6 +51,7 @@ class CatalogueApplied:
     kept_local: int = 0  # edited here, unchanged on the hub: the local edit stays
     conflicts: int = 0  # edited here and changed on the hub: kept, shown to the assistant
     closed: int = 0  # gone from the hub's catalogue, not edited here: closed
+    held: int = 0  # gone from the hub's catalogue but on tonight's show: kept open, asked
     unchanged: int = 0
     invalid: int = 0  # items the hub sent that are not jobs (skipped)
 
@@ -143,8 +145,16 @@ class HubRepository:
             for code, theirs in valid.items():
                 outcome = _merge_one(conn, local.get(code), bases.get(code), theirs, now)
                 counts[outcome] += 1
-            for code in bases.keys() - valid.keys():
-                counts[_withdrawn(conn, local.get(code), bases[code], now)] += 1
+            missing = bases.keys() - valid.keys()
+            # Never close a job under a live show: one in tonight's rundown or on air (or
+            # already held) stays takeable until a person keeps or closes it.
+            show = (on_show(conn) | set(held_codes(conn))) if missing else set()
+            held = []
+            for code in missing:
+                outcome = _withdrawn(conn, local.get(code), bases[code], now, code in show)
+                held += [code] if outcome == "held" else []
+                counts[outcome] += 1
+            put_state(conn, {HELD: encode(sorted(held))})
             _remember_versions(conn, {c: v for c, v in (versions or {}).items() if c in valid})
             put_state(conn, {JOBS_ETAG: etag})
         return CatalogueApplied(**counts)
@@ -184,6 +194,34 @@ class HubRepository:
             if pulled is None:
                 return None
             return set(conn.execute(select(HUB_JOBS.c.code)).scalars())
+
+    def withdrawn_held(self) -> list[Job]:
+        """The jobs the hub's catalogue dropped but kept open here for tonight's show."""
+        with self._db.engine.connect() as conn:
+            codes = held_codes(conn)
+            rows = conn.execute(select(JOBS).where(JOBS.c.code.in_(codes))) if codes else []
+            jobs = {r.code: row_to_job(r._mapping) for r in rows}
+        return [jobs[c] for c in codes if c in jobs and jobs[c].status is not JobStatus.CLOSED]
+
+    def decide_withdrawn(self, code: str, keep: bool, now: datetime) -> bool:
+        """A person's answer for a held job: keep it (now this PC's own job) or close it.
+
+        False when the job is no longer held (the hub listed it again, or already decided).
+        """
+        with self._db.write() as conn:
+            codes = held_codes(conn)
+            if code not in codes:
+                return False
+            put_state(conn, {HELD: encode(c for c in codes if c != code)})
+            local = conn.execute(select(JOBS).where(JOBS.c.code == code)).first()
+            if local is None:
+                return True
+            if keep:  # no longer the hub's job here: no later pull closes it
+                conn.execute(update(JOBS).where(JOBS.c.code == code).values(origin="local"))
+                conn.execute(delete(HUB_JOBS).where(HUB_JOBS.c.code == code))
+            else:
+                _close(conn, row_to_job(local._mapping), _aware(now))
+            return True
 
     def conflict_count(self) -> int:
         stmt = select(func.count()).select_from(HUB_JOBS).where(HUB_JOBS.c.theirs.is_not(None))
@@ -283,8 +321,9 @@ def _merge_one(conn: Connection, local, base_row, theirs: Job, now: datetime) ->
     return "conflicts"
 
 
-def _withdrawn(conn: Connection, local, base_row, now: datetime) -> str:
-    """A hub-owned job the hub no longer lists: close it here unless it was edited here."""
+def _withdrawn(conn: Connection, local, base_row, now: datetime, hold: bool = False) -> str:
+    """A hub-owned job the hub no longer lists: close it here unless it was edited here, or
+    hold it open ("held") while it is on tonight's show."""
     if local is None or base_row.base == NO_BASE:
         conn.execute(delete(HUB_JOBS).where(HUB_JOBS.c.code == base_row.code))
         return "unchanged"
@@ -295,7 +334,13 @@ def _withdrawn(conn: Connection, local, base_row, now: datetime) -> str:
         return "unchanged"
     if job_json(mine) != base_row.base:
         return "kept_local"
+    if hold:
+        return "held"
+    _close(conn, mine, now)
+    return "closed"
+
+
+def _close(conn: Connection, mine: Job, now: datetime) -> None:
     closed = replace(mine, status=JobStatus.CLOSED, updated_at=now)
     conn.execute(update(JOBS).where(JOBS.c.code == mine.code).values(job_to_row(closed)))
     _set_base(conn, mine.code, job_json(closed), None, None)
-    return "closed"
