@@ -12,9 +12,13 @@ invisible — it draws one picture (👨‍👩‍👧, 👩‍🔧) — and it 
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 ZWJ = "\u200d"
+# Where format characters (Cf) live; tests/core check no Cf lies outside these blocks.
+CF_BLOCKS = ((0x0000, 0x3000), (0xFE00, 0x10000), (0x10000, 0x20000), (0xE0000, 0xE1000))
 # What an emoji sequence's joiner may stand after: a pictograph, or the variation selector
 # and skin-tone modifiers that end one.
 _EMOJI_END = {"So", "Sk", "Mn"}
@@ -23,7 +27,7 @@ _EMOJI_END = {"So", "Sk", "Mn"}
 def strip_invisible(text: str) -> str:
     """`text` without its format characters (Cf), except a joiner inside an emoji sequence;
     everything else exactly as given."""
-    if text.isascii():  # the common case, and ASCII has no format characters
+    if text.isascii() or not _format_chars().search(text):  # the common cases: nothing to do
         return text
     kept: list[str] = []
     for i, ch in enumerate(text):
@@ -43,10 +47,26 @@ def _joins_emoji(text: str, i: int, kept: list[str]) -> bool:
     )
 
 
+@cache
+def _format_chars() -> re.Pattern:
+    """Any format character, as one regex (built once, on the first non-ASCII text)."""
+    found = [
+        chr(c)
+        for lo, hi in CF_BLOCKS
+        for c in range(lo, hi)
+        if unicodedata.category(chr(c)) == "Cf"
+    ]
+    return re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+
+
+@cache
+def _controls(allow: str) -> re.Pattern:
+    """Cc (U+0000-001F, U+007F-009F) outside `allow`, or a surrogate (Cs, U+D800-DFFF)."""
+    chars = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in allow]
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "\ud800-\udfff]")
+
+
 def has_control(text: str, *, allow: str = "") -> bool:
     """True when `text` holds a control character (Cc: NUL, ESC, CR, LF…) outside `allow`,
     or an unpaired surrogate (Cs), which UTF-8 cannot carry."""
-    return any(
-        (cat := unicodedata.category(ch)) == "Cs" or (cat == "Cc" and ch not in allow)
-        for ch in text
-    )
+    return _controls(allow).search(text) is not None

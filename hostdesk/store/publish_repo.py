@@ -66,7 +66,7 @@ class PublishRepository:
                 m = row._mapping
                 if m["theirs"] is not None:
                     continue
-                job = row_to_job({c.name: m[c] for c in JOBS.columns})
+                job = row_to_job(m)
                 text = job_json(job)
                 base = m["base"]
                 if base is not None and base != NO_BASE and base == text and m["version"] > 0:
@@ -87,7 +87,7 @@ class PublishRepository:
         m = row._mapping
         if m["theirs"] is not None:
             return HubCopy.CONFLICT
-        job = row_to_job({c.name: m[c] for c in JOBS.columns})
+        job = row_to_job(m)
         if m["base"] == job_json(job) and (m["version"] or 0) > 0:
             return HubCopy.PUBLISHED
         return HubCopy.PENDING
