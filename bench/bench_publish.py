@@ -6,7 +6,7 @@ The hub is `hostdesk-hub serve` in its own process (SQLite file; --pg: also a th
 PostgreSQL cluster). The desktop imports the generated sheet (make_catalogue.py), then the
 real Publisher sends every job (batches of 1,000) and records the answers; timed from the
 first read of the store to the last answer recorded. A second run (nothing to send) and an
-edit of one job are timed too. Prints a Markdown section for bench/RESULTS.md.
+edit of one job are timed too, and the check a take makes when the hub has the job. Prints a Markdown section for bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ sys.path.insert(0, str(BENCH))
 from make_catalogue import write_sheet  # noqa: E402
 
 from hostdesk import app  # noqa: E402
-from hostdesk.store.publish_repo import PublishRepository  # noqa: E402
+from hostdesk.services.take_publish import TakePublishing  # noqa: E402
+from hostdesk.store.publish_repo import HubCopy, PublishRepository  # noqa: E402
 from hostdesk.sync.client import HubClient  # noqa: E402
 from hostdesk.sync.publish import Publisher  # noqa: E402
 from tests.hub.harness import HubProcess, PgCluster  # noqa: E402
@@ -56,6 +57,14 @@ def run(db_url: str, rows: int, work: Path) -> dict:
                 started = time.perf_counter()
                 one = publisher.publish(client)
                 edit = time.perf_counter() - started
+                # A take of a job the hub has: the check is one local read, no request.
+                taking = TakePublishing(PublishRepository(ctx.db), lambda: None)
+                codes = [j.code for j in ctx.jobs.list_jobs()[:200]]
+                checks = []
+                for code in codes:
+                    started = time.perf_counter()
+                    assert taking.before_take(code) is HubCopy.PUBLISHED
+                    checks.append(time.perf_counter() - started)
             finally:
                 client.close()
         finally:
@@ -63,7 +72,9 @@ def run(db_url: str, rows: int, work: Path) -> dict:
     finally:
         process.stop()
     assert first.created == rows and again.sent == 0 and one.updated == 1, (first, again, one)
-    return {"database": process.database, "full": full, "idle": idle, "edit": edit}
+    checks.sort()
+    return {"database": process.database, "full": full, "idle": idle, "edit": edit,
+            "take_p50": checks[len(checks) // 2], "take_max": checks[-1]}  # fmt: skip
 
 
 def main() -> None:
@@ -80,11 +91,13 @@ def main() -> None:
         finally:
             cluster.drop()
     print(f"### Publishing {args.rows:,} jobs to the hub (target under {TARGET_S:.0f} s)\n")
-    print("| hub database | all jobs, first publish | nothing to send | one job edited |")
-    print("|---|---|---|---|")
+    print("| hub database | all jobs, first publish | nothing to send | one job edited "
+          "| take check, hub has the job (p50 / max of 200) |")  # fmt: skip
+    print("|---|---|---|---|---|")
     for r in results:
         print(f"| {r['database']} | {r['full']:.2f} s | {r['idle'] * 1000:.0f} ms "
-              f"| {r['edit'] * 1000:.0f} ms |")  # fmt: skip
+              f"| {r['edit'] * 1000:.0f} ms | {r['take_p50'] * 1000:.1f} ms / "
+              f"{r['take_max'] * 1000:.1f} ms |")  # fmt: skip
 
 
 if __name__ == "__main__":
