@@ -42,6 +42,7 @@ from hostdesk.ui.rundown_panel import RundownPanel
 from hostdesk.ui.session_bar import SessionBar
 from hostdesk.ui.status_widgets import ObsStatusWidget
 from hostdesk.ui.sync_status import SyncControl, SyncFactory, SyncStatusWidget
+from hostdesk.ui.withdrawn_banner import WithdrawnBanner
 
 if TYPE_CHECKING:
     from hostdesk.services.registrations import RegistrationService
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#5c4400;color:#ffe8a3;padding:6px;")
         self.banner.setVisible(bool(notices))
+        # Jobs the hub dropped during a show: loud, with keep / close for each (issue 15).
+        self.withdrawn_banner = WithdrawnBanner()
 
         self.catalogue_panel = CataloguePanel()
         # The panel's parts, named as before for tests and the benches.
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.withdrawn_banner)
         layout.addWidget(self.session_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -321,6 +325,8 @@ class MainWindow(QMainWindow):
         self.sync.failed.connect(self._on_console_refused)
         self.sync.catalogue_pulled.connect(self.load_catalogue)
         self.sync.device_named.connect(self._on_device_named)
+        self.sync.withdrawn_changed.connect(self.withdrawn_banner.show_jobs)
+        self.withdrawn_banner.decided.connect(self.sync.decide_withdrawn)
         console.counter_live.connect(self.sync.pull_often)
         self.sync.registrations_pulled.connect(self.registration_panel.recent.refresh)
         self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())

@@ -172,6 +172,8 @@ class SyncControl(QObject):
     device_named = Signal(str)  # the hub told this PC's name (for {device} in the links)
     attention_shown = Signal(object)  # the AttentionListDialog opened (tests, screenshots)
     conflicts_shown = Signal(object)  # the JobConflictsDialog opened
+    # The jobs the hub's catalogue dropped but kept open for tonight's show (Job list).
+    withdrawn_changed = Signal(object)
 
     def __init__(
         self,
@@ -198,6 +200,7 @@ class SyncControl(QObject):
         self._polling = False
         self._pull_often = False
         self._pulled_seen = 0  # SyncStatus.pulled last seen (a new worker counts from 0)
+        self._withdrawn_seen: list | None = None  # (code, title) of the held jobs last shown
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
@@ -303,14 +306,15 @@ class SyncControl(QObject):
         self._polling = True
 
         def work():
-            return hub.state(), hub.conflict_count()
+            return hub.state(), hub.conflict_count(), hub.withdrawn_held()
 
         tasks.run(work, self._on_poll_read, self._on_poll_failed)
 
     def _on_poll_read(self, result) -> None:
         self._polling = False
-        state, conflicts = result
+        state, conflicts, held = result
         self.widget.show_conflicts(conflicts)
+        self._on_withdrawn_read(held)
         seen, self._seen_state = self._seen_state, state
         if seen is None:
             # A pull may have landed between the window's first load and this first look:
@@ -322,6 +326,28 @@ class SyncControl(QObject):
             self.registrations_pulled.emit()
         if state.get("device_name", "") != seen.get("device_name", ""):
             self.device_named.emit(state.get("device_name", ""))
+
+    def _on_withdrawn_read(self, held) -> None:
+        shown = [(job.code, job.title) for job in held]
+        if shown != self._withdrawn_seen:
+            self._withdrawn_seen = shown
+            self.withdrawn_changed.emit(held)
+
+    def decide_withdrawn(self, code: str, keep: bool) -> None:
+        """A person kept or closed a held job: stored on a worker, then the banner is redrawn."""
+        hub = self._hub
+        if hub is None:
+            return
+
+        def work():
+            hub.decide_withdrawn(code, keep, datetime.now(UTC))
+            return hub.withdrawn_held()
+
+        tasks.run(work, self._on_withdrawn_decided, self._on_task_failed)
+
+    def _on_withdrawn_decided(self, held) -> None:
+        self._on_withdrawn_read(held)
+        self.catalogue_pulled.emit()  # a closed job greys out in the catalogue and rundown
 
     def _on_poll_failed(self, exc: Exception) -> None:
         self._polling = False
