@@ -17,6 +17,7 @@ from hostdesk.core.age import format_age
 from hostdesk.core.jobs import Job
 from hostdesk.core.salary import format_pay
 from hostdesk.render.geometry import Canvas, Layout, Rect, layout_named, overlay_geometry, unit
+from hostdesk.render.glyphs import drawable_job
 from hostdesk.render.pieces import (
     SHADOW_INSET,
     badge_size,
@@ -253,6 +254,7 @@ def render_card_traced(
 ) -> tuple[QImage, list[DrawnText]]:
     """The card image and every text run drawn on it, with its box (for tests and checks)."""
     layout, colours = layout_named(layout), theme_named(theme)
+    job = drawable_job(job)  # an emoji or rare character: another font, left out or 〓, no box
     _, _, width, height = overlay_geometry(layout, canvas)[0]
     u = unit(canvas)
     spec = _SPECS[layout]

@@ -16,6 +16,7 @@ from pathlib import Path
 from hostdesk.core.age import AgeParseError, parse_age
 from hostdesk.core.jobs import Job, JobStatus, make_code, normalize_text, valid_code
 from hostdesk.core.salary import Pay, PayParseError, parse_pay
+from hostdesk.sheets.card_glyphs import missing_glyphs
 from hostdesk.sheets.reader import Table, read_table
 
 # Messages are English source strings; the UI translates by `reason` and fills in the fields.
@@ -63,6 +64,10 @@ _MESSAGES = {
     ),
     "status_paused": (
         "{where}: unknown status {text!r}; the job is imported paused. Write 招聘中, 暂停 or 已关闭."
+    ),
+    "glyph_missing": (
+        "{where}: the card's font has no {text!r}; the card shows it in another font if the PC "
+        "has one, else leaves emoji out and shows other characters as 〓."
     ),
 }
 # Only these keep a row out of the catalogue; every other problem is a warning on an imported job.
@@ -141,6 +146,8 @@ _STATUS_WORDS = {
 _PAY_REASONS = {"min_gt_max": "pay_min_gt_max"}  # anything else (also "negative") is unread
 _AGE_REASONS = {"min_gt_max": "age_min_gt_max", "out_of_range": "age_out_of_range"}
 # A 性别 cell that admits everyone; anything else goes into the requirements for the lint.
+# The cells the card draws (the importer warns when its font lacks a character in one).
+_CARD_CELLS = ("title", "company", "city", "salary", "benefits", "shift")
 _ANY_SEX = {"不限", "男女不限", "不限男女", "男女均可", "男女皆可", "性别不限", "均可", "无"}
 
 
@@ -259,6 +266,11 @@ def _row_to_job(
     if status is None:
         problem("status", "status_paused", status_text)
         status = JobStatus.PAUSED  # not on air until a person says what was meant
+
+    for name in _CARD_CELLS:  # what the card draws: an emoji there must not surprise anyone
+        lacking = missing_glyphs(_cell(table, cells, name))
+        if lacking:
+            problem(name, "glyph_missing", lacking)
 
     if not title:
         return None, problems
