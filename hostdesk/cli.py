@@ -177,6 +177,7 @@ def _cmd_jobs_import(ctx, args) -> int:
             created=r.created, updated=r.updated, unchanged=r.unchanged, rejected=rejected
         )
     )
+    print(m.import_rows(outcome.plan))  # read fully / with warnings (listed above) / refused
     return EXIT_BAD_INPUT if rejected else EXIT_OK
 
 

@@ -91,6 +91,10 @@ ROW_PROBLEMS = {
         "Problems",
         "status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭",
     ),
+    "glyph_missing": QT_TRANSLATE_NOOP(
+        "Problems",
+        "the card's font has no “{text}”: the card shows it in another font if this PC has one, else leaves emoji out and shows other characters as 〓",
+    ),
 }
 
 SHEET_ERRORS = {
@@ -200,6 +204,10 @@ STORE_ERRORS = {
 
 FIELD_WARNING = QT_TRANSLATE_NOOP("Lint", "{field}: {message}")
 WHERE_ROW = QT_TRANSLATE_NOOP("Problems", "{file}, row {row}, column “{column}”: {message}")
+# The import's three row counts (issue 15), said the same in the wizard and the CLI.
+IMPORT_ROWS = QT_TRANSLATE_NOOP(
+    "Problems", "Rows: {full} read fully, {warned} read with warnings, {refused} refused"
+)
 WHERE_ROW_NO_COLUMN = QT_TRANSLATE_NOOP("Problems", "{file}, row {row}: {message}")
 
 
@@ -231,6 +239,13 @@ def row_problem(problem, file: str) -> str:
         )
     return translated("Problems", WHERE_ROW_NO_COLUMN).format(
         file=file, row=problem.row, message=message
+    )
+
+
+def import_rows(plan) -> str:
+    """How many rows of an ImportPlan were read fully, read with warnings, and refused."""
+    return translated("Problems", IMPORT_ROWS).format(
+        full=plan.rows_read_fully, warned=plan.rows_with_warnings, refused=plan.rows_refused
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -89,6 +89,22 @@ class ImportFilePage(QWizardPage):
             self.path_edit.setText(name)
 
 
+def _fill_list(widget: QListWidget, problems, name: str, more: str) -> None:
+    """Row problems as lines naming file, row and column; a long list ends with a count."""
+    widget.clear()
+    widget.addItems([messages.row_problem(p, name) for p in problems[:PROBLEMS_SHOWN]])
+    if len(problems) > PROBLEMS_SHOWN:
+        widget.addItem(more.format(count=len(problems) - PROBLEMS_SHOWN))
+
+
+def fill_warnings(widget: QListWidget, warnings, name: str) -> None:
+    """The importer's warnings (cells kept as written, text the card cannot draw)."""
+    _fill_list(
+        widget, warnings, name,
+        QCoreApplication.translate("ImportWizard", "… and {count} more warnings"),
+    )  # fmt: skip
+
+
 class ImportPreviewPage(QWizardPage):
     """Step 2: what the import would do. Reading and the dry run happen on a worker."""
 
@@ -114,15 +130,24 @@ class ImportPreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.rows_label = QLabel()
+        self.rows_label.setObjectName("preview_rows")
         self.problems_label = QLabel()
         self.problems_list = QListWidget()
         self.problems_list.setObjectName("preview_problems")
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_list = QListWidget()
+        self.warnings_list.setObjectName("preview_warnings")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addWidget(self.counts_label)
+        layout.addWidget(self.rows_label)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems_list, 1)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings_list, 1)
 
     def initializePage(self) -> None:
         path = self.wizard().file_page.path()
@@ -146,7 +171,10 @@ class ImportPreviewPage(QWizardPage):
         return self.outcome is not None and bool(self.outcome.plan.jobs)
 
     def _show_plan_widgets(self, visible: bool) -> None:
-        for widget in (self.counts_label, self.table, self.problems_label, self.problems_list):
+        for widget in (
+            self.counts_label, self.rows_label, self.table, self.problems_label,
+            self.problems_list, self.warnings_label, self.warnings_list,
+        ):  # fmt: skip
             widget.setVisible(visible)
 
     def _on_preview_done(self, generation: int, outcome: ImportOutcome) -> None:
@@ -177,8 +205,17 @@ class ImportPreviewPage(QWizardPage):
             )
         )
         self._fill_table(plan.jobs[:PREVIEW_ROWS])
+        self.rows_label.setText(messages.import_rows(plan))
         self._fill_problems(plan.problems, name, plan.rows_refused)
         self._show_plan_widgets(True)
+        self.warnings_label.setText(
+            self.tr(
+                "{count} rows will be imported with the warnings below; correct the sheet where they matter:"
+            ).format(count=plan.rows_with_warnings)
+        )
+        fill_warnings(self.warnings_list, plan.warnings, name)
+        self.warnings_label.setVisible(bool(plan.warnings))
+        self.warnings_list.setVisible(bool(plan.warnings))
         self.completeChanged.emit()
         self.previewed.emit(True)
 
@@ -207,13 +244,7 @@ class ImportPreviewPage(QWizardPage):
                 "{count} rows will not be imported; correct them in the sheet and import it again:"
             ).format(count=refused)
         )
-        self.problems_list.addItems(
-            [messages.row_problem(p, name) for p in problems[:PROBLEMS_SHOWN]]
-        )
-        if len(problems) > PROBLEMS_SHOWN:
-            self.problems_list.addItem(
-                self.tr("… and {count} more problems").format(count=len(problems) - PROBLEMS_SHOWN)
-            )
+        _fill_list(self.problems_list, problems, name, self.tr("… and {count} more problems"))
 
     def _on_preview_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -326,8 +357,14 @@ class ImportSummaryPage(QWizardPage):
         self.label = QLabel()
         self.label.setObjectName("import_summary")
         self.label.setWordWrap(True)
+        self.rows_label = QLabel()
+        self.rows_label.setObjectName("summary_rows")
+        self.warnings_list = QListWidget()
+        self.warnings_list.setObjectName("summary_warnings")
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
+        layout.addWidget(self.rows_label)
+        layout.addWidget(self.warnings_list, 1)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -345,7 +382,15 @@ class ImportSummaryPage(QWizardPage):
                     refused=plan.rows_refused,
                 )
             )
-        elif page.state == "cancelled":
+            # The rows imported with a cell kept as written stay worth fixing in the sheet.
+            self.rows_label.setText(messages.import_rows(plan))
+            fill_warnings(self.warnings_list, plan.warnings, plan.path.name)
+            self.warnings_list.setVisible(bool(plan.warnings))
+            self.rows_label.setVisible(True)
+            return
+        self.rows_label.setVisible(False)
+        self.warnings_list.setVisible(False)
+        if page.state == "cancelled":
             self.setTitle(self.tr("Import cancelled"))
             self.label.setText(self.tr("Nothing was written: the catalogue is as it was."))
         else:

@@ -923,6 +923,10 @@
         <translation>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</translation>
     </message>
     <message>
+        <source>{count} rows will be imported with the warnings below; correct the sheet where they matter:</source>
+        <translation>{count} rows will be imported with the warnings below; correct the sheet where they matter:</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -997,6 +1001,10 @@ Go back to choose another file.</translation>
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>… and {count} more warnings</source>
+        <translation>… and {count} more warnings</translation>
+    </message>
     <message>
         <source>Import job sheet</source>
         <translation>Import job sheet</translation>
@@ -1648,6 +1656,10 @@ Go back to choose another file.</translation>
         <translation>status “{text}” is not understood, so the job is paused: write 招聘中, 暂停 or 已关闭</translation>
     </message>
     <message>
+        <source>the card&apos;s font has no “{text}”: the card shows it in another font if this PC has one, else leaves emoji out and shows other characters as 〓</source>
+        <translation>the card&apos;s font has no “{text}”: the card shows it in another font if this PC has one, else leaves emoji out and shows other characters as 〓</translation>
+    </message>
+    <message>
         <source>{file}: the file does not exist: check the path</source>
         <translation>{file}: the file does not exist: check the path</translation>
     </message>
@@ -1714,6 +1726,10 @@ Go back to choose another file.</translation>
     <message>
         <source>{file}, row {row}, column “{column}”: {message}</source>
         <translation>{file}, row {row}, column “{column}”: {message}</translation>
+    </message>
+    <message>
+        <source>Rows: {full} read fully, {warned} read with warnings, {refused} refused</source>
+        <translation>Rows: {full} read fully, {warned} read with warnings, {refused} refused</translation>
     </message>
     <message>
         <source>{file}, row {row}: {message}</source>
@@ -2651,6 +2667,25 @@ Go back to choose another file.</translation>
     <message>
         <source>Light: white and red</source>
         <translation>Light: white and red</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawnBanner</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The hub&apos;s catalogue no longer has these jobs, but they are in tonight&apos;s rundown or on air: {jobs}. They stay takeable until you decide; their QR codes may lead viewers to “job not found”.</source>
+        <translation>The hub&apos;s catalogue no longer has these jobs, but they are in tonight&apos;s rundown or on air: {jobs}. They stay takeable until you decide; their QR codes may lead viewers to “job not found”.</translation>
+    </message>
+    <message>
+        <source>Keep offering it</source>
+        <translation>Keep offering it</translation>
+    </message>
+    <message>
+        <source>Close the job</source>
+        <translation>Close the job</translation>
     </message>
 </context>
 </TS>

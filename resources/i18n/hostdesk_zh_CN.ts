@@ -923,6 +923,10 @@
         <translation>新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个，{refused} 行被拒绝</translation>
     </message>
     <message>
+        <source>{count} rows will be imported with the warnings below; correct the sheet where they matter:</source>
+        <translation>以下 {count} 行会带着提醒导入；需要的话请在表格里改正：</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -997,6 +1001,10 @@ Go back to choose another file.</source>
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>… and {count} more warnings</source>
+        <translation>……还有 {count} 条提醒</translation>
+    </message>
     <message>
         <source>Import job sheet</source>
         <translation>导入岗位表</translation>
@@ -1648,6 +1656,10 @@ Go back to choose another file.</source>
         <translation>无法识别状态「{text}」，岗位已设为暂停：请写 招聘中、暂停 或 已关闭</translation>
     </message>
     <message>
+        <source>the card&apos;s font has no “{text}”: the card shows it in another font if this PC has one, else leaves emoji out and shows other characters as 〓</source>
+        <translation>字卡字体里没有「{text}」：本机有别的字体能显示时用它显示，否则表情符号不显示、其他字显示为 〓</translation>
+    </message>
+    <message>
         <source>{file}: the file does not exist: check the path</source>
         <translation>{file}：文件不存在：请检查路径</translation>
     </message>
@@ -1714,6 +1726,10 @@ Go back to choose another file.</source>
     <message>
         <source>{file}, row {row}, column “{column}”: {message}</source>
         <translation>{file} 第 {row} 行「{column}」列：{message}</translation>
+    </message>
+    <message>
+        <source>Rows: {full} read fully, {warned} read with warnings, {refused} refused</source>
+        <translation>行数：完整读取 {full} 行，带提醒读取 {warned} 行，未导入 {refused} 行</translation>
     </message>
     <message>
         <source>{file}, row {row}: {message}</source>
@@ -2651,6 +2667,25 @@ Go back to choose another file.</source>
     <message>
         <source>Light: white and red</source>
         <translation>明亮（白红）</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawnBanner</name>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s catalogue no longer has these jobs, but they are in tonight&apos;s rundown or on air: {jobs}. They stay takeable until you decide; their QR codes may lead viewers to “job not found”.</source>
+        <translation>中心的岗位目录里已没有这些岗位，但它们在今晚的节目单里或正在上屏：{jobs}。在你决定之前它们仍可上屏；它们的二维码可能让观众看到“没有找到这个岗位”。</translation>
+    </message>
+    <message>
+        <source>Keep offering it</source>
+        <translation>继续保留</translation>
+    </message>
+    <message>
+        <source>Close the job</source>
+        <translation>关闭岗位</translation>
     </message>
 </context>
 </TS>
