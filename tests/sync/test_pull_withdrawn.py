@@ -1,6 +1,6 @@
 """A catalogue upload that lacks jobs never closes one under a live show (issue 15, item 7).
 
-Against a real hub process: jobs in tonight's rundown or on air stay takeable and are held
+Against a real hub process on SQLite and on PostgreSQL (the `hub` fixture): jobs in tonight's rundown or on air stay takeable and are held
 for a person to keep or close; the others close as before.
 """
 
@@ -9,21 +9,30 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-import pytest
+import requests
 
 from hostdesk.core.jobs import JobStatus
 from hostdesk.store.hub_repo import HubRepository
-from tests.sync.pull_hub import HubProcess, job
-from tests.sync.test_pull import pull
+from hostdesk.sync.client import HubClient
+from hostdesk.sync.pull import Puller
+from tests.sync.pull_hub import job
 
 NOW = datetime(2026, 12, 7, 20, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def hub(tmp_path):
-    process = HubProcess(tmp_path / "hub").start()
-    yield process
-    process.stop()
+def upload(hub, jobs: list[dict]) -> None:
+    """The admin replaces the hub's whole catalogue (what drops jobs from it)."""
+    url = hub.url + "/api/v1/jobs"
+    resp = requests.put(url, json={"jobs": jobs}, headers=hub.admin_headers, timeout=10)
+    assert resp.status_code == 200, resp.text
+
+
+def pull(ctx, hub):
+    client = HubClient(hub.url, hub.token)
+    try:
+        return Puller(HubRepository(ctx.db), ctx.registrations.repo, b"").pull(client)
+    finally:
+        client.close()
 
 
 def _status(ctx, code: str) -> JobStatus:
@@ -37,11 +46,11 @@ def _origin(ctx, code: str) -> str:
 
 def _on_show(ctx, hub) -> HubRepository:
     """HX01 in tonight's rundown, HX02 on air, HX03 neither; then an upload lacking all three."""
-    hub.put_jobs([job("HX01", "冰箱总装普工"), job("HX02", "注塑操作工"), job("HX03", "仓管")])
+    upload(hub, [job("HX01", "冰箱总装普工"), job("HX02", "注塑操作工"), job("HX03", "仓管")])
     assert pull(ctx, hub).jobs.created == 3
     ctx.sessions.set_rundown(["HX01"])
     ctx.takes.record("take", "HX02", ctx.sessions.current().id)
-    hub.put_jobs([job("HX09", "焊工")])
+    upload(hub, [job("HX09", "焊工")])
     return HubRepository(ctx.db)
 
 
@@ -57,7 +66,7 @@ def test_jobs_on_the_show_are_held_open_and_the_rest_close(ctx, hub):
     # Off the show now, and the hub changes again: held jobs stay held until someone decides.
     ctx.takes.record("clear", None, ctx.sessions.current().id)
     ctx.sessions.set_rundown([])
-    hub.put_jobs([job("HX09", "焊工"), job("HX10", "叉车司机")])
+    upload(hub, [job("HX09", "焊工"), job("HX10", "叉车司机")])
     again = pull(ctx, hub)
     assert again.jobs_changed and (again.jobs.held, again.jobs.closed) == (2, 0)
     assert [j.code for j in repo.withdrawn_held()] == ["HX01", "HX02"]
@@ -76,7 +85,7 @@ def test_a_person_keeps_one_and_closes_the_other(ctx, hub):
 
     # Later uploads neither close the kept job nor reopen the closed one.
     ctx.sessions.set_rundown([])
-    hub.put_jobs([job("HX10", "叉车司机")])
+    upload(hub, [job("HX10", "叉车司机")])
     later = pull(ctx, hub)
     assert later.jobs_changed and later.jobs.held == 0
     assert _status(ctx, "HX02") is JobStatus.OPEN
@@ -86,7 +95,7 @@ def test_a_person_keeps_one_and_closes_the_other(ctx, hub):
 def test_a_held_job_the_hub_lists_again_is_no_longer_held(ctx, hub):
     repo = _on_show(ctx, hub)
     pull(ctx, hub)
-    hub.put_jobs([job("HX01", "冰箱总装普工"), job("HX09", "焊工")])
+    upload(hub, [job("HX01", "冰箱总装普工"), job("HX09", "焊工")])
     back = pull(ctx, hub)
     assert back.jobs.held == 1  # HX02 is still missing and still on air
     assert [j.code for j in repo.withdrawn_held()] == ["HX02"]
