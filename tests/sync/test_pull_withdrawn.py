@@ -13,7 +13,9 @@ import requests
 
 from hostdesk.core.jobs import JobStatus
 from hostdesk.store.hub_repo import HubRepository
+from hostdesk.store.publish_repo import PublishRepository
 from hostdesk.sync.client import HubClient
+from hostdesk.sync.publish import Publisher
 from hostdesk.sync.pull import Puller
 from tests.sync.pull_hub import job
 
@@ -83,11 +85,24 @@ def test_a_person_keeps_one_and_closes_the_other(ctx, hub):
     assert _status(ctx, "HX01") is JobStatus.CLOSED
     assert _status(ctx, "HX02") is JobStatus.OPEN and _origin(ctx, "HX02") == "local"
 
-    # Later uploads neither close the kept job nor reopen the closed one.
+    # Kept: this PC's own job now, so the next publish gives it back to the hub (its QR works).
+    client = HubClient(hub.url, hub.token)
+    try:
+        sent = Publisher(PublishRepository(ctx.db)).publish(client)
+    finally:
+        client.close()
+    assert sent.created == 1
+    listed = requests.get(hub.url + "/api/v1/jobs", headers=hub.headers(), timeout=10).json()
+    assert "HX02" in {item["code"] for item in listed["jobs"]}
+    assert "HX01" not in {item["code"] for item in listed["jobs"]}
+
+    # The hub's job again: an upload that drops it while it is still on air holds it again,
+    # and the job closed by a person stays closed.
     ctx.sessions.set_rundown([])
     upload(hub, [job("HX10", "叉车司机")])
     later = pull(ctx, hub)
-    assert later.jobs_changed and later.jobs.held == 0
+    assert later.jobs_changed and later.jobs.held == 1
+    assert [j.code for j in repo.withdrawn_held()] == ["HX02"]
     assert _status(ctx, "HX02") is JobStatus.OPEN
     assert _status(ctx, "HX01") is JobStatus.CLOSED
 
