@@ -62,6 +62,8 @@ MASKED_PHONE = re.compile(r"1[3-9][0-9]\*{4}[0-9]{4}")
 # checked apart); it is never stored.
 STAND_IN_PHONE = "13800138000"
 ERASED = "erased"
+# hub_state key: the address the hub says phones open (`hostdesk-hub serve --public-url`).
+HUB_PUBLIC_URL = "hub_public_url"
 
 
 def _utc_now() -> datetime:
@@ -259,7 +261,10 @@ class Puller:
         name = body.get("name") if isinstance(body, dict) else None
         if not isinstance(name, str) or not name.isprintable() or not 0 < len(name) <= 64:
             raise _not_the_hub("device name")
-        self.hub.set_state({DEVICE_NAME: name, DEVICE_TOKEN: digest})
+        public = body.get("public_url")
+        ok = isinstance(public, str) and public.startswith(("https://", "http://"))
+        public = public if ok and public.isprintable() and len(public) <= 200 else ""
+        self.hub.set_state({DEVICE_NAME: name, DEVICE_TOKEN: digest, HUB_PUBLIC_URL: public})
         return name
 
     def pull_jobs(self, client: HubClient) -> tuple[bool, CatalogueApplied]:

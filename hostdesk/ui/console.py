@@ -58,6 +58,7 @@ class Console(QObject):
         self.hub_codes: set[str] | None = None
         # Whether the hub has the job taken (services.take_publish; None: no hub link).
         self.take_publishing: TakePublishing | None = None
+        self.hub_public_url = ""  # the address the hub says phones open (GET /api/v1/me)
         self.confirmed: set[str] = set()  # jobs with warnings the assistant chose to show
         # Asks the assistant about a job's warnings; the window gives a dialog, tests a stub.
         self.confirm: Callable[[Job, list[LintWarning]], bool] = lambda _job, _w: False
@@ -97,6 +98,11 @@ class Console(QObject):
     def _unreachable_warning(self, url: str, reach: str) -> str:
         """The QR holds an address phones cannot open (core.hub_reach says why)."""
         address = url.split("/j/", 1)[0] if "/j/" in url else url
+        public = self.hub_public_url
+        if public and phone_unreachable(public) is None and public != address:
+            return self.tr(
+                "The code on air holds {address}, which viewers' phones cannot open; the hub says they open {public}: put it in Settings as the hub address"
+            ).format(address=address, public=public)  # fmt: skip
         if reach == PRIVATE:
             return self.tr(
                 "The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub's public address in Settings"

@@ -385,14 +385,20 @@ class MainWindow(QMainWindow):
             if demo_on_first_run:
                 catalogue.load_demo_if_empty()
             jobs = catalogue.repo.list_jobs()
-            return jobs, catalogue.lint(jobs), hub.hub_codes() if hub is not None else None
+            codes = hub.hub_codes() if hub is not None else None
+            public = ""
+            if hub is not None:  # the hub's public address (learnt with this PC's name)
+                from hostdesk.sync.pull import HUB_PUBLIC_URL
+
+                public = hub.state().get(HUB_PUBLIC_URL, "")
+            return jobs, catalogue.lint(jobs), codes, public
 
         tasks.run(work, partial(self._on_catalogue_read, read), self._on_task_failed)
 
     def _on_catalogue_read(self, read: int, result) -> None:
         if read != self._catalogue_reads:
             return  # a newer read is on its way
-        jobs, warnings, self.console.hub_codes = result
+        jobs, warnings, self.console.hub_codes, self.console.hub_public_url = result
         self.catalogue_panel.set_jobs(jobs, warnings)
         self.console.set_catalogue(jobs, warnings)
         self.rundown_panel.model.set_catalogue(self.console.jobs)

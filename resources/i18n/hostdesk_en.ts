@@ -563,6 +563,10 @@
 <context>
     <name>Console</name>
     <message>
+        <source>The code on air holds {address}, which viewers&apos; phones cannot open; the hub says they open {public}: put it in Settings as the hub address</source>
+        <translation>The code on air holds {address}, which viewers&apos; phones cannot open; the hub says they open {public}: put it in Settings as the hub address</translation>
+    </message>
+    <message>
         <source>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</source>
         <translation>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</translation>
     </message>

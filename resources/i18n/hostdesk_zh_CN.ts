@@ -563,6 +563,10 @@
 <context>
     <name>Console</name>
     <message>
+        <source>The code on air holds {address}, which viewers&apos; phones cannot open; the hub says they open {public}: put it in Settings as the hub address</source>
+        <translation>屏幕上的二维码指向 {address}，观众的手机打不开；总部服务器告知手机应打开 {public}：请在设置中把它填为总部服务器地址</translation>
+    </message>
+    <message>
         <source>The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub&apos;s public address in Settings</source>
         <translation>屏幕上的二维码指向 {address}，这是本地局域网地址：公开直播的观众打不开。请在设置中填写总部服务器的公网地址</translation>
     </message>

@@ -193,3 +193,16 @@ def test_a_take_goes_on_while_the_hub_is_unreachable(ctx, tmp_path):
         assert len(PublishRepository(ctx.db).unpublished()) == 2  # kept for when the hub is back
     finally:
         worker.stop()
+
+
+def test_the_pull_learns_the_hubs_public_address(hub_factory, ctx):
+    from hostdesk.store.hub_repo import HubRepository as Repo
+    from hostdesk.sync.pull import HUB_PUBLIC_URL, Puller
+
+    hub = hub_factory(args=("--public-url", "https://hub.example.cn"))
+    client = HubClient(hub.url, hub.token)
+    try:
+        Puller(Repo(ctx.db), ctx.registrations.repo, b"k").pull(client)
+    finally:
+        client.close()
+    assert Repo(ctx.db).state()[HUB_PUBLIC_URL] == "https://hub.example.cn"

@@ -330,3 +330,21 @@ def test_a_take_of_a_job_the_hub_lacks_publishes_it_first_and_says_so(qtbot, ctx
     with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
         win.console.take("HX-001")
     assert "岗位冲突" in warned.args[0]
+
+
+def test_a_qr_address_phones_cannot_open_is_warned_at_take(qtbot, ctx):
+    # Issue 15: loopback in the QR opens nothing on a phone; a private address nothing from a
+    # public stream. When the hub told its public address, the warning names it.
+    from hostdesk.config import save_settings
+
+    i18n.install("zh_CN")
+    ctx.settings.signup.hub_url = "http://127.0.0.1:8765"
+    save_settings(ctx.data_dir, ctx.settings)
+    win = _open(qtbot, ctx)
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-001")
+    assert "http://127.0.0.1:8765" in warned.args[0] and "手机都打不开" in warned.args[0]
+    win.console.hub_public_url = "https://hub.example.cn"
+    with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
+        win.console.take("HX-002")
+    assert "https://hub.example.cn" in warned.args[0]
