@@ -360,14 +360,18 @@ def _lead_id(raw: str) -> int | None:
 async def _lead_page(request: Request, user: Staff, csrf: str, reg_id: int, *, status: int = 200,
                      revealed: bool = False, message: str = "") -> Response:  # fmt: skip
     db = _office(request).db
-    item = await run_in_threadpool(lambda: leads.lead(db, user, reg_id, revealed=revealed))
+
+    def load():  # one worker-thread trip: the database is never asked from the event loop
+        with db.read() as conn:
+            people = staff.recruiters(conn)
+        item = leads.lead(db, user, reg_id, revealed=revealed)
+        return item, people, leads.next_in_queue(db, user, reg_id) if item else None
+
+    item, people, following = await run_in_threadpool(load)
     if item is None:
         return await run_in_threadpool(
             _refuse, request, user, csrf, 404, "No such lead.", "not_found", str(reg_id)
         )
-    with db.read() as conn:
-        people = staff.recruiters(conn)
-    following = await run_in_threadpool(leads.next_in_queue, db, user, reg_id)
     return _render(
         request, "lead.html", user, csrf, status, lead=item, revealed=revealed and not item["gone"],
         allowed=leads.next_stages(user, item["stage"]), may_change=access.may_change_lead(user, item["stage"]),
