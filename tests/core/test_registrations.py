@@ -119,7 +119,8 @@ def test_names_are_kept_exactly(name):
         ("\ufeff张三\u200e", "张三"),  # byte order mark, left-to-right mark
         ("张三\U000e0041\U000e007f", "张三"),  # tag characters
         ("\u2066张\u2069三\u00ad", "张三"),  # isolates, soft hyphen
-        ("👨\u200d👩\u200d👧", "👨👩👧"),  # the joiners go, the faces stay
+        ("张\u200d三", "张三"),  # a joiner between characters it cannot join
+        ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # joiners inside an emoji: one picture, kept
         (" \u202e 张三 ", "张三"),  # stripped once the invisible ones are gone
     ],
 )
