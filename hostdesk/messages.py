@@ -624,6 +624,15 @@ SYNC_ATTENTION = {
     "rejected:unknown_registration": QT_TRANSLATE_NOOP(
         "Sync", "The hub does not have this sign-up yet: retry"
     ),
+    # The hub's access rule: a PC changes only the sign-ups it made itself (issue 13).
+    "rejected:not_owner": QT_TRANSLATE_NOOP(
+        "Sync",
+        "This sign-up was made on another PC or on the sign-up page: only the agency can change it, ask them",
+    ),
+    "rejected:erased": QT_TRANSLATE_NOOP(
+        "Sync",
+        "The agency erased this person's data on the hub: the change cannot be sent and is not needed",
+    ),
     "rejected_field": QT_TRANSLATE_NOOP(
         "Sync", "The hub refused the sign-up because of {field}: correct it, then retry"
     ),

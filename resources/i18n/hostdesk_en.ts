@@ -2603,6 +2603,14 @@ Go back to choose another file.</translation>
         <translation>The hub does not have this sign-up yet: retry</translation>
     </message>
     <message>
+        <source>This sign-up was made on another PC or on the sign-up page: only the agency can change it, ask them</source>
+        <translation>This sign-up was made on another PC or on the sign-up page: only the agency can change it, ask them</translation>
+    </message>
+    <message>
+        <source>The agency erased this person&apos;s data on the hub: the change cannot be sent and is not needed</source>
+        <translation>The agency erased this person&apos;s data on the hub: the change cannot be sent and is not needed</translation>
+    </message>
+    <message>
         <source>The hub refused the sign-up because of {field}: correct it, then retry</source>
         <translation>The hub refused the sign-up because of {field}: correct it, then retry</translation>
     </message>

@@ -2603,6 +2603,14 @@ Go back to choose another file.</source>
         <translation>总部服务器上还没有这条报名：请重试</translation>
     </message>
     <message>
+        <source>This sign-up was made on another PC or on the sign-up page: only the agency can change it, ask them</source>
+        <translation>这条报名是在另一台电脑或报名页上登记的：只有机构可以修改，请联系机构</translation>
+    </message>
+    <message>
+        <source>The agency erased this person&apos;s data on the hub: the change cannot be sent and is not needed</source>
+        <translation>机构已在总部服务器上删除此人的信息：这次修改无法发送，也不再需要</translation>
+    </message>
+    <message>
         <source>The hub refused the sign-up because of {field}: correct it, then retry</source>
         <translation>总部服务器因“{field}”拒收这条报名：请修改后重试</translation>
     </message>

@@ -42,6 +42,8 @@ def test_no_reason_no_sentence():
         ("conflict:fingerprint", "different copy"),
         ("conflict:withdrawn", "different copy"),
         ("rejected:unknown_registration", "does not have this sign-up"),
+        ("rejected:not_owner", "only the agency can change it"),
+        ("rejected:erased", "erased this person's data"),
         ("rejected:http_413", "(http_413)"),
     ],
 )
