@@ -55,6 +55,7 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     serve.add_argument("--agency", help=t("the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)"))  # fmt: skip
     serve.add_argument("--retention-days", type=int, default=None, help=t("days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)"))  # fmt: skip
     serve.add_argument("--page-rate-limit", type=int, default=None, help=t("sign-up page submissions allowed per address per minute (default 20; 0: no limit)"))  # fmt: skip
+    serve.add_argument("--page-view-limit", type=int, default=None, help=t("sign-up page views allowed per address per minute (default: 3 x --page-rate-limit; 0: no limit)"))  # fmt: skip
     serve.add_argument("--public-url", help=t("the address phones open, as PCs put it in their QR codes, e.g. https://hub.example.cn (default: $HOSTDESK_HUB_PUBLIC_URL)"))  # fmt: skip
     serve.add_argument("--workers", type=int, default=1, help=t("server processes (default 1; more than 1 needs PostgreSQL)"))  # fmt: skip
     serve.add_argument("--forwarded-allow-ips", default="", help=t("addresses of reverse proxies whose X-Forwarded-For is trusted, comma-separated (default: none)"))  # fmt: skip
@@ -237,13 +238,16 @@ def _page_settings(args) -> dict:
     page_rate = DEFAULT_PAGE_RATE_LIMIT if args.page_rate_limit is None else args.page_rate_limit
     if page_rate < 0:
         raise HubCliError(t("--page-rate-limit: 0 or more"))
+    views = args.page_view_limit
+    if views is not None and views < 0:
+        raise HubCliError(t("--page-view-limit: 0 or more"))
     public = (
         args.public_url
         if args.public_url is not None
         else os.environ.get("HOSTDESK_HUB_PUBLIC_URL", "")
     )
     return {"agency": agency.strip(), "retention_days": days, "page_rate_limit": page_rate,
-            "public_url": _public_url(public)}  # fmt: skip
+            "page_get_rate_limit": views, "public_url": _public_url(public)}  # fmt: skip
 
 
 def _public_url(raw: str) -> str:

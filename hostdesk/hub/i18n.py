@@ -21,6 +21,8 @@ ZH_CN: dict[str, str] = {
     "the agency named on the sign-up page as receiving the details (default: $HOSTDESK_HUB_AGENCY)": "报名页上写明的信息接收方（默认：$HOSTDESK_HUB_AGENCY）",
     "days sign-ups are kept, as the sign-up page tells viewers (default: $HOSTDESK_HUB_RETENTION_DAYS or 180)": "报名信息保存天数，报名页会告知观众（默认：$HOSTDESK_HUB_RETENTION_DAYS 或 180）",
     "sign-up page submissions allowed per address per minute (default 20; 0: no limit)": "每个地址每分钟允许的报名页提交次数（默认 20；0：不限）",
+    "sign-up page views allowed per address per minute (default: 3 x --page-rate-limit; 0: no limit)": "每个地址每分钟允许打开报名页的次数（默认：--page-rate-limit 的 3 倍；0：不限）",
+    "--page-view-limit: 0 or more": "--page-view-limit：0 或更大",
     "server processes (default 1; more than 1 needs PostgreSQL)": "服务进程数（默认 1；多于 1 需要 PostgreSQL）",
     "addresses of reverse proxies whose X-Forwarded-For is trusted, comma-separated (default: none)": "信任其 X-Forwarded-For 的反向代理地址，逗号分隔（默认：不信任任何地址）",
     "access tokens for PCs and administrators": "直播电脑和管理员的访问令牌",

@@ -37,6 +37,7 @@ class HubSettings:
     agency: str = ""
     retention_days: int | None = None
     page_rate_limit: int | None = None
+    page_get_rate_limit: int | None = None  # page views per address a minute (None: 3x posts)
     public_url: str = ""  # the address phones open; told to PCs by /api/v1/me
 
     def to_environment(self) -> str:
@@ -54,6 +55,8 @@ class HubSettings:
             options["retention_days"] = self.retention_days
         if self.page_rate_limit is not None:
             options["page_rate_limit"] = self.page_rate_limit
+        if self.page_get_rate_limit is not None:
+            options["page_get_rate_limit"] = self.page_get_rate_limit
         return options
 
 

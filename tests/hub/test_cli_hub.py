@@ -91,6 +91,9 @@ def test_serve_reports_bad_options_and_databases_in_one_line(hub: Hub, tmp_path:
     bad_port = run_cli("--lang", "en", "hub", "serve", "--port", "0", "--db", str(tmp_path / "x.db"),
                        data_dir=tmp_path)  # fmt: skip
     assert bad_port.returncode == 2 and "--port" in bad_port.stderr
+    bad_views = run_hub("serve", "--page-view-limit", "-1", "--db", str(tmp_path / "x.db"))
+    assert bad_views.returncode == 2 and "--page-view-limit" in bad_views.stderr
+    assert "Traceback" not in bad_views.stderr
     url = "postgresql://hub:s3cret-pw@127.0.0.1:1/nowhere"
     no_db = run_cli("--lang", "en", "hub", "serve", "--db", url, "--port", "1", data_dir=tmp_path)
     assert no_db.returncode == 1

@@ -167,6 +167,13 @@ def test_page_views_are_rate_limited_per_address(hub_factory):
     assert requests.get(f"{hub.url}/static/signup.css", timeout=TIMEOUT).status_code == 200
 
 
+def test_the_page_view_limit_is_a_serve_option(hub_factory):
+    hub = hub_factory(args=("--page-rate-limit", "20", "--page-view-limit", "3"))
+    put_jobs(hub)
+    codes = [requests.get(f"{hub.url}/j/J1", timeout=TIMEOUT).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
 def test_a_token_spent_on_one_hub_process_is_refused_by_another(hub_factory):
     # Spent tokens live in the database: two processes on one SQLite file share them too.
     first, second = hub_factory(args=PAGE_ARGS), hub_factory(args=PAGE_ARGS)
