@@ -15,6 +15,9 @@ Waiting for the interpreter's lock (the GIL) while a worker thread runs Python i
 that wait is the machine's load and the workers' share, not a blocking call of ours. The
 watch fails when a stretch costs more than its budget and prints that stretch's stack.
 
+A quick database call can fall between two samples, so SQL is also counted exactly: every
+statement SQLAlchemy sends while the watch runs is checked for the GUI thread and our code.
+
 Linux only (the project's CI and desktops under test run Linux; the /proc files are read for
 this process's own threads).
 """
@@ -30,6 +33,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 import hostdesk
 
@@ -123,6 +129,7 @@ class GuiWatch:
         self.ours = ours  # source folders whose frames are "our code"
         self.period_s = period_s
         self.stretches: list[Stretch] = []
+        self.sql_on_gui: list[tuple[str, list[str]]] = []  # (statement's start, stack)
         self.samples = 0
         self._gui = threading.get_ident()
         self._tid = threading.get_native_id()
@@ -132,19 +139,36 @@ class GuiWatch:
         self._current: Stretch | None = None
 
     def __enter__(self) -> GuiWatch:
+        event.listen(Engine, "before_cursor_execute", self._on_sql)
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        event.remove(Engine, "before_cursor_execute", self._on_sql)
+
+    def _on_sql(self, _conn, _cursor, statement: str, *_args) -> None:
+        """Every statement is counted exactly (a sample can miss a quick one)."""
+        if threading.get_ident() == self._gui:
+            frame = sys._getframe(1)
+            if _outermost_ours(frame, self.ours) is not None:
+                self.sql_on_gui.append((" ".join(statement.split()[:4]), _stack(frame)))
 
     @property
     def worst(self) -> Stretch | None:
         return max(self.stretches, key=lambda s: s.cost_s, default=None)
 
-    def assert_never_blocked(self) -> None:
+    def assert_never_blocked(self, *, sql_allowed: bool = False) -> None:
+        """No stretch of our code over budget; and (unless allowed) not one SQL statement
+        from our code on the GUI thread: the database belongs to the workers."""
         assert self.samples > 0, "the watch took no sample"
+        if self.sql_on_gui and not sql_allowed:
+            statement, stack = self.sql_on_gui[0]
+            raise AssertionError(
+                f"{len(self.sql_on_gui)} SQL statement(s) from our code on the GUI thread; "
+                f"the first, {statement!r}:\n" + "\n".join(stack)
+            )
         worst = self.worst
         if worst is not None and worst.cost_s > self.budget_s:
             raise AssertionError(

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PySide6.QtCore import QTimer
+from sqlalchemy import create_engine
 
 from tests.gui_watch import GuiWatch
 from tests.ui import watched_slots
@@ -142,3 +143,28 @@ def test_a_loaded_machine_and_busy_workers_do_not_count(qtbot, one_loaded_core):
     assert len(watch.stretches) >= 5
     print(f"\nwall time of a 40 ms slot under load: up to {max(walls) * 1000:.0f} ms; "
           f"watch's worst: {watch.worst.cost_s * 1000:.0f} ms")  # fmt: skip
+
+
+def test_one_quick_sql_statement_from_our_code_on_the_gui_thread_fails(qtbot, tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    try:
+        with _watch() as watch:
+            _run_slots(qtbot, lambda: watched_slots.reads_through_sqlalchemy(engine))
+        with pytest.raises(AssertionError, match=r"1 SQL statement.*'SELECT 1'") as failed:
+            watch.assert_never_blocked()
+        assert "reads_through_sqlalchemy" in str(failed.value)
+        watch.assert_never_blocked(sql_allowed=True)  # quick: the stretch is within budget
+    finally:
+        engine.dispose()
+
+
+def test_sql_on_a_worker_is_not_counted(qtbot, tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    try:
+        with ThreadPoolExecutor(1) as pool, _watch() as watch:
+            pool.submit(watched_slots.reads_through_sqlalchemy, engine).result()
+            qtbot.wait(20)
+        assert watch.sql_on_gui == []
+        watch.assert_never_blocked()
+    finally:
+        engine.dispose()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from bench.make_catalogue import write_sheet
@@ -18,6 +15,7 @@ from hostdesk.sheets.jobs_import import plan_import
 from hostdesk.sheets.reader import SheetError
 from hostdesk.ui.catalogue_export import CatalogueExport
 from hostdesk.ui.import_wizard import ImportWizard
+from tests.gui_watch import GuiWatch
 
 HEADER = "编号,岗位,企业,地点,薪资,年龄,招聘人数\n"
 
@@ -221,30 +219,22 @@ def test_closing_the_wizard_during_an_import_cancels_it(qtbot, ctx, wizard, tmp_
     assert ctx.jobs.count() == 0
 
 
-def test_gui_heartbeat_stays_under_100ms_during_a_5000_row_import(qtbot, ctx, wizard, tmp_path):
+def test_the_gui_thread_never_waits_on_a_5000_row_import(qtbot, ctx, wizard, tmp_path):
+    """Reading, the dry run and the import run on workers: our code never holds the GUI
+    thread for 100 ms (tests/gui_watch.py: its own CPU and blocking time, not the clock)."""
     sheet = write_sheet(tmp_path / "big.csv", 5000)
-    beats: list[float] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: beats.append(time.perf_counter()))
     values: list[int] = []
     wizard.progress_page.progress_bar.valueChanged.connect(values.append)
 
-    beats.append(time.perf_counter())
-    timer.start()
-    try:
+    with GuiWatch() as watch:
         assert _preview(qtbot, wizard, sheet) is True  # reading + dry run on a worker
         with qtbot.waitSignal(wizard.imported, timeout=60_000) as imported:
             wizard.next()  # the import through tasks.run_steps
         qtbot.wait(30)
-    finally:
-        timer.stop()
 
     assert imported.args == [5000, 0, 0]
     assert ctx.jobs.count() == 5000
-    gaps = [b - a for a, b in itertools.pairwise(beats)]
-    assert len(beats) > 20
-    assert max(gaps) < 0.100, f"largest gap {max(gaps) * 1000:.0f} ms"
+    watch.assert_never_blocked()
     # The bar moved: the first value at once, then coalesced updates up to the total.
     assert values[0] == 0 and values[-1] == 5000 and len(values) >= 2
     assert values == sorted(values)

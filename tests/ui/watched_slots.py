@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import time
 
+from sqlalchemy import text
+
 
 def spin(cpu_s: float) -> None:
     end = time.thread_time() + cpu_s
@@ -26,3 +28,8 @@ def slow_query_on_the_gui_thread(path) -> None:
 
 def waits_for_a_worker_on_the_gui_thread(pool) -> None:
     pool.submit(time.sleep, 0.3).result()
+
+
+def reads_through_sqlalchemy(engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
