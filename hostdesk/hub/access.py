@@ -19,7 +19,12 @@ The back office's staff (hostdesk.hub.staff.Staff, signed in at /office/):
   until a reveal (logged); may work every lead (stages, calls, owners) except that a
   lead at 已入职 stays there.
 - office admin: as a recruiter, and may move a lead out of 已入职.
-- employer: no lead on the desk yet (its own view, of its consented leads, comes later).
+- employer: no lead on the desk. Its own view (/office/employer) and export: the sign-ups
+  for its own jobs (the catalogue job's company is the account's), of viewers who ticked the
+  separate employer consent, still active (not withdrawn or erased) — name and number in
+  full (the consent covers them), in an employer-facing shape (`employer_shape`: no internal
+  ids, show codes, notice versions or sync states). The agency (admin, recruiter) exporting
+  "for employer X" gets exactly the same rows (`employer_rows` with X).
 """
 
 from __future__ import annotations
@@ -93,3 +98,41 @@ def may_change_lead(staff: Staff, stage: str) -> bool:
     if not works_leads(staff):
         return False
     return stage != FINAL_STAGE or staff.role == "admin"
+
+
+# What an employer receives of a lead, in this order: the employer-facing columns.
+EMPLOYER_COLUMNS = ("name", "phone", "job_title", "created_at", "age", "expected_city")
+
+
+def employer_company(staff: Staff, asked: str = "") -> str | None:
+    """Whose employer view `staff` may open: an employer its own company only (asking for
+    another is refused: None); the agency (admin, recruiter) the company it names."""
+    if staff.role == "employer":
+        own = staff.employer.strip()
+        return own if own and asked.strip() in ("", own) else None
+    if works_leads(staff):
+        return asked.strip() or None
+    return None
+
+
+def employer_jobs(company: str, jobs: dict[str, dict]) -> list[str]:
+    """The catalogue's job codes of `company` (jobs: code -> {title, company})."""
+    return [code for code, job in jobs.items() if job["company"].strip() == company.strip()]
+
+
+def employer_rows(job_codes: list[str]) -> ColumnElement[bool]:
+    """The WHERE clause of the leads an employer (or the agency for it) may see: its jobs,
+    the viewer's employer consent ticked, still active."""
+    if not job_codes:
+        return false()
+    return and_(
+        REGS.c.job_code.in_(job_codes),
+        REGS.c.employer_consent.is_(True),
+        REGS.c.status == "active",
+    )
+
+
+def employer_shape(row: dict, jobs: dict[str, dict]) -> dict:
+    """A lead as an employer receives it: only EMPLOYER_COLUMNS (the job's catalogue title)."""
+    title = jobs.get(row.get("job_code"), {}).get("title") or row.get("job_title") or ""
+    return {key: (title if key == "job_title" else row.get(key)) for key in EMPLOYER_COLUMNS}

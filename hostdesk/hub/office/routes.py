@@ -214,7 +214,8 @@ async def login(request: Request) -> Response:
             return _login_page(request, 429, "Too many failed attempts: wait 15 minutes and try again.", name)  # fmt: skip
         return _login_page(request, 401, "Wrong username or password.", name)
     token, _csrf = await run_in_threadpool(staff.open_session, office.db, user)
-    response = RedirectResponse(f"{PATH}/leads", 303, headers=HEADERS)
+    landing = f"{PATH}/employer" if user.role == "employer" else f"{PATH}/leads"
+    response = RedirectResponse(landing, 303, headers=HEADERS)
     response.set_cookie(COOKIE, token, path=PATH, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https")  # fmt: skip
     response.delete_cookie(LOGIN_COOKIE, path=f"{PATH}/login")
@@ -561,8 +562,11 @@ class ServerTiming:
 
 def install(app: FastAPI, db: HubDB) -> None:
     """Mount the office's routes and its static files on `app` (create_app calls it)."""
+    from hostdesk.hub.office import employer  # it builds on this module's helpers
+
     app.state.office = Office(db)
     app.include_router(router)
+    app.include_router(employer.router)
     app.add_middleware(ServerTiming)
     app.mount(f"{PATH}/static", SecureStaticFiles(directory=HERE / "static"), name="office_static")
 

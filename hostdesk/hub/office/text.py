@@ -157,6 +157,17 @@ ZH_CN: dict[str, str] = {
     "Bad request.": "请求有误。",
     "Page not found.": "页面不存在。",
     "Please log in.": "请先登录。",
+    # The employer view and export
+    "Sign-ups for {company}": "{company} 的报名名单",
+    "{n} people": "共 {n} 人",
+    "Export as Excel (xlsx)": "导出 Excel（xlsx）",
+    "Phone number": "手机号",
+    "Only people who agreed to pass their details to you are listed; anyone who withdrew is removed.": "这里只列出同意把信息转给贵单位的报名者；撤回报名的人会被移除。",
+    "No sign-ups yet.": "还没有报名。",
+    "For an employer": "为用人单位导出",
+    "Our sign-ups": "报名名单",
+    "The employer's view and export: only the sign-ups it may see (its jobs, the employer consent ticked).": "用人单位看到和导出的名单：只含其岗位、且报名者勾选了同意转给用人单位的报名。",
+    "No such job.": "没有这个岗位。",
     # Password
     "Current password": "当前密码",
     "New password": "新密码",
