@@ -58,7 +58,7 @@ WAITING_WORDS = ("lock", "acquire", ".wait(", ".result(", ".join(", "sleep(")
 class Stretch:
     """One continuous run of our code on the GUI thread, as the samples saw it."""
 
-    entry: FrameType
+    entry: FrameType | None  # the outermost frame of ours; dropped when the stretch ends
     cpu_start: float
     cpu_last: float
     blocked_s: float = 0.0
@@ -146,6 +146,8 @@ class GuiWatch:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        if self._current is not None:
+            self._current.entry = None
         event.remove(Engine, "before_cursor_execute", self._on_sql)
 
     def _on_sql(self, _conn, _cursor, statement: str, *_args) -> None:
@@ -188,11 +190,15 @@ class GuiWatch:
             interval, last = now - last, now
             self.samples += 1
             entry = _outermost_ours(frame, self.ours)
+            if entry is not None and _in_event_loop(frame):
+                entry = None  # a nested loop: what runs in it is its own stretch
             stretch = self._current
-            if entry is None or _in_event_loop(frame):
-                self._current = None
+            if stretch is not None and stretch.entry is not entry:
+                stretch.entry = None  # closed: let its frame (and the locals it holds) go
+                stretch = self._current = None
+            if entry is None:
                 continue
-            if stretch is None or stretch.entry is not entry:  # held: its id is never reused
+            if stretch is None:  # the open stretch holds its entry frame: no id reuse
                 stretch = self._current = Stretch(entry, cpu, cpu)
                 self.stretches.append(stretch)
             stretch.cpu_last = cpu
