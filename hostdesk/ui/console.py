@@ -235,9 +235,10 @@ class Console(QObject):
                 if not has_qr:
                     self.warned.emit(self.tr(
                         "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
-                elif (reach := phone_unreachable(url)) is not None:
+                    return self.prerender()
+                if (reach := phone_unreachable(url)) is not None:  # and the hub's copy too
                     self.warned.emit(self._unreachable_warning(url, reach))
-                elif copy is not None and copy is not HubCopy.PUBLISHED:
+                if copy is not None and copy is not HubCopy.PUBLISHED:
                     if self._leads_to_hub(job, url):
                         self.warned.emit(self._hub_copy_warning(job, copy))
                 elif copy is None and self._hub_page_missing(job, url):
