@@ -99,8 +99,12 @@ def _rows(db: HubDB, company: str, job: str) -> Iterator[dict]:
             yield access.employer_shape(dict(row._mapping), all_jobs)
 
 
-def _text(sheet, value: str) -> WriteOnlyCell:
-    # A value stored as text, always: a name such as "=HYPERLINK(…)" must not become a formula.
+def _text(sheet, value: str | None) -> str | WriteOnlyCell:
+    """A value stored as text, always: a name such as "=HYPERLINK(…)" must not become a
+    formula (openpyxl reads a leading "=" so). Only those get a cell object: it costs."""
+    value = value or ""
+    if not value.startswith("="):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
     return cell
@@ -115,9 +119,8 @@ def export(db: HubDB, who: Staff, company: str, job: str, path: Path) -> int:
     count = 0
     for row in _rows(db, company, job):
         sheet.append([
-            _text(sheet, row["name"] or ""), _text(sheet, row["phone"] or ""),
-            _text(sheet, row["job_title"] or ""), china_time(row["created_at"]),
-            row["age"], _text(sheet, row["expected_city"] or ""),
+            _text(sheet, row["name"]), _text(sheet, row["phone"]), _text(sheet, row["job_title"]),
+            china_time(row["created_at"]), row["age"], _text(sheet, row["expected_city"]),
         ])  # fmt: skip
         count += 1
     book.save(path)
