@@ -348,3 +348,14 @@ def test_a_qr_address_phones_cannot_open_is_warned_at_take(qtbot, ctx):
     with qtbot.waitSignal(win.console.warned, timeout=10_000) as warned:
         win.console.take("HX-002")
     assert "https://hub.example.cn" in warned.args[0]
+    # A job the hub lacks, too: both are said, one does not hide the other.
+    from hostdesk.services.take_publish import TakePublishing
+    from hostdesk.store.publish_repo import PublishRepository
+
+    win.console.take_publishing = TakePublishing(PublishRepository(ctx.db), lambda: None)
+    said: list[str] = []
+    win.console.warned.connect(said.append)
+    with qtbot.waitSignal(win.console.taken, timeout=10_000):
+        win.console.take("HX-001")
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=5000)
+    assert "https://hub.example.cn" in said[0] and "正在发布到总部服务器" in said[1]
