@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 
 import pytest
 
@@ -42,13 +41,13 @@ def test_bad_urls_say_why(url, reason):
     assert raised.value.reason == reason
 
 
-def test_a_closed_port_is_not_running_within_seconds():
+def test_a_closed_port_is_not_running_at_once():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    started = time.monotonic()
     result = probe(f"ws://127.0.0.1:{port}", "")
-    assert time.monotonic() - started < 4
+    # "not_running" is the refusal itself: a probe that sat out its connect timeout would
+    # report "timeout" (the silent-port test below), so no clock is needed here.
     assert not result.ok
     assert (result.reason, result.address) == ("not_running", f"127.0.0.1:{port}")
 
