@@ -12,11 +12,11 @@ import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
 from hostdesk.hub import access, employer_leads
@@ -105,28 +105,29 @@ async def export(request: Request) -> Response:
         path = Path(name)
         try:
             employer_leads.export(db, user, company, job, path)
+            # Open, then gone from the disk at once: the people in it never outlive the
+            # answer, even when the browser goes away mid-download (no clean-up to miss).
+            stream = path.open("rb")
         except employer_leads.NotYours:
-            path.unlink(missing_ok=True)
             return _refuse(request, user, csrf, 404, "No such job.", "refused_export", job[:80])
-        except BaseException:
+        finally:
             path.unlink(missing_ok=True)
-            raise
-        return path, company
+        return stream, company
 
     done = await run_in_threadpool(write)
     if isinstance(done, Response):
         return done
-    path, company = done
+    stream, company = done
     disposition = (
         f"attachment; filename=\"leads.xlsx\"; filename*=UTF-8''{quote(_filename(company))}"
     )
     return StreamingResponse(
-        _chunks(path), media_type=XLSX, background=BackgroundTask(path.unlink, missing_ok=True),
+        _chunks(stream), media_type=XLSX,
         headers={**HEADERS, "Content-Disposition": disposition, "Cache-Control": "no-store"},
     )  # fmt: skip
 
 
-def _chunks(path: Path):
-    with path.open("rb") as stream:
+def _chunks(stream: BinaryIO):
+    with stream:
         while chunk := stream.read(CHUNK):
             yield chunk
