@@ -135,12 +135,14 @@ class GuiWatch:
         self._tid = threading.get_native_id()
         self._cpu_clock = time.pthread_getcpuclockid(self._gui)
         self._stop = threading.Event()
+        self._sampling = threading.Event()
         self._thread = threading.Thread(target=self._run, name="gui-watch", daemon=True)
         self._current: Stretch | None = None
 
     def __enter__(self) -> GuiWatch:
         event.listen(Engine, "before_cursor_execute", self._on_sql)
         self._thread.start()
+        self._sampling.wait(10)  # the block is watched from its first line
         return self
 
     def __exit__(self, *exc) -> None:
@@ -183,7 +185,8 @@ class GuiWatch:
     def _run(self) -> None:
         syscall_path = f"/proc/self/task/{self._tid}/syscall"
         last = time.perf_counter()
-        while not self._stop.wait(self.period_s):
+        while not self._stop.wait(self.period_s if self._sampling.is_set() else 0):
+            self._sampling.set()
             frame = sys._current_frames().get(self._gui)
             cpu = time.clock_gettime(self._cpu_clock)
             now = time.perf_counter()
