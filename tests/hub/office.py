@@ -8,12 +8,14 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import requests
 from sqlalchemy import select
 
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import AUDIT, LEAD_CALLS, LEAD_HISTORY, LEADS, REGS
-from tests.hub.harness import ROOT
+from tests.hub.conftest import Hub
+from tests.hub.harness import ROOT, HarnessError, HubProcess
 from tests.hub.payloads import item
 
 TIMEOUT = (5, 30)
@@ -22,6 +24,22 @@ JOBS = [
     {"code": "J1", "title": "冰箱总装普工", "company": "美的冰箱厂", "city": "佛山"},
     {"code": "J2", "title": "电子厂质检", "company": "立讯精密", "city": "东莞"},
 ]
+
+
+def start_module_hub(request, tmp, *, device: str, env: dict | None = None) -> Hub:
+    """A hub process for a module-scoped fixture parametrised over DATABASES: an SQLite file
+    in `tmp`, or a new PostgreSQL database; a device token named `device` and an admin token.
+    A hub that cannot start fails the tests (never a skip). The caller stops `hub.process`."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp / 'hub.db'}"
+    else:
+        url = request.getfixturevalue("pg_cluster").new_database()
+    process = HubProcess(url, log_dir=tmp, env=env)
+    try:
+        process.start()
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+    return Hub(process, process.token(device), process.token("office-admin", admin=True))
 
 
 def cli(hub, *args: str, stdin: str = "") -> subprocess.CompletedProcess:

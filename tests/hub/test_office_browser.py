@@ -12,9 +12,18 @@ from pathlib import Path
 import pytest
 
 from tests.hub.browser import browser  # noqa: F401 - the fixture
-from tests.hub.conftest import DATABASES, Hub
-from tests.hub.harness import HarnessError, HubProcess
-from tests.hub.office import JOBS, PASSWORD, add_user, audit, calls, history, lead_state, send_leads
+from tests.hub.conftest import DATABASES
+from tests.hub.office import (
+    JOBS,
+    PASSWORD,
+    add_user,
+    audit,
+    calls,
+    history,
+    lead_state,
+    send_leads,
+    start_module_hub,
+)
 from tests.hub.signup import HOSTILE, put_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,22 +39,12 @@ PEOPLE = [
 
 @pytest.fixture(scope="module", params=DATABASES)
 def office_hub(request, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("office_browser")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'hub.db'}"
-    else:
-        url = request.getfixturevalue("pg_cluster").new_database()
-    process = HubProcess(url, log_dir=tmp)
-    try:
-        process.start()
-    except HarnessError as exc:
-        pytest.fail(str(exc))
-    hub = Hub(process, process.token("直播间1号"), process.token("office-admin", admin=True))
+    hub = start_module_hub(request, tmp_path_factory.mktemp("office_browser"), device="直播间1号")
     put_jobs(hub, [*JOBS, {"code": "J3", "title": "仓库分拣员", "company": "京东物流"}])
     add_user(hub, "王芳", "recruiter")
     add_user(hub, "李强", "recruiter")
     yield hub
-    process.stop()
+    hub.process.stop()
 
 
 def _context(browser, size=DESKTOP, **kw):  # noqa: F811

@@ -22,9 +22,18 @@ from hostdesk.hub import retention
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import REGS
 from tests.hub.browser import browser  # noqa: F401 - the fixture
-from tests.hub.conftest import DATABASES, Hub
-from tests.hub.harness import HarnessError, HubProcess
-from tests.hub.office import PASSWORD, TIMEOUT, add_user, audit, login, post, send_leads, signed_in
+from tests.hub.conftest import DATABASES
+from tests.hub.office import (
+    PASSWORD,
+    TIMEOUT,
+    add_user,
+    audit,
+    login,
+    post,
+    send_leads,
+    signed_in,
+    start_module_hub,
+)
 from tests.hub.payloads import item
 from tests.hub.signup import HOSTILE, put_jobs, submit
 
@@ -42,18 +51,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def hub(request, tmp_path_factory):
     """One hub per database: a catalogue of two employers' jobs, their leads, four accounts."""
     tmp = tmp_path_factory.mktemp("office_employer")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'hub.db'}"
-    else:
-        url = request.getfixturevalue("pg_cluster").new_database()
     # The hub's own temporary folder: the export files it makes are looked for there.
     (tmp / "hub-tmp").mkdir()
-    process = HubProcess(url, log_dir=tmp, env={"TMPDIR": str(tmp / "hub-tmp")})
-    try:
-        process.start()
-    except HarnessError as exc:
-        pytest.fail(str(exc))
-    hub = Hub(process, process.token("studio-1"), process.token("office-admin", admin=True))
+    hub = start_module_hub(request, tmp, device="studio-1", env={"TMPDIR": str(tmp / "hub-tmp")})
     put_jobs(hub, JOBS)
     for name, role, employer in (("boss", "admin", ""), ("rec1", "recruiter", ""),
                                  ("meidi", "employer", "美的冰箱厂"),
@@ -61,7 +61,7 @@ def hub(request, tmp_path_factory):
         add_user(hub, name, role, employer=employer)
     hub.people = _people(hub)
     yield hub
-    process.stop()
+    hub.process.stop()
 
 
 def _page_sign_up(hub, name: str, phone: str, job: str, consent: bool) -> str:

@@ -13,8 +13,7 @@ import requests
 
 from hostdesk.hub import retention
 from hostdesk.hub.db import HubDB
-from tests.hub.conftest import DATABASES, Hub
-from tests.hub.harness import HarnessError, HubProcess
+from tests.hub.conftest import DATABASES
 from tests.hub.office import (
     JOBS,
     TIMEOUT,
@@ -27,6 +26,7 @@ from tests.hub.office import (
     post,
     send_leads,
     signed_in,
+    start_module_hub,
 )
 from tests.hub.payloads import item
 from tests.hub.signup import HOSTILE, put_jobs
@@ -41,17 +41,7 @@ def phone() -> str:
 @pytest.fixture(scope="module", params=DATABASES)
 def desk(request, tmp_path_factory):
     """One hub per database for the module, with a catalogue and four accounts."""
-    tmp = tmp_path_factory.mktemp("office")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'hub.db'}"
-    else:
-        url = request.getfixturevalue("pg_cluster").new_database()
-    process = HubProcess(url, log_dir=tmp)
-    try:
-        process.start()
-    except HarnessError as exc:
-        pytest.fail(str(exc))
-    hub = Hub(process, process.token("studio-1"), process.token("office-admin", admin=True))
+    hub = start_module_hub(request, tmp_path_factory.mktemp("office"), device="studio-1")
     put_jobs(
         hub, [*JOBS, {"code": "J3", "title": f"普工{HOSTILE}", "company": f"<b>厂</b>{HOSTILE}"}]
     )
@@ -59,7 +49,7 @@ def desk(request, tmp_path_factory):
                                  ("rec2", "recruiter", ""), ("meidi", "employer", "美的冰箱厂")):  # fmt: skip
         add_user(hub, name, role, employer=employer)
     yield hub
-    process.stop()
+    hub.process.stop()
 
 
 def _ids_on(html: str) -> list[int]:
