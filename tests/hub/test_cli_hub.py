@@ -10,11 +10,12 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import requests
 from sqlalchemy import text, update
 
 from hostdesk.hub import cli as hub_cli
-from hostdesk.hub import i18n
+from hostdesk.hub import cli_users, i18n
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import REGS
 from tests.conftest import ROOT, run_cli
@@ -242,16 +243,18 @@ def test_messages_are_chinese_unless_english_is_asked_for(tmp_path: Path):
     assert not (tmp_path / "x.db").exists()  # nothing half-made
 
 
-def test_every_message_of_the_hub_cli_has_its_chinese():
-    """Every t("…") in the hub's command line is in the catalogue (else it would show English)."""
-    tree = ast.parse(Path(hub_cli.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("module", "at_least"), [(hub_cli, 40), (cli_users, 15)])
+def test_every_message_of_the_hub_cli_has_its_chinese(module, at_least):
+    """Every t("…") in the hub's command line (its verbs and the back office's user verbs) is
+    in the catalogue (else it would show English)."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     used = {
         node.args[0].value
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t"
         and isinstance(node.args[0], ast.Constant)
     }  # fmt: skip
-    assert len(used) > 40
+    assert len(used) > at_least
     assert sorted(used - set(i18n.ZH_CN)) == []
     for english in used:
         chinese = i18n.ZH_CN[english]
