@@ -30,6 +30,7 @@ import platform
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -64,7 +65,13 @@ class Stretch:
     blocked_s: float = 0.0
     samples: int = 0
     stack: list[str] = field(default_factory=list)
-    blocked_in: str = ""
+    blocked_by: Counter = field(default_factory=Counter)  # what it waited in: samples each
+
+    @property
+    def blocked_in(self) -> str:
+        """Where most of the blocked samples sat: one stray sample (the GIL taken back as a
+        sleep returns reads as a futex wait) must not rename a 300 ms sleep."""
+        return self.blocked_by.most_common(1)[0][0] if self.blocked_by else ""
 
     @property
     def cost_s(self) -> float:
@@ -209,7 +216,7 @@ class GuiWatch:
             blocked = self._blocked_in(syscall_path, frame)
             if blocked and stretch.samples > 1:
                 stretch.blocked_s += interval
-                stretch.blocked_in = blocked
+                stretch.blocked_by[blocked] += 1
             if blocked or not stretch.stack:
                 stretch.stack = _stack(frame)
             del frame, entry

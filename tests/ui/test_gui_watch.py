@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from sqlalchemy import create_engine
 
-from tests.gui_watch import GuiWatch
+from tests.gui_watch import GuiWatch, Stretch
 from tests.ui import watched_slots
 from tests.ui.watched_slots import (
     sleeps_on_the_gui_thread,
@@ -168,3 +168,11 @@ def test_sql_on_a_worker_is_not_counted(qtbot, tmp_path):
         watch.assert_never_blocked()
     finally:
         engine.dispose()
+
+
+def test_a_stretch_is_named_by_where_most_of_its_blocked_samples_sat():
+    stretch = Stretch(entry=None, cpu_start=0.0, cpu_last=0.0)
+    stretch.blocked_by.update({"system call 230": 140})
+    stretch.blocked_by["a wait in watched_slots.py:18"] += 1  # the GIL taken back at the end
+    assert stretch.blocked_in == "system call 230"
+    assert "blocked 0 ms in system call 230" in stretch.describe()
