@@ -30,8 +30,9 @@ def _watch(**kw) -> GuiWatch:
     return GuiWatch(ours=(SLOTS,), **kw)
 
 
-def _run_slots(qtbot, slot, times: int = 1, every_ms: int = 20) -> None:
-    """Call `slot` from the event loop `times` times, as a timer or a signal would."""
+def _run_slots(qtbot, slot, times: int = 1, every_ms: int = 20, until=lambda: True) -> None:
+    """Call `slot` from the event loop `times` times (and on until `until()`), as a timer or a
+    signal would."""
     done = []
 
     def tick():
@@ -43,7 +44,7 @@ def _run_slots(qtbot, slot, times: int = 1, every_ms: int = 20) -> None:
     timer.timeout.connect(tick)
     timer.start()
     try:
-        qtbot.waitUntil(lambda: len(done) >= times, timeout=60_000)
+        qtbot.waitUntil(lambda: len(done) >= times and until(), timeout=60_000)
     finally:
         timer.stop()
 
@@ -81,7 +82,9 @@ def test_long_cpu_work_in_our_slot_fails(qtbot):
 
 def test_short_slots_pass_and_idle_time_is_not_ours(qtbot):
     with _watch() as watch:
-        _run_slots(qtbot, lambda: spin(0.005), times=20)
+        # A 5 ms slot can fall between two samples (the sampler waits for the GIL), so the
+        # slots run until one has been seen at least once.
+        _run_slots(qtbot, lambda: spin(0.005), times=20, until=lambda: bool(watch.stretches))
         qtbot.wait(300)  # idle in the event loop: no frame of ours
     watch.assert_never_blocked()
     assert watch.stretches, "the slots were seen"
