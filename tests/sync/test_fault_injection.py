@@ -213,11 +213,12 @@ from hostdesk.core.jobs import Job
 from hostdesk.core.registrations import RegistrationDraft
 
 data_dir, url, token, start, count = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+read_timeout = float(sys.argv[6])
 app.setup_logging(data_dir)
 ctx = app.build(data_dir)
 ctx.jobs.upsert_many([Job(code="SY-1", title="同步测试岗")])
 worker = app.build_sync(ctx, None, hub_url=url, hub_token=token, make_pull=None, batch_size=7,
-                        backoff_base=0.05, backoff_cap=0.3, idle_poll=0.02, read_timeout=3.0)
+                        backoff_base=0.05, backoff_cap=0.3, idle_poll=0.02, read_timeout=read_timeout)
 worker.start()
 print("ready", flush=True)
 for i in range(start, start + count):
@@ -231,28 +232,45 @@ time.sleep(60)
 """
 
 
+def _outbox_states(data_dir: Path) -> dict[str, int]:
+    with sqlite3.connect(data_dir / "hostdesk.db") as db:
+        return dict(db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+
+
 def test_the_desktop_killed_mid_batch_at_random_points(hub, data_dir, tmp_path):
     rng = random.Random(int(os.environ.get("HOSTDESK_FAULT_SEED", "6")))
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # The last two rounds go through a proxy that lets the hub commit a batch and then holds
+    # its answer: the kill then falls, for sure, with that batch in flight (random sleeps alone
+    # missed that moment in one CI run).
+    proxy = FaultProxy(hub.process.port, delay=30.0)
     kills = 0
     states_at_kill: dict[str, int] = {}  # summed over the kills: where they fell
-    for round_ in range(6):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(data_dir), hub.url, hub.token,
-             str(round_ * 100), "60"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        ready, _, _ = select.select([child.stdout], [], [], 60)
-        assert ready and child.stdout.readline().strip() == b"ready", "the child did not start"
-        time.sleep(rng.uniform(0.05, 1.2))  # somewhere among saves, batches and acks
-        child.send_signal(signal.SIGKILL)
-        _, err = child.communicate(timeout=10)
-        assert child.returncode == -signal.SIGKILL, err.decode("utf-8", "replace")[-2000:]
-        kills += 1
-        with sqlite3.connect(data_dir / "hostdesk.db") as db:
-            left = dict(db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
-        for state, n in left.items():
-            states_at_kill[state] = states_at_kill.get(state, 0) + n
+    try:
+        for round_ in range(6):
+            in_flight = round_ >= 4
+            url, read_timeout = (proxy.url, "60") if in_flight else (hub.url, "3")
+            if in_flight:
+                proxy.script.append("delay")
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(data_dir), url, hub.token,
+                 str(round_ * 100), "60", read_timeout],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            )  # fmt: skip
+            ready, _, _ = select.select([child.stdout], [], [], 60)
+            assert ready and child.stdout.readline().strip() == b"ready", "the child did not start"
+            if in_flight:  # the held batch: its rows wait in "sending" until the answer comes
+                assert wait_until(lambda: _outbox_states(data_dir).get("sending", 0) > 0, 25)
+            else:
+                time.sleep(rng.uniform(0.05, 1.2))  # somewhere among saves, batches and acks
+            child.send_signal(signal.SIGKILL)
+            _, err = child.communicate(timeout=10)
+            assert child.returncode == -signal.SIGKILL, err.decode("utf-8", "replace")[-2000:]
+            kills += 1
+            for state, n in _outbox_states(data_dir).items():
+                states_at_kill[state] = states_at_kill.get(state, 0) + n
+    finally:
+        proxy.close()
     assert kills == 6
     ctx = app.build(data_dir)
     try:
