@@ -221,6 +221,36 @@ class LeadCallRow(HubModel, table=True):
     outcome: str  # answered | no_answer | busy | invalid
 
 
+class AirSpanRow(HubModel, table=True):
+    """What was on air: one take of a job on a broadcast PC, until its clear or the next take
+    (hostdesk.hub.airtime). Times are ISO-8601 UTC strings, as every time here."""
+
+    __tablename__ = "air_spans"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(unique=True)  # the desktop's span id (its air_start event's id)
+    device: str  # the token name that sent it
+    session_code: str | None = Field(default=None, index=True)  # the show (desktop session id)
+    job_code: str
+    started_at: str = Field(index=True)
+    ended_at: str | None = None  # None: on air still (or its end has not arrived yet)
+
+
+class PageOpenRow(HubModel, table=True):
+    """Opens of a job's sign-up page per show, PC and minute (hostdesk.hub.page_opens).
+
+    Anonymous: no address, no cookie, nothing personal. "" = not known (a key column cannot
+    be NULL on PostgreSQL, and the upsert needs the whole key)."""
+
+    __tablename__ = "page_opens"
+
+    job_code: str = Field(primary_key=True)
+    session_code: str = Field(default="", primary_key=True)  # the QR link's s=
+    device: str = Field(default="", primary_key=True)  # d=, only when it names a device token
+    minute: str = Field(primary_key=True)  # ISO-8601 UTC, truncated to the minute
+    opens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
 TOKENS = TokenRow.__table__
 REGS = RegistrationRow.__table__
 EVENTS = EventRow.__table__
@@ -235,6 +265,8 @@ AUDIT = AuditRow.__table__
 LEADS = LeadRow.__table__
 LEAD_HISTORY = LeadHistoryRow.__table__
 LEAD_CALLS = LeadCallRow.__table__
+AIR_SPANS = AirSpanRow.__table__
+PAGE_OPENS = PageOpenRow.__table__
 # The lead desk's list (hostdesk.hub.leads) with 100,000 sign-ups: newest first, a job's or a
 # show's newest first, repeats and searches by phone. Made by create_schema on old databases too.
 LEAD_DESK_INDEXES = (
