@@ -216,7 +216,7 @@ def main() -> None:
             data = fresh(seed=True)
             elapsed, out = timed_run(cli_argv(data, "jobs", "list", "--json"), data)
             samples["list_cli"].append(elapsed)
-            if len(json.loads(out)) != args.rows:
+            if len(json.loads(out)["jobs"]) != args.rows:
                 raise RuntimeError("jobs list --json did not list every job")
             samples["floor_pass"].append(timed_run([PY, "-c", "pass"], root)[0])
             samples["floor_sqlmodel"].append(timed_run([PY, "-c", "import sqlmodel"], root)[0])

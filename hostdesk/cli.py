@@ -136,10 +136,16 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _catalogue(jobs) -> dict:
+    """The catalogue as the hub's API holds it: the admin's PUT /api/v1/jobs body as is (and
+    GET's shape, less the hub's per-job versions, which only the hub knows)."""
+    return {"jobs": [job.to_json() for job in jobs]}
+
+
 def _cmd_jobs_list(ctx, args) -> int:
     jobs = ctx.jobs.list_jobs()
     if args.json:
-        _print_json([job.to_json() for job in jobs])
+        _print_json(_catalogue(jobs))
         return EXIT_OK
     from hostdesk import messages as m
     from hostdesk.core.salary import format_pay
@@ -350,7 +356,7 @@ def _main(argv: list[str] | None) -> int:
             jobs = _read_jobs_light(data_dir)
             if jobs is not None:
                 _print_notices(loaded[1] if loaded else [], [], language, early.json)
-                _print_json([job.to_json() for job in jobs])
+                _print_json(_catalogue(jobs))
                 return EXIT_OK
         from hostdesk import app
 

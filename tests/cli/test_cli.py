@@ -27,7 +27,7 @@ def test_import_then_list_json_has_exactly_the_agreed_keys(data_dir):
     assert imported.returncode == 0, imported.stderr
     result = run_cli("jobs", "list", "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    jobs = json.loads(result.stdout)
+    jobs = json.loads(result.stdout)["jobs"]
     assert 15 <= len(jobs) <= 25
     for job in jobs:
         assert tuple(job) == JOB_JSON_KEYS
@@ -49,11 +49,11 @@ def test_import_is_idempotent_and_dry_run_changes_nothing(data_dir, tmp_path):
     dry = run_cli("--lang", "en", "jobs", "import", str(sheet), "--dry-run", data_dir=data_dir)
     assert dry.returncode == 0
     assert "1 new, 1 updated, 0 unchanged" in dry.stdout
-    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)
+    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)["jobs"]
     assert [(j["code"], j["salary_min"]) for j in jobs] == [("A1", 6000)]
     real = run_cli("--lang", "en", "jobs", "import", str(sheet), data_dir=data_dir)
     assert "1 new, 1 updated, 0 unchanged" in real.stdout
-    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)
+    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)["jobs"]
     assert [(j["code"], j["salary_min"]) for j in jobs] == [("A1", 7000), ("A2", None)]
 
 
@@ -69,7 +69,7 @@ def test_row_problems_name_file_row_column_and_keep_valid_rows(data_dir, tmp_pat
         # Issue 15: an unread pay is a warning; the job is imported with the text as written.
         "海信.csv 第 3 行「薪资」列：薪资「看心情」按原文导入，未识别出数字：请写成 6000-8000元/月、22元/小时 或 面议 以便识别",
     ]
-    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)
+    jobs = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)["jobs"]
     assert [(j["title"], j["salary_text"]) for j in jobs] == [
         ("普工", "6000-8000"),
         ("焊工", "看心情"),
@@ -96,7 +96,7 @@ def test_fatal_problem_is_one_line_exit_2_and_changes_nothing(data_dir, tmp_path
 
 def test_export_round_trips_through_import(data_dir, tmp_path):
     run_cli("jobs", "import", str(DEMO), data_dir=data_dir)
-    original = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)
+    original = json.loads(run_cli("jobs", "list", "--json", data_dir=data_dir).stdout)["jobs"]
     for name in ("out.xlsx", "out.csv"):
         out = tmp_path / name
         result = run_cli("--lang", "en", "jobs", "export", str(out), data_dir=data_dir)
@@ -104,7 +104,8 @@ def test_export_round_trips_through_import(data_dir, tmp_path):
         assert f"Jobs exported to {out}: {len(original)}" in result.stdout
         other = tmp_path / f"data-{name}"
         assert run_cli("jobs", "import", str(out), data_dir=other).returncode == 0
-        assert json.loads(run_cli("jobs", "list", "--json", data_dir=other).stdout) == original
+        listed = run_cli("jobs", "list", "--json", data_dir=other).stdout
+        assert json.loads(listed)["jobs"] == original
 
 
 def test_export_to_unknown_type_is_bad_input(data_dir, tmp_path):
@@ -184,7 +185,7 @@ def test_json_output_keeps_notices_on_stderr(data_dir):
     (data_dir / "wordlists" / "gender_only.txt").write_text("re:(\n", encoding="utf-8")
     result = run_cli("--lang", "en", "jobs", "list", "--json", data_dir=data_dir)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == []
+    assert json.loads(result.stdout) == {"jobs": []}
     assert "could not be read" in result.stderr
     assert "line 1" in result.stderr
 

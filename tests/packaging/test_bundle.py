@@ -60,7 +60,7 @@ def test_frozen_cli_imports_exports_and_lists(bundle, tmp_path):
     assert "已导出" in export.stdout  # the bundled zh_CN translation is in use
     listed = _run(bundle, "jobs", "list", "--json", tmp_path=tmp_path)
     assert listed.returncode == 0, listed.stderr
-    assert len(json.loads(listed.stdout)) >= 15
+    assert len(json.loads(listed.stdout)["jobs"]) >= 15
 
 
 def test_bundle_size_and_exclusions(bundle):
