@@ -579,6 +579,10 @@
         <translation>{title} was changed on the hub and here: viewers see the hub&apos;s version until you choose one (Job conflicts)</translation>
     </message>
     <message>
+        <source>{title} was dropped from the hub&apos;s catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>
         <translation>{title} is being sent to the hub: the code on air works as soon as the hub has it</translation>
     </message>

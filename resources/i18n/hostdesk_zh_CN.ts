@@ -579,6 +579,10 @@
         <translation>{title} 在总部服务器和本机都改过：在您选定版本之前，观众扫码看到的是总部服务器上的版本（见“岗位冲突”）</translation>
     </message>
     <message>
+        <source>{title} was dropped from the hub&apos;s catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>
         <translation>{title} 正在发布到总部服务器：服务器收到后，屏幕上的二维码即可打开</translation>
     </message>
