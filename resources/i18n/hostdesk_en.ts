@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>{title} was dropped from the hub&apos;s catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was dropped from the hub&apos;s catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it</translation>
     </message>
     <message>
         <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>

@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>{title} was dropped from the hub&apos;s catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} 已被移出总部服务器的岗位库：观众扫码会看到“找不到这个岗位”，请决定保留（将重新发布到总部服务器）或关闭该岗位</translation>
     </message>
     <message>
         <source>{title} is being sent to the hub: the code on air works as soon as the hub has it</source>
