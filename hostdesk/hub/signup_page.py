@@ -35,7 +35,7 @@ from starlette.concurrency import run_in_threadpool
 from hostdesk.core.age import format_age
 from hostdesk.core.jobs import Job
 from hostdesk.core.salary import format_pay
-from hostdesk.hub import ingest, signup_form
+from hostdesk.hub import ingest, page_opens, signup_form
 from hostdesk.hub.checks import iso
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.limits import BodyLimit
@@ -297,6 +297,8 @@ def show_form(request: Request, code: str) -> Response:
     if limited := _too_many(request, settings(request).get_limiter, "rate_view"):
         return limited
     job, refusal = _job_or_page(request, code)
+    if job is not None:  # a page shown: the funnel's first step (anonymous, per minute)
+        page_opens.count_open(request.app.state.hub.db, job["code"], request.query_params)
     return refusal or _form_page(request, job)
 
 
