@@ -19,6 +19,7 @@ from hostdesk.core.jobs import Job
 from hostdesk.store.db import Database
 from hostdesk.store.hub_repo import HUB_JOBS, JOBS, NO_BASE, job_json
 from hostdesk.store.job_rows import row_to_job
+from hostdesk.store.withdrawn_jobs import held_codes
 
 
 class HubCopy(StrEnum):
@@ -27,6 +28,9 @@ class HubCopy(StrEnum):
     PUBLISHED = "published"  # the hub has exactly this content
     PENDING = "pending"  # new or edited here, not yet on the hub
     CONFLICT = "conflict"  # changed on the hub and here: waits for a person
+    # Dropped from the hub's catalogue while on tonight's show, held open here
+    # (withdrawn_jobs.py): takeable, but the hub no longer has it until a person decides.
+    WITHDRAWN = "withdrawn"
     UNKNOWN = "unknown"  # no such job here
 
 
@@ -76,14 +80,17 @@ class PublishRepository:
         return out
 
     def hub_copy(self, code: str) -> HubCopy:
-        """Published, pending or in conflict: one indexed read, no network."""
+        """Published, pending, in conflict or withdrawn (held): two small reads, no network."""
         stmt = select(JOBS, HUB_JOBS.c.base, HUB_JOBS.c.theirs, HUB_JOBS.c.version).join_from(
             JOBS, HUB_JOBS, HUB_JOBS.c.code == JOBS.c.code, isouter=True
         )
         with self._db.engine.connect() as conn:
             row = conn.execute(stmt.where(JOBS.c.code == code)).first()
+            held = row is not None and code in held_codes(conn)
         if row is None:
             return HubCopy.UNKNOWN
+        if held:  # its hub_jobs row still says what the hub had: the hub has it no more
+            return HubCopy.WITHDRAWN
         m = row._mapping
         if m["theirs"] is not None:
             return HubCopy.CONFLICT

@@ -116,6 +116,10 @@ class Console(QObject):
             return self.tr(
                 "{title} was changed on the hub and here: viewers see the hub's version until you choose one (Job conflicts)"
             ).format(title=job.title)  # fmt: skip
+        if copy is HubCopy.WITHDRAWN:
+            return self.tr(
+                "{title} was dropped from the hub's catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it"
+            ).format(title=job.title)  # fmt: skip
         return self.tr(
             "{title} is being sent to the hub: the code on air works as soon as the hub has it"
         ).format(title=job.title)
