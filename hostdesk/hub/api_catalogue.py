@@ -31,7 +31,8 @@ IF_NONE_MATCH_MAX = 1024  # a few dozen tags; a longer header is not a cache ask
 ETAG_HEADER = {"ETag": {"description": "the catalogue's version", "schema": {"type": "string"}}}
 
 
-def _current_etag(conn) -> str:
+def current_etag(conn) -> str:
+    """The catalogue's ETag as GET /jobs gives it (also the event stream's)."""
     text = conn.execute(select(COUNTERS.c.text).where(COUNTERS.c.name == "jobs")).scalar_one()
     return text or catalogue.etag_of([])
 
@@ -60,7 +61,7 @@ def get_jobs(
     if_none_match: Annotated[str | None, Header(max_length=IF_NONE_MATCH_MAX)] = None,
 ):
     with hub.db.read() as conn:
-        etag = _current_etag(conn)
+        etag = current_etag(conn)
         if _matches(if_none_match, etag):
             return Response(status_code=304, headers={"ETag": etag})
         rows = conn.execute(

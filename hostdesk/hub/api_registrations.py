@@ -78,15 +78,23 @@ def list_registrations(
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
     origin: Literal["hub", "any"] = "any",
 ) -> RegistrationPage:
+    with hub.db.read() as conn:
+        items = changed_after(conn, principal, since, limit + 1, origin)
+    more = len(items) > limit
+    items = items[:limit]
+    return RegistrationPage(items=items, next=items[-1].cursor if more else None)
+
+
+def changed_after(
+    conn, principal: Principal, since: int, limit: int, origin: str = "any"
+) -> list[RegistrationOut]:
+    """Up to `limit` rows `principal` may see with a cursor after `since`, in cursor order,
+    each shaped for it: the list route's page and the event stream's events (events.py)."""
     stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since, access.visible(principal))
     if origin == "hub":
         stmt = stmt.where(or_(REGS.c.origin == "hub", REGS.c.status == "erased"))
-    stmt = stmt.order_by(REGS.c.seq).limit(limit + 1)
-    with hub.db.read() as conn:
-        rows = conn.execute(stmt).all()
-    items = [_out(r, principal) for r in rows[:limit]]
-    more = len(rows) > limit
-    return RegistrationPage(items=items, next=items[-1].cursor if more else None)
+    stmt = stmt.order_by(REGS.c.seq).limit(limit)
+    return [_out(r, principal) for r in conn.execute(stmt)]
 
 
 @router.post(

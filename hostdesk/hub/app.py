@@ -13,7 +13,15 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hostdesk import __version__
-from hostdesk.hub import api_catalogue, api_erasures, api_registrations, deps, signup_page
+from hostdesk.hub import (
+    api_catalogue,
+    api_erasures,
+    api_registrations,
+    deps,
+    events,
+    signup_page,
+    wakeup,
+)
 from hostdesk.hub.auth import DEFAULT_RATE_LIMIT, RATE_WINDOW, TokenLookup
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.deps import AUTH_ERRORS, Hub
@@ -38,6 +46,8 @@ def create_app(
     page_rate_limit: int = DEFAULT_PAGE_RATE_LIMIT,
     page_get_rate_limit: int | None = None,
     public_url: str = "",
+    events_heartbeat: float | None = None,
+    events_poll: float | None = None,
 ) -> FastAPI:
     """The app on the database at `db_url` (made on first start). `rate_limit`: writes per
     token per 10 s (0: no limit). The sign-up page (/j/{code}): `agency` and
@@ -45,7 +55,9 @@ def create_app(
     client IP per minute (0: no limit); `page_get_rate_limit`: page views per client IP per
     minute (None: 3 x page_rate_limit, i.e. 60). `public_url`: the address phones open,
     told to PCs by /api/v1/me so their QR codes name it. On PostgreSQL the limits are counted in
-    the database, so every hub process on it shares them."""
+    the database, so every hub process on it shares them. GET /api/v1/events: `events_heartbeat`
+    seconds between pings, a re-read at least every `events_poll` seconds (None:
+    $HOSTDESK_HUB_EVENTS_HEARTBEAT / _POLL, else 5 and 10)."""
     db = HubDB(db_url)
     db.create_schema()
     limiter = make_limiter(db, "api", rate_limit, RATE_WINDOW)
@@ -55,9 +67,13 @@ def create_app(
     async def lifespan(_app: FastAPI):
         # The page promises deletion after `retention_days`: purge now and every hour.
         retention = RetentionLoop(db, retention_days).start()
+        # PostgreSQL: commits of every hub process wake this one's event streams (wakeup.py).
+        listener = wakeup.Listener(db.url).start() if db.dialect == "postgresql" else None
         try:
             yield
         finally:
+            if listener is not None:
+                listener.stop()
             retention.stop()
             db.close()
 
@@ -79,6 +95,8 @@ def create_app(
     app.include_router(api_registrations.router)
     app.include_router(api_catalogue.router)
     app.include_router(api_erasures.router)
+    app.state.events = events.Streams.configured(db, events_heartbeat, events_poll)
+    app.include_router(events.router)
     signup_page.install(
         app, db, agency=agency, retention_days=retention_days, rate_limit=page_rate_limit,
         get_rate_limit=page_get_rate_limit,

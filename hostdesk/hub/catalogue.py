@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
+from hostdesk.hub import wakeup
 from hostdesk.hub.models import COUNTERS, JOBS
 
 CREATED, UPDATED, UNCHANGED, CONFLICT = "created", "updated", "unchanged", "conflict"
@@ -55,6 +56,7 @@ def _store_etag(conn: Connection) -> str:
     texts = conn.execute(select(JOBS.c.data).order_by(JOBS.c.position, JOBS.c.code)).scalars()
     etag = etag_of(list(texts))
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=etag))
+    wakeup.changed(conn)  # the event streams send the new ETag
     return etag
 
 
@@ -89,6 +91,7 @@ def replace_all(conn: Connection, jobs: list[dict], by: str) -> str:
         conn.execute(insert(JOBS), rows)
     etag = etag_of(texts)
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=etag))
+    wakeup.changed(conn)  # the event streams send the new ETag
     return etag
 
 

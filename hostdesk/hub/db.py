@@ -28,6 +28,8 @@ HUB_PHONE_INDEX = (
 # Retention and erasure rewrite a registration's event payloads inside a write transaction:
 # without it each chunk scans every event while ingest waits for the lock.
 EVENTS_CLIENT_INDEX = "CREATE INDEX IF NOT EXISTS ix_events_client_id ON events (client_id)"
+# conn.info key: callables a write transaction wants run once it has committed.
+AFTER_COMMIT = "after_commit"
 
 
 def normalize_url(db: str) -> str:
@@ -132,13 +134,15 @@ class HubDB:
         if self.dialect == "sqlite":
             # Queue this process's writers here: SQLite's busy handler polls with sleeps of
             # up to 100 ms, which would idle the database while writers wait their turn.
-            with self._sqlite_lock, self._writer.begin() as conn:
+            with self._sqlite_lock, self._writer.begin() as conn, _after_commit(conn) as done:
                 yield conn
-            return
-        with self._writer.begin() as conn:
-            seq = select(COUNTERS.c.value).where(COUNTERS.c.name == "seq")
-            conn.info["seq"] = conn.execute(seq.with_for_update()).scalar()
-            yield conn
+        else:
+            with self._writer.begin() as conn, _after_commit(conn) as done:
+                seq = select(COUNTERS.c.value).where(COUNTERS.c.name == "seq")
+                conn.info["seq"] = conn.execute(seq.with_for_update()).scalar()
+                yield conn
+        for callback in done:  # committed: e.g. wake the event streams (hub/wakeup.py)
+            callback()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -147,6 +151,17 @@ class HubDB:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _after_commit(conn: Connection) -> Iterator[list]:
+    """The callbacks a transaction registered under conn.info[AFTER_COMMIT], taken off the
+    (pooled) connection whether it commits or not; the caller runs them after COMMIT."""
+    done: list = []
+    try:
+        yield done
+    finally:
+        done.extend(conn.info.pop(AFTER_COMMIT, ()))
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from hostdesk.hub import access
+from hostdesk.hub import access, wakeup
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.checks import Rejected, parse_time, registration_fields, utc_now
 from hostdesk.hub.db import HubDB
@@ -63,6 +63,7 @@ def next_seq(conn: Connection) -> int:
 
 def set_seq(conn: Connection, value: int) -> None:
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "seq").values(value=value))
+    wakeup.changed(conn)  # every change number moved: the event streams read from their cursor
 
 
 def insert_hub_registration(
