@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hostdesk import app, config, i18n, messages
 from hostdesk.private_files import private_dir
+from hostdesk.services.show_reports import ShowReports
 from hostdesk.store.migrations import SchemaTooNewError
 from hostdesk.store.pragmas import PragmaError
 from hostdesk.ui import single_instance, tasks
@@ -91,6 +92,7 @@ def launch(data_dir: Path, language: str | None = None) -> int:
             dataclasses.replace(ctx, settings=settings), on_status
         ),
         sync_stores=app.build_sync_stores(ctx),
+        reports=ShowReports(ctx.db),
     )
     guard.bring_forward_on_request(window)
     window.show()

@@ -46,9 +46,11 @@ from hostdesk.ui.withdrawn_banner import WithdrawnBanner
 
 if TYPE_CHECKING:
     from hostdesk.services.registrations import RegistrationService
+    from hostdesk.services.show_reports import ShowReports
     from hostdesk.ui.import_wizard import ImportWizard
     from hostdesk.ui.job_editor import JobEditorDialog
     from hostdesk.ui.settings_dialog import SettingsDialog
+    from hostdesk.ui.show_report_dialog import ShowReportDialog
 
 SLOTS = range(1, 10)
 # A changed auto-rotate interval is saved once the spin box has been still this long, so
@@ -75,11 +77,14 @@ class MainWindow(QMainWindow):
         registrations: RegistrationService | None = None,
         sync_factory: SyncFactory | None = None,
         sync_stores: tuple | None = None,  # (outbox, hub) repositories, read on workers
+        reports: ShowReports | None = None,
     ):
         super().__init__()
         self._link_factory = link_factory  # may block (keyring): called on a worker
         self._sync_factory, self._sync_stores = sync_factory, sync_stores or (None, None)
         self._registrations = registrations
+        self._reports = reports
+        self.report_dialog: ShowReportDialog | None = None
         self._catalogue = catalogue
         self._sessions = sessions
         self.settings = settings or Settings()
@@ -266,6 +271,8 @@ class MainWindow(QMainWindow):
         self._action(live, self.tr("Clear the overlay"), self.console.clear)
         live.addSeparator()
         self._action(live, self.tr("Start or stop the session…"), self.session_bar.start_or_stop)
+        report = self._action(live, self.tr("Show report…"), lambda: self.open_show_report())
+        report.setEnabled(self._reports is not None)
         live.addSeparator()
         self._action(live, self.tr("Sign-up form"), self.focus_registration_form, "Ctrl+L")
 
@@ -308,6 +315,7 @@ class MainWindow(QMainWindow):
         self.clear_button.clicked.connect(console.clear)
         self.session_bar.loaded.connect(self._on_session_loaded)
         self.session_bar.changed.connect(self._on_session_changed)
+        self.session_bar.ended.connect(lambda session: self.open_show_report(session.id))
         self.session_bar.failed.connect(self._on_console_refused)
         console.cued.connect(self._on_console_cued)
         console.taken.connect(self._on_console_taken)
@@ -602,6 +610,25 @@ class MainWindow(QMainWindow):
         current = self.banner.text()
         self.banner.setText(f"{current}\n{text}" if current and self.banner.isVisible() else text)
         self.banner.setVisible(True)
+
+    def open_show_report(self, session_id: str | None = None) -> ShowReportDialog | None:
+        """The report of a show (default: the newest), read and drawn off the GUI thread."""
+        if self._reports is None:
+            return None
+        from hostdesk.ui.show_report_dialog import ShowReportDialog
+
+        if self.report_dialog is not None:  # one report window: the newest request wins
+            self.report_dialog.close()
+        dialog = ShowReportDialog(self._reports, session_id, self)
+        dialog.finished.connect(partial(self._on_report_closed, dialog))
+        self.report_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _on_report_closed(self, dialog: ShowReportDialog, _result: int) -> None:
+        if self.report_dialog is dialog:
+            self.report_dialog = None
+        dialog.deleteLater()
 
     def export_catalogue(self) -> None:
         from hostdesk.ui.catalogue_export import export_catalogue

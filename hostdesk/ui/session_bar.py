@@ -15,6 +15,7 @@ from hostdesk.ui.session_dialog import SessionDialog
 class SessionBar(QWidget):
     loaded = Signal(object, list)  # the current Session and its rundown's codes
     changed = Signal(object)  # the Session after a start
+    ended = Signal(object)  # the Session just stopped (the window opens its report)
     failed = Signal(str)  # a message for the status bar
 
     def __init__(self, sessions: SessionService | None, parent=None):
@@ -83,6 +84,10 @@ class SessionBar(QWidget):
             self.label.setText(self.tr("Ended  {where}").format(where=where))
         self.clock_label.setText(self.tr("On air {clock}").format(clock=clock))
 
+    def _on_stopped(self, session: Session) -> None:
+        self.load()
+        self.ended.emit(session)
+
     def start_or_stop(self) -> None:
         sessions = self._sessions
         if sessions is None:
@@ -96,7 +101,7 @@ class SessionBar(QWidget):
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                tasks.run_serial(sessions.stop, lambda _s: self.load(), self._on_task_failed)
+                tasks.run_serial(sessions.stop, self._on_stopped, self._on_task_failed)
             return
         dialog = SessionDialog(self)
         self.dialog = dialog
