@@ -787,8 +787,8 @@
         <translation>Welcome</translation>
     </message>
     <message>
-        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</source>
-        <translation>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</translation>
+        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. A few quick steps: connect to OBS, to the agency&apos;s hub if you have one, then choose your job list.</source>
+        <translation>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. A few quick steps: connect to OBS, to the agency&apos;s hub if you have one, then choose your job list.</translation>
     </message>
     <message>
         <source>Connect to OBS</source>
@@ -801,6 +801,30 @@
     <message>
         <source>No OBS yet? Click Next: you can set it up later in Settings.</source>
         <translation>No OBS yet? Click Next: you can set it up later in Settings.</translation>
+    </message>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>Connect to the hub</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s hub puts each job&apos;s sign-up page behind the QR code and gathers the sign-ups of every PC. The office gives you its address and this PC&apos;s token.</source>
+        <translation>The agency&apos;s hub puts each job&apos;s sign-up page behind the QR code and gathers the sign-ups of every PC. The office gives you its address and this PC&apos;s token.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation type="unfinished">Hub address</translation>
+    </message>
+    <message>
+        <source>Token for this PC</source>
+        <translation type="unfinished">Token for this PC</translation>
+    </message>
+    <message>
+        <source>No hub yet? Click Next: you can set it up later in Settings.</source>
+        <translation>No hub yet? Click Next: you can set it up later in Settings.</translation>
+    </message>
+    <message>
+        <source>The hub address must start with https:// or http://</source>
+        <translation type="unfinished">The hub address must start with https:// or http://</translation>
     </message>
     <message>
         <source>Your job list</source>
@@ -875,6 +899,73 @@
     <message>
         <source>“{key}” is not a key name: press the key in the box on the right instead</source>
         <translation>“{key}” is not a key name: press the key in the box on the right instead</translation>
+    </message>
+</context>
+<context>
+    <name>HubConnectionTest</name>
+    <message>
+        <source>Fill in the hub address and this PC&apos;s token first</source>
+        <translation>Fill in the hub address and this PC&apos;s token first</translation>
+    </message>
+    <message>
+        <source>The hub at {address} does not know this token, or it was revoked: ask the office for this PC&apos;s token</source>
+        <translation>The hub at {address} does not know this token, or it was revoked: ask the office for this PC&apos;s token</translation>
+    </message>
+    <message>
+        <source>The hub at {address} refused this token (its account is disabled): ask the office for a new one</source>
+        <translation>The hub at {address} refused this token (its account is disabled): ask the office for a new one</translation>
+    </message>
+    <message>
+        <source>No hub answers at {address}: check the address (the hub&apos;s own, like https://hub.example.cn)</source>
+        <translation>No hub answers at {address}: check the address (the hub&apos;s own, like https://hub.example.cn)</translation>
+    </message>
+    <message>
+        <source>Could not reach {address}: check the address and this PC&apos;s network connection</source>
+        <translation>Could not reach {address}: check the address and this PC&apos;s network connection</translation>
+    </message>
+    <message>
+        <source>{address} answered, but not as the hub: a Wi-Fi login page, or the wrong address?</source>
+        <translation>{address} answered, but not as the hub: a Wi-Fi login page, or the wrong address?</translation>
+    </message>
+    <message>
+        <source>The hub at {address} has a problem right now: try again in a minute, or tell the office</source>
+        <translation>The hub at {address} has a problem right now: try again in a minute, or tell the office</translation>
+    </message>
+    <message>
+        <source>{address} is this computer&apos;s own address: no viewer&apos;s phone can open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} is this computer&apos;s own address: no viewer&apos;s phone can open the QR code. Put the hub&apos;s public address here</translation>
+    </message>
+    <message>
+        <source>{address} is a listening address, not one a phone can go to: put the hub&apos;s public address here</source>
+        <translation>{address} is a listening address, not one a phone can go to: put the hub&apos;s public address here</translation>
+    </message>
+    <message>
+        <source>{address} only works on this cable: viewers&apos; phones cannot open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} only works on this cable: viewers&apos; phones cannot open the QR code. Put the hub&apos;s public address here</translation>
+    </message>
+    <message>
+        <source>{address} is an address of this local network: viewers of a public stream cannot open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} is an address of this local network: viewers of a public stream cannot open the QR code. Put the hub&apos;s public address here</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished">Test connection</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>Connecting to the hub…</translation>
+    </message>
+    <message>
+        <source>Connected: this PC is “{name}” on the hub</source>
+        <translation>Connected: this PC is “{name}” on the hub</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly ({detail})</source>
+        <translation type="unfinished">The test failed unexpectedly ({detail})</translation>
+    </message>
+    <message>
+        <source> (the hub says its public address is {public})</source>
+        <translation> (the hub says its public address is {public})</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1461,10 @@ Go back to choose another file.</translation>
     <message>
         <source>Start or stop the session…</source>
         <translation>Start or stop the session…</translation>
+    </message>
+    <message>
+        <source>Show report…</source>
+        <translation>Show report…</translation>
     </message>
     <message>
         <source>Sign-up form</source>
@@ -2531,6 +2626,208 @@ Go back to choose another file.</translation>
     <message>
         <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
         <translation>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</translation>
+    </message>
+</context>
+<context>
+    <name>ShowReport</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>Nothing on air</source>
+        <translation>Nothing on air</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>Show report</translation>
+    </message>
+    <message>
+        <source>Sign-ups</source>
+        <translation>Sign-ups</translation>
+    </message>
+    <message>
+        <source>{n} during the show</source>
+        <translation>{n} during the show</translation>
+    </message>
+    <message>
+        <source>Sign-ups per hour</source>
+        <translation>Sign-ups per hour</translation>
+    </message>
+    <message>
+        <source>Jobs on air</source>
+        <translation>Jobs on air</translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation>on air</translation>
+    </message>
+    <message>
+        <source>Best job</source>
+        <translation>Best job</translation>
+    </message>
+    <message>
+        <source>{n} sign-ups</source>
+        <translation>{n} sign-ups</translation>
+    </message>
+    <message>
+        <source>Page opens → sign-ups</source>
+        <translation>Page opens → sign-ups</translation>
+    </message>
+    <message>
+        <source>Per hour vs last show</source>
+        <translation>Per hour vs last show</translation>
+    </message>
+    <message>
+        <source>last show {rate}/h</source>
+        <translation>last show {rate}/h</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Hired</translation>
+    </message>
+    <message>
+        <source>{c} contacted · {i} interviewed</source>
+        <translation>{c} contacted · {i} interviewed</translation>
+    </message>
+    <message>
+        <source>Sign-ups per minute, by the job on air</source>
+        <translation>Sign-ups per minute, by the job on air</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>On air</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Takes</translation>
+    </message>
+    <message>
+        <source>While on air</source>
+        <translation>While on air</translation>
+    </message>
+    <message>
+        <source>10 min after</source>
+        <translation>10 min after</translation>
+    </message>
+    <message>
+        <source>Per 10 air-min</source>
+        <translation>Per 10 air-min</translation>
+    </message>
+    <message>
+        <source>Opens → sign-ups</source>
+        <translation>Opens → sign-ups</translation>
+    </message>
+    <message>
+        <source>Contacted / interviewed / hired</source>
+        <translation>Contacted / interviewed / hired</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>No job was on air and nobody signed up.</source>
+        <translation>No job was on air and nobody signed up.</translation>
+    </message>
+    <message>
+        <source>This show</source>
+        <translation>This show</translation>
+    </message>
+    <message>
+        <source>Compared with earlier shows in this room</source>
+        <translation>Compared with earlier shows in this room</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Per hour</translation>
+    </message>
+    <message>
+        <source>No earlier show in this room yet.</source>
+        <translation>No earlier show in this room yet.</translation>
+    </message>
+    <message>
+        <source>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</source>
+        <translation>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowReportDialog</name>
+    <message>
+        <source>Show report</source>
+        <translation>Show report</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>No show has gone live yet.</source>
+        <translation>No show has gone live yet.</translation>
+    </message>
+    <message>
+        <source>{count} sign-ups in {minutes} minutes</source>
+        <translation>{count} sign-ups in {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>That show never went live: there is nothing to report.</source>
+        <translation>That show never went live: there is nothing to report.</translation>
+    </message>
+    <message>
+        <source>The report could not be prepared ({detail})</source>
+        <translation>The report could not be prepared ({detail})</translation>
+    </message>
+    <message>
+        <source>Export the show report</source>
+        <translation>Export the show report</translation>
+    </message>
+    <message>
+        <source>show-report-{date}.xlsx</source>
+        <translation>show-report-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Report exported to {file}</source>
+        <translation>Report exported to {file}</translation>
+    </message>
+    <message>
+        <source>The report could not be exported ({detail})</source>
+        <translation>The report could not be exported ({detail})</translation>
     </message>
 </context>
 <context>

@@ -787,8 +787,8 @@
         <translation>欢迎</translation>
     </message>
     <message>
-        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. Two quick steps: connect to OBS, then choose your job list.</source>
-        <translation>HostDesk 通过 OBS Studio 把岗位卡片和报名二维码放进直播画面。只需两步：连接 OBS，再选择岗位列表。</translation>
+        <source>HostDesk puts job cards and sign-up QR codes into your live stream through OBS Studio. A few quick steps: connect to OBS, to the agency&apos;s hub if you have one, then choose your job list.</source>
+        <translation>HostDesk 通过 OBS Studio 把岗位卡片和报名二维码放进直播画面。只需几步：连接 OBS，连接总部服务器（如有），再选择岗位列表。</translation>
     </message>
     <message>
         <source>Connect to OBS</source>
@@ -801,6 +801,30 @@
     <message>
         <source>No OBS yet? Click Next: you can set it up later in Settings.</source>
         <translation>还没装 OBS？直接点「下一步」，以后可以在「设置」里再配置。</translation>
+    </message>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>连接总部服务器</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s hub puts each job&apos;s sign-up page behind the QR code and gathers the sign-ups of every PC. The office gives you its address and this PC&apos;s token.</source>
+        <translation>总部服务器为每个岗位提供二维码背后的报名页，并汇总各台电脑的报名。地址和本机令牌由后台提供。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation type="unfinished">服务器地址</translation>
+    </message>
+    <message>
+        <source>Token for this PC</source>
+        <translation type="unfinished">本机令牌</translation>
+    </message>
+    <message>
+        <source>No hub yet? Click Next: you can set it up later in Settings.</source>
+        <translation>还没有总部服务器？点“下一步”跳过，以后可在“设置”中填写。</translation>
+    </message>
+    <message>
+        <source>The hub address must start with https:// or http://</source>
+        <translation type="unfinished">服务器地址必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
         <source>Your job list</source>
@@ -875,6 +899,73 @@
     <message>
         <source>“{key}” is not a key name: press the key in the box on the right instead</source>
         <translation>「{key}」不是有效的按键名：请在右边的框里直接按下该键</translation>
+    </message>
+</context>
+<context>
+    <name>HubConnectionTest</name>
+    <message>
+        <source>Fill in the hub address and this PC&apos;s token first</source>
+        <translation>请先填写总部服务器地址和本机令牌</translation>
+    </message>
+    <message>
+        <source>The hub at {address} does not know this token, or it was revoked: ask the office for this PC&apos;s token</source>
+        <translation>{address} 的总部服务器不认识这个令牌，或令牌已被吊销：请向后台索取本机的令牌</translation>
+    </message>
+    <message>
+        <source>The hub at {address} refused this token (its account is disabled): ask the office for a new one</source>
+        <translation>{address} 的总部服务器拒绝了这个令牌（账号已停用）：请向后台索取新令牌</translation>
+    </message>
+    <message>
+        <source>No hub answers at {address}: check the address (the hub&apos;s own, like https://hub.example.cn)</source>
+        <translation>{address} 不是总部服务器：请检查地址（应为总部服务器的地址，如 https://hub.example.cn）</translation>
+    </message>
+    <message>
+        <source>Could not reach {address}: check the address and this PC&apos;s network connection</source>
+        <translation>连不上 {address}：请检查地址和本机的网络连接</translation>
+    </message>
+    <message>
+        <source>{address} answered, but not as the hub: a Wi-Fi login page, or the wrong address?</source>
+        <translation>{address} 有回应，但不是总部服务器：可能是需要登录的 Wi-Fi，或地址填错了</translation>
+    </message>
+    <message>
+        <source>The hub at {address} has a problem right now: try again in a minute, or tell the office</source>
+        <translation>{address} 的总部服务器暂时出错：请稍后再试，或告诉后台</translation>
+    </message>
+    <message>
+        <source>{address} is this computer&apos;s own address: no viewer&apos;s phone can open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} 是本机自己的地址：观众的手机都打不开二维码。请在这里填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>{address} is a listening address, not one a phone can go to: put the hub&apos;s public address here</source>
+        <translation>{address} 是监听地址，手机无法访问：请在这里填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>{address} only works on this cable: viewers&apos; phones cannot open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} 只在本机所连的网线上有效：观众的手机打不开二维码。请在这里填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>{address} is an address of this local network: viewers of a public stream cannot open the QR code. Put the hub&apos;s public address here</source>
+        <translation>{address} 是局域网地址：公开直播的观众打不开二维码。请在这里填写总部服务器的公网地址</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished">测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接总部服务器…</translation>
+    </message>
+    <message>
+        <source>Connected: this PC is “{name}” on the hub</source>
+        <translation>已连接：本机在总部服务器上的名称是“{name}”</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly ({detail})</source>
+        <translation type="unfinished">测试意外失败（{detail}）</translation>
+    </message>
+    <message>
+        <source> (the hub says its public address is {public})</source>
+        <translation>（总部服务器告知其公网地址为 {public}）</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1461,10 @@ Go back to choose another file.</source>
     <message>
         <source>Start or stop the session…</source>
         <translation>开始或结束直播…</translation>
+    </message>
+    <message>
+        <source>Show report…</source>
+        <translation>直播复盘报告…</translation>
     </message>
     <message>
         <source>Sign-up form</source>
@@ -2531,6 +2626,208 @@ Go back to choose another file.</source>
     <message>
         <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
         <translation>系统密码库拒绝保存 OBS 密码，已改存到 HostDesk 的设置文件中（仅您本人可读）</translation>
+    </message>
+</context>
+<context>
+    <name>ShowReport</name>
+    <message>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>Nothing on air</source>
+        <translation>无岗位在屏</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>直播复盘</translation>
+    </message>
+    <message>
+        <source>Sign-ups</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>{n} during the show</source>
+        <translation>直播中 {n} 人</translation>
+    </message>
+    <message>
+        <source>Sign-ups per hour</source>
+        <translation>每小时报名</translation>
+    </message>
+    <message>
+        <source>Jobs on air</source>
+        <translation>上屏岗位</translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation>在屏</translation>
+    </message>
+    <message>
+        <source>Best job</source>
+        <translation>最佳岗位</translation>
+    </message>
+    <message>
+        <source>{n} sign-ups</source>
+        <translation>{n} 人报名</translation>
+    </message>
+    <message>
+        <source>Page opens → sign-ups</source>
+        <translation>页面打开 → 报名</translation>
+    </message>
+    <message>
+        <source>Per hour vs last show</source>
+        <translation>每小时报名 比上一场</translation>
+    </message>
+    <message>
+        <source>last show {rate}/h</source>
+        <translation>上一场 {rate} 人/小时</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>已录用</translation>
+    </message>
+    <message>
+        <source>{c} contacted · {i} interviewed</source>
+        <translation>已联系 {c} · 已约面 {i}</translation>
+    </message>
+    <message>
+        <source>Sign-ups per minute, by the job on air</source>
+        <translation>每分钟报名（按在屏岗位着色）</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>上屏时长</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>上屏次数</translation>
+    </message>
+    <message>
+        <source>While on air</source>
+        <translation>上屏时报名</translation>
+    </message>
+    <message>
+        <source>10 min after</source>
+        <translation>下屏后10分钟</translation>
+    </message>
+    <message>
+        <source>Per 10 air-min</source>
+        <translation>每上屏10分钟报名</translation>
+    </message>
+    <message>
+        <source>Opens → sign-ups</source>
+        <translation>打开 → 报名</translation>
+    </message>
+    <message>
+        <source>Contacted / interviewed / hired</source>
+        <translation>已联系 / 已约面 / 已录用</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>各岗位表现</translation>
+    </message>
+    <message>
+        <source>No job was on air and nobody signed up.</source>
+        <translation>本场没有岗位上屏，也没有人报名。</translation>
+    </message>
+    <message>
+        <source>This show</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>Compared with earlier shows in this room</source>
+        <translation>与本直播间往场对比</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>No earlier show in this room yet.</source>
+        <translation>本直播间还没有往场记录。</translation>
+    </message>
+    <message>
+        <source>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</source>
+        <translation>报名计入所报的岗位。下屏后10分钟：该岗位下屏后10分钟内的报名（即使已换上其他岗位）。每上屏10分钟报名：（上屏时报名 + 下屏后10分钟）÷ 上屏分钟数 × 10。</translation>
+    </message>
+</context>
+<context>
+    <name>ShowReportDialog</name>
+    <message>
+        <source>Show report</source>
+        <translation>直播复盘</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>No show has gone live yet.</source>
+        <translation>还没有开播过的场次。</translation>
+    </message>
+    <message>
+        <source>{count} sign-ups in {minutes} minutes</source>
+        <translation>{minutes} 分钟内 {count} 人报名</translation>
+    </message>
+    <message>
+        <source>That show never went live: there is nothing to report.</source>
+        <translation>这一场没有开播过，没有可报告的内容。</translation>
+    </message>
+    <message>
+        <source>The report could not be prepared ({detail})</source>
+        <translation>报告无法生成（{detail}）</translation>
+    </message>
+    <message>
+        <source>Export the show report</source>
+        <translation>导出直播复盘</translation>
+    </message>
+    <message>
+        <source>show-report-{date}.xlsx</source>
+        <translation>直播复盘-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Report exported to {file}</source>
+        <translation>报告已导出到 {file}</translation>
+    </message>
+    <message>
+        <source>The report could not be exported ({detail})</source>
+        <translation>报告无法导出（{detail}）</translation>
     </message>
 </context>
 <context>
