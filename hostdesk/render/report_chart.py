@@ -100,12 +100,22 @@ def report_height(page: ReportPage, width: int) -> int:
     jobs = max(1, len(page.report.jobs))
     comparison = 1 + len(page.report.earlier)
     return int(
-        MARGIN + 84 + TILE_HEIGHT + 36  # heading, tiles
-        + 40 + legend + 8 + CHART_HEIGHT + 12  # chart block
-        + 48 + ROW * (jobs + 1)  # jobs table
-        + 48 + ROW * (comparison + 2)  # comparison (+ a note when alone)
-        + 56 + MARGIN  # notes
-    )  # fmt: skip
+        MARGIN
+        + 84
+        + TILE_HEIGHT
+        + 36  # heading, tiles
+        + 40
+        + legend
+        + 8
+        + CHART_HEIGHT
+        + 12  # chart block
+        + 48
+        + ROW * (jobs + 1)  # jobs table
+        + 48
+        + ROW * (comparison + 2)  # comparison (+ a note when alone)
+        + 56
+        + MARGIN  # notes
+    )
 
 
 def render_report(page: ReportPage, width: int = 1400) -> QImage:
@@ -136,8 +146,16 @@ def draw_report(p: QPainter, page: ReportPage, width: int) -> None:
 # -- pieces -----------------------------------------------------------------------------
 
 
-def _text(p: QPainter, rect: QRectF, text: str, px: int, *, bold=False, colour=INK,
-          align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> None:  # fmt: skip
+def _text(
+    p: QPainter,
+    rect: QRectF,
+    text: str,
+    px: int,
+    *,
+    bold=False,
+    colour=INK,
+    align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+) -> None:
     font = _font(px, bold)
     p.setFont(font)
     p.setPen(QColor(colour))
@@ -151,8 +169,13 @@ def _draw_heading(p: QPainter, page: ReportPage, y: float, inner: float) -> floa
     title_w = QFontMetricsF(_font(30, True)).horizontalAdvance(
         translate("ShowReport", "Show report")
     )
-    _text(p, QRectF(MARGIN + title_w + 18, y + 4, inner - title_w - 18, 36), page.heading, 20,
-          colour=MUTED)  # fmt: skip
+    _text(
+        p,
+        QRectF(MARGIN + title_w + 18, y + 4, inner - title_w - 18, 36),
+        page.heading,
+        20,
+        colour=MUTED,
+    )
     start = page.local_start
     end = start + (r.end - r.start)
     when = f"{start:%Y-%m-%d %H:%M} – {end:%H:%M} · " + duration_text(r.duration_minutes)
@@ -186,16 +209,35 @@ def _tiles(page: ReportPage) -> list[tuple[str, str, str]]:
         ),
     ]
     if r.opens:
-        tiles.append((translate("ShowReport", "Page opens → sign-ups"), percent_text(r.conversion),
-                      f"{r.opens} → {r.submissions}"))  # fmt: skip
+        tiles.append(
+            (
+                translate("ShowReport", "Page opens → sign-ups"),
+                percent_text(r.conversion),
+                f"{r.opens} → {r.submissions}",
+            )
+        )
     if r.earlier and r.per_hour is not None and r.earlier[0].per_hour:
         change = r.per_hour / r.earlier[0].per_hour - 1
-        tiles.append((translate("ShowReport", "Per hour vs last show"), f"{change * 100:+.0f}%",
-                      translate("ShowReport", "last show {rate}/h").format(rate=rate_text(r.earlier[0].per_hour))))  # fmt: skip
+        tiles.append(
+            (
+                translate("ShowReport", "Per hour vs last show"),
+                f"{change * 100:+.0f}%",
+                translate("ShowReport", "last show {rate}/h").format(
+                    rate=rate_text(r.earlier[0].per_hour)
+                ),
+            )
+        )
     totals = r.pipeline_totals
     if totals:
-        tiles.append((translate("ShowReport", "Hired"), str(totals[2]),
-                      translate("ShowReport", "{c} contacted · {i} interviewed").format(c=totals[0], i=totals[1])))  # fmt: skip
+        tiles.append(
+            (
+                translate("ShowReport", "Hired"),
+                str(totals[2]),
+                translate("ShowReport", "{c} contacted · {i} interviewed").format(
+                    c=totals[0], i=totals[1]
+                ),
+            )
+        )
     return tiles
 
 
@@ -209,7 +251,15 @@ def _draw_tiles(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
         p.setBrush(QColor("#f5f6f8"))
         p.drawRoundedRect(QRectF(x, y + 18, w, TILE_HEIGHT), 8, 8)
         _text(p, QRectF(x + 16, y + 26, w - 32, 22), label, 14, colour=MUTED)
-        value_px = 30 if len(value) <= 8 else 20
+        # the largest size that fits: a long job title steps down rather than being cut
+        value_px = next(
+            (
+                px
+                for px in (30, 24, 20)
+                if QFontMetricsF(_font(px, True)).horizontalAdvance(value) <= w - 32
+            ),
+            16,
+        )
         _text(p, QRectF(x + 16, y + 48, w - 32, 38), value, value_px, bold=True)
         _text(p, QRectF(x + 16, y + 86, w - 32, 20), note, 13, colour=MUTED)
     return y + 18 + TILE_HEIGHT + 18
@@ -232,8 +282,13 @@ def _time_step(minutes: int) -> int:
 
 def _draw_chart(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
     r = page.report
-    _text(p, QRectF(MARGIN, y, inner, 30), translate("ShowReport", "Sign-ups per minute, by the job on air"), 18,
-          bold=True)  # fmt: skip
+    _text(
+        p,
+        QRectF(MARGIN, y, inner, 30),
+        translate("ShowReport", "Sign-ups per minute, by the job on air"),
+        18,
+        bold=True,
+    )
     y += 40
     palette = colours(r)
     for row in _legend_rows(page, inner):
@@ -268,8 +323,14 @@ def _draw_chart(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
         gy = plot.bottom() - value / top * plot.height()
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(plot.left(), gy), QPointF(plot.right(), gy))
-        _text(p, QRectF(MARGIN, gy - 10, axis_w - 8, 20), str(value), 12, colour=MUTED,
-              align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
+        _text(
+            p,
+            QRectF(MARGIN, gy - 10, axis_w - 8, 20),
+            str(value),
+            12,
+            colour=MUTED,
+            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )
     # bars
     bar_w = plot.width() / n
     gap = min(2.0, bar_w * 0.2) if bar_w >= 3 else 0.0
@@ -279,8 +340,11 @@ def _draw_chart(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
             continue
         h = m.signups / top * plot.height()
         p.setBrush(palette.get(m.job_code, QColor(OFF_AIR)) if m.job_code else QColor(OFF_AIR))
-        p.drawRect(QRectF(plot.left() + m.index * bar_w + gap / 2, plot.bottom() - h,
-                          max(bar_w - gap, 1.0), h))  # fmt: skip
+        p.drawRect(
+            QRectF(
+                plot.left() + m.index * bar_w + gap / 2, plot.bottom() - h, max(bar_w - gap, 1.0), h
+            )
+        )
     # x axis: wall-clock labels on round minutes
     p.setPen(QPen(QColor(MUTED), 1))
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
@@ -292,23 +356,34 @@ def _draw_chart(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
         p.setPen(QPen(QColor(MUTED), 1))
         p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 5))
         label = f"{start + timedelta(minutes=i):%H:%M}"
-        _text(p, QRectF(x - 30, plot.bottom() + 6, 60, 18), label, 12, colour=MUTED,
-              align=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
+        _text(
+            p,
+            QRectF(x - 30, plot.bottom() + 6, 60, 18),
+            label,
+            12,
+            colour=MUTED,
+            align=Qt.AlignmentFlag.AlignCenter,
+        )
     return y + CHART_HEIGHT + 12
 
 
 def _job_columns(report: ShowReport) -> list[tuple[str, float]]:
     """(header, share of the width) of the jobs table."""
     cols = [
-        (translate("ShowReport", "Job"), 0.26), (translate("ShowReport", "On air"), 0.09), (translate("ShowReport", "Takes"), 0.06),
-        (translate("ShowReport", "While on air"), 0.09), (translate("ShowReport", "10 min after"), 0.09), (translate("ShowReport", "Per 10 air-min"), 0.09),
-        (translate("ShowReport", "Sign-ups"), 0.16), (translate("ShowReport", "Opens → sign-ups"), 0.16),
-    ]  # fmt: skip
+        (translate("ShowReport", "Job"), 0.24),
+        (translate("ShowReport", "On air"), 0.09),
+        (translate("ShowReport", "Takes"), 0.06),
+        (translate("ShowReport", "While on air"), 0.09),
+        (translate("ShowReport", "10 min after"), 0.10),
+        (translate("ShowReport", "Per 10 air-min"), 0.12),
+        (translate("ShowReport", "Sign-ups"), 0.15),
+        (translate("ShowReport", "Opens → sign-ups"), 0.15),
+    ]
     if _has_pipeline(report):
-        cols[0] = (translate("ShowReport", "Job"), 0.20)
-        cols[6] = (translate("ShowReport", "Sign-ups"), 0.12)
+        cols[0] = (translate("ShowReport", "Job"), 0.19)
+        cols[6] = (translate("ShowReport", "Sign-ups"), 0.11)
         cols[7] = (translate("ShowReport", "Opens → sign-ups"), 0.12)
-        cols.append((translate("ShowReport", "Contacted / interviewed / hired"), 0.14))
+        cols.append((translate("ShowReport", "Contacted / interviewed / hired"), 0.15))
     return cols
 
 
@@ -339,8 +414,15 @@ def _draw_table_header(p: QPainter, cols, y: float, inner: float, left=(0,), ind
             Qt.AlignmentFlag.AlignLeft if i in left else Qt.AlignmentFlag.AlignRight
         )
         pad = 24 if i in indent else 8
-        _text(p, QRectF(x + pad, y, w - pad - 8, ROW), header, 13, bold=True, colour=MUTED,
-              align=align)  # fmt: skip
+        _text(
+            p,
+            QRectF(x + pad, y, w - pad - 8, ROW),
+            header,
+            13,
+            bold=True,
+            colour=MUTED,
+            align=align,
+        )
         x += w
     p.setPen(QPen(QColor(INK), 1.2))
     p.drawLine(QPointF(MARGIN, y + ROW), QPointF(MARGIN + inner, y + ROW))
@@ -359,8 +441,13 @@ def _draw_jobs(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
     sign_col = sum(share for _h, share in cols[:6]) * inner
     sign_w = cols[6][1] * inner
     if not r.jobs:
-        _text(p, QRectF(MARGIN + 8, y, inner, ROW), translate("ShowReport", "No job was on air and nobody signed up."),
-              14, colour=MUTED)  # fmt: skip
+        _text(
+            p,
+            QRectF(MARGIN + 8, y, inner, ROW),
+            translate("ShowReport", "No job was on air and nobody signed up."),
+            14,
+            colour=MUTED,
+        )
         return y + ROW
     for job in r.jobs:
         if best is not None and job.job_code == best.job_code:
@@ -383,8 +470,13 @@ def _draw_jobs(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
                 p.drawRoundedRect(QRectF(x + 8, y + 11, 12, 12), 2, 2)
                 _text(p, QRectF(x + 28, y, w - 36, ROW), cell, 14, bold=True)
             else:
-                _text(p, QRectF(x + 8, y, w - 16, ROW), cell, 14,
-                      align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
+                _text(
+                    p,
+                    QRectF(x + 8, y, w - 16, ROW),
+                    cell,
+                    14,
+                    align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                )
             x += w
         y += ROW
         p.setPen(QPen(QColor(RULE), 1))
@@ -401,11 +493,21 @@ def _comparison_rows(page: ReportPage) -> list[tuple[bool, ShowSummary]]:
 
 
 def _draw_comparison(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
-    _text(p, QRectF(MARGIN, y + 8, inner, 30), translate("ShowReport", "Compared with earlier shows in this room"), 18,
-          bold=True)  # fmt: skip
+    _text(
+        p,
+        QRectF(MARGIN, y + 8, inner, 30),
+        translate("ShowReport", "Compared with earlier shows in this room"),
+        18,
+        bold=True,
+    )
     y += 48
-    cols = [(translate("ShowReport", "Show"), 0.28), (translate("ShowReport", "Length"), 0.14), (translate("ShowReport", "Sign-ups"), 0.12),
-            (translate("ShowReport", "Per hour"), 0.12), (translate("ShowReport", "Best job"), 0.34)]  # fmt: skip
+    cols = [
+        (translate("ShowReport", "Show"), 0.28),
+        (translate("ShowReport", "Length"), 0.14),
+        (translate("ShowReport", "Sign-ups"), 0.12),
+        (translate("ShowReport", "Per hour"), 0.12),
+        (translate("ShowReport", "Best job"), 0.34),
+    ]
     _draw_table_header(p, cols, y, inner, left=(0, 4), indent=(4,))
     y += ROW
     rows = _comparison_rows(page)
@@ -427,8 +529,13 @@ def _draw_comparison(p: QPainter, page: ReportPage, y: float, inner: float) -> f
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(MARGIN, y), QPointF(MARGIN + inner, y))
     if len(rows) == 1:
-        _text(p, QRectF(MARGIN + 8, y, inner, ROW), translate("ShowReport", "No earlier show in this room yet."), 13,
-              colour=MUTED)  # fmt: skip
+        _text(
+            p,
+            QRectF(MARGIN + 8, y, inner, ROW),
+            translate("ShowReport", "No earlier show in this room yet."),
+            13,
+            colour=MUTED,
+        )
     return y + ROW
 
 

@@ -188,7 +188,17 @@ PER_MINUTE = {"HX01": 3.0, "BYD2": 2.0, "FX03": 4.0, "LX04": 1.0, "MD05": 2.5, "
 def test_a_busy_show_report_as_the_host_sees_it(qtbot, ctx, monkeypatch):
     """The docs' screenshot (docs/images/show_report_desktop.png), from a real store."""
     rnd = random.Random(16)
-    start = datetime.now(UTC) - timedelta(minutes=sum(m for _c, m in ROTATION))
+    length_of_show = sum(m for _c, m in ROTATION)
+    start = datetime.now(UTC) - timedelta(minutes=length_of_show)
+    last_week = start - timedelta(days=7)
+    earlier = _start_show(ctx, last_week)
+    _add_take(ctx.db, earlier, "take", "HX01", last_week)
+    _add_signups(
+        ctx.db, earlier, [("HX01", last_week + timedelta(minutes=m % 95), "qr") for m in range(180)]
+    )
+    SessionService(
+        SessionRepository(ctx.db), clock=lambda: last_week + timedelta(minutes=95)
+    ).stop()
     show = _start_show(ctx, start)
     minute, rows = 0, []
     for code, length in ROTATION:
@@ -200,6 +210,10 @@ def test_a_busy_show_report_as_the_host_sees_it(qtbot, ctx, monkeypatch):
                 at = start + timedelta(minutes=m, seconds=rnd.randint(0, 59))
                 rows.append((code, at, "qr" if rnd.random() < 0.8 else "phone"))
         minute += length
+        for _ in range(rnd.randint(0, 6) if code else 0):  # late form submits after its span
+            at = start + timedelta(minutes=minute + rnd.uniform(0, 9.5))
+            if at < start + timedelta(minutes=length_of_show):
+                rows.append((code, at, "qr"))
     _add_signups(ctx.db, show, rows)
     i18n.install("zh_CN")
     win = _open_window(qtbot, ctx)
@@ -211,6 +225,8 @@ def test_a_busy_show_report_as_the_host_sees_it(qtbot, ctx, monkeypatch):
     assert sum(m.signups for m in report.minutes) == len(rows)
     assert {j.job_code for j in report.jobs} == set(PER_MINUTE)
     assert report.best_job.job_code == "FX03"  # the highest pull, on air longest
+    assert sum(j.tail for j in report.jobs) > 0
+    assert [e.signups for e in report.earlier] == [180]
     dialog.resize(1320, dialog.canvas.height() + 70)
     qtbot.waitUntil(lambda: dialog.canvas.width() >= 1250, timeout=5_000)
     image = dialog.grab().toImage()
