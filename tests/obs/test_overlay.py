@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from hostdesk.obs import ObsClient, ObsError
 from hostdesk.obs.overlay import Box, OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
 from tests.obs.obs_process import ObsProcess
+from tests.waits import GENEROUS, wait_until
 
 _ids = itertools.count(1)
 
@@ -77,7 +78,8 @@ def _program_pixel(client: ObsClient, x: int, y: int) -> QColor:
     return image.pixelColor(x, y)
 
 
-def _wait_colour(client, x, y, wanted: str, timeout=3.0) -> QColor:
+def _wait_colour(client, x, y, wanted: str, timeout=GENEROUS) -> QColor:
+    """The program pixel once it is near `wanted` (or the last one seen, after `timeout`)."""
     deadline = time.monotonic() + timeout
     while True:
         colour = _program_pixel(client, x, y)
@@ -120,10 +122,10 @@ def test_deleted_source_is_recreated(qapp, client, names, tmp_path):
     client.call("RemoveInput", {"inputName": names.card})
     # Removal is asynchronous in OBS; the link resyncs on the InputRemoved event, i.e. once
     # it is done. Wait for that here too (hammering OBS mid-removal once hung it in CI).
-    deadline = time.monotonic() + 10
-    while any(i["inputName"] == names.card for i in client.call("GetInputList")["inputs"]):
-        assert time.monotonic() < deadline, "OBS did not finish removing the input"
-        time.sleep(0.2)
+    assert wait_until(
+        lambda: all(i["inputName"] != names.card for i in client.call("GetInputList")["inputs"]),
+        step=0.2,
+    ), "OBS did not finish removing the input"
     result = ensure(client, names, frame)
     assert names.card in result.created
     apply(client, names, frame, result)
