@@ -66,6 +66,17 @@ def _save(qtbot, dialog) -> str:
     return saved.args[0]
 
 
+def _save_inline(inline_tasks, dialog) -> str:
+    """Save with the inline task runner: the write and its answer are done on return."""
+    saved: list[str] = []
+    dialog.job_saved.connect(saved.append)
+    dialog.save_button.click()
+    inline_tasks.drain()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    (code,) = saved
+    return code
+
+
 def test_bad_pay_shows_the_problem_in_place_and_keeps_the_typing(qtbot, ctx, zh):
     dialog = _open(qtbot, JobEditorDialog.create(None, ctx.catalogue))
     type_text(dialog.fields["pay"], "工资很高")
@@ -137,7 +148,7 @@ def test_a_stale_preview_is_ignored(qtbot, ctx):
     assert dialog.preview_image is shown
 
 
-def test_saving_a_new_job_lands_in_the_catalogue(qtbot, ctx):
+def test_saving_a_new_job_lands_in_the_catalogue(qtbot, ctx, inline_tasks):
     dialog = _open(qtbot, JobEditorDialog.create(None, ctx.catalogue))
     type_text(dialog.fields["title"], "注塑工")
     type_text(dialog.fields["company"], "海尔")
@@ -146,7 +157,7 @@ def test_saving_a_new_job_lands_in_the_catalogue(qtbot, ctx):
     type_text(dialog.fields["headcount"], "招30人")
     type_text(dialog.fields["age"], "18-40岁")
     dialog.fields["urgent"].setChecked(True)
-    code = _save(qtbot, dialog)
+    code = _save_inline(inline_tasks, dialog)
 
     job = ctx.jobs.get(code)
     assert job is not None and dialog.saved_job == job
@@ -185,13 +196,13 @@ def test_duplicate_gets_a_new_code_and_opens_the_copy(qtbot, seeded):
     assert seeded.jobs.count() == 2
 
 
-def test_editing_keeps_the_code(qtbot, seeded):
+def test_editing_keeps_the_code(qtbot, seeded, inline_tasks):
     dialog = _open(qtbot, JobEditorDialog.edit(None, seeded.catalogue, SEEDED))
     assert dialog.fields["code"].isReadOnly()
     assert dialog.fields["code"].text() == "HX-001"
     assert dialog.fields["benefits"].text() == "包吃住、五险一金"
     dialog.fields["title"].setText("冰箱总装操作工")
-    assert _save(qtbot, dialog) == "HX-001"
+    assert _save_inline(inline_tasks, dialog) == "HX-001"
     job = seeded.jobs.get("HX-001")
     assert job.title == "冰箱总装操作工"
     assert job.content_equal(replace(SEEDED, title="冰箱总装操作工"))
@@ -210,9 +221,10 @@ def test_closing_a_job_sets_it_closed(qtbot, seeded):
     assert again.close_job_button.isHidden()  # nothing left to close
 
 
-def test_a_code_in_use_is_refused_in_place_as_you_type(qtbot, seeded, zh):
+def test_a_code_in_use_is_refused_in_place_as_you_type(qtbot, seeded, zh, inline_tasks):
     dialog = _open(qtbot, JobEditorDialog.create(None, seeded.catalogue))
-    qtbot.waitUntil(lambda: "HX-001" in dialog._codes, timeout=10_000)  # read on a worker
+    inline_tasks.drain()  # the codes in use, read by a task when the dialog opened
+    assert "HX-001" in dialog._codes
     type_text(dialog.fields["title"], "焊工")
     dialog.fields["code"].setText("HX-001")
     text, problem = _note(dialog, "code")
@@ -221,25 +233,28 @@ def test_a_code_in_use_is_refused_in_place_as_you_type(qtbot, seeded, zh):
     assert dialog.isVisible() and seeded.jobs.count() == 1
 
 
-def test_a_code_taken_meanwhile_is_refused_by_the_save(qtbot, seeded, zh):
+def test_a_code_taken_meanwhile_is_refused_by_the_save(qtbot, seeded, zh, inline_tasks):
     # The dialog was told of no codes: only the service, in its transaction, can refuse.
     dialog = _open(qtbot, JobEditorDialog.create(None, seeded.catalogue, codes=set()))
     type_text(dialog.fields["title"], "焊工")
     dialog.fields["code"].setText("HX-001")
     assert _note(dialog, "code") == ("", False)
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: _note(dialog, "code")[1], timeout=10_000)
+    inline_tasks.drain()  # the save ran, and was refused
+    assert _note(dialog, "code")[1]
     assert "HX-001" in _note(dialog, "code")[0]
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.fields["title"].text() == "焊工"
     assert seeded.jobs.get("HX-001").title == SEEDED.title
 
 
-def test_a_failed_save_keeps_the_dialog_open_and_says_why(qtbot, ctx, zh):
+def test_a_failed_save_keeps_the_dialog_open_and_says_why(qtbot, ctx, zh, inline_tasks):
     ghost = Job(code="GONE-1", title="已删除的岗位")  # edited, but no longer in the catalogue
     dialog = _open(qtbot, JobEditorDialog.edit(None, ctx.catalogue, ghost))
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: not dialog.error.isHidden() and dialog.save_button.isEnabled())
+    assert not dialog.save_button.isEnabled()  # busy until the answer comes back
+    inline_tasks.drain()
+    assert not dialog.error.isHidden() and dialog.save_button.isEnabled()
     assert dialog.error.text() == "岗位库中已没有这个岗位：请关闭本窗口并刷新列表"
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert ctx.jobs.count() == 0
