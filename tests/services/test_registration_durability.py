@@ -101,13 +101,11 @@ def test_sigkill_never_loses_a_returned_save(data_dir):
     ctx.close()
     rng = random.Random(5)
     all_printed: list[str] = []
-    started = time.monotonic()
     for run in range(RUNS):
         printed = _run_and_kill(data_dir, run, rng.uniform(0.05, 1.0))
         all_printed += printed
         _check(data_dir, all_printed)
     assert len(all_printed) > RUNS  # the kills did land among the saves
-    assert time.monotonic() - started < 90
 
 
 if __name__ == "__main__":

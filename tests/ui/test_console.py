@@ -167,8 +167,8 @@ def test_rundown_is_kept_with_the_session_and_reordered_by_drag(win, qtbot, ctx)
     QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_Delete)
     assert model.codes() == ["GE-003", "GE-002", "HX-001"]
     assert tasks.wait_idle()
-    qtbot.wait(50)  # the writes come back through the event loop
-    assert list(ctx.sessions.rundown().codes) == ["GE-003", "GE-002", "HX-001"]
+    # The writes come back through the event loop (one may start another): wait for the row.
+    qtbot.waitUntil(lambda: list(ctx.sessions.rundown().codes) == ["GE-003", "GE-002", "HX-001"])
     again = _open(qtbot, ctx)  # a restart shows tonight's rundown as it was left
     assert again.rundown_panel.model.codes() == ["GE-003", "GE-002", "HX-001"]
 

@@ -55,8 +55,8 @@ def test_a_result_for_a_deleted_widget_is_dropped_not_raised(qtbot):
         done = Signal(object)
 
     owner = Owner()
-    owner.deleteLater()
-    qtbot.wait(10)  # deleted now; the late result still references it
+    with qtbot.waitSignal(owner.destroyed):  # deleted now; the late result still references it
+        owner.deleteLater()
     delivered = []
     tasks.run(lambda: 42, lambda value: owner.done.emit(value))
     tasks.run(lambda: 43, delivered.append)
