@@ -107,6 +107,12 @@ def _enum_value(enum, value, default):
         return default
 
 
+def _top_cursor(cursor: int, items: list) -> int:
+    """The highest cursor among `items` and `cursor`."""
+    seen = [_int(item.get("cursor")) for item in items if isinstance(item, dict)]
+    return max([cursor, *(c for c in seen if c is not None)])
+
+
 def hub_erasure(item) -> str | None:
     """The client id of an item that tells of an erasure on the hub, else None."""
     if not isinstance(item, dict) or item.get("status") != ERASED:
@@ -295,10 +301,7 @@ class Puller:
 
     def pull_registrations(self, client: HubClient) -> tuple[HubUpsert, int, bool]:
         """Pages of hub sign-ups since the stored cursor: (stored, skipped as invalid, more left)."""
-        try:
-            cursor = int(self.hub.state().get(REGISTRATIONS_CURSOR, "0"))
-        except ValueError:
-            cursor = 0
+        cursor = self.cursor()
         inserted = updated = skipped = invalid = erasures = 0
         for _page in range(self._max_pages):
             params = {"since": cursor, "limit": self._page_limit, "origin": "hub"}
@@ -307,29 +310,16 @@ class Puller:
             following = body.get("next") if isinstance(body, dict) else None
             if not isinstance(items, list) or (following is not None and _int(following) is None):
                 raise _not_the_hub("registrations")
-            now = self._clock()
-            erased = [hub_erasure(item) for item in items]
-            gone = [client_id for client_id in erased if client_id is not None]
-            regs = [
-                hub_registration(item, self._key, now.year)
-                for item, client_id in zip(items, erased, strict=True)
-                if client_id is None
-            ]
-            usable = [reg for reg in regs if reg is not None]
-            invalid += len(regs) - len(usable)
-            seen = [_int(item.get("cursor")) for item in items if isinstance(item, dict)]
-            top = max([cursor, *(c for c in seen if c is not None)])
-            new_cursor = following if following is not None else top
-            result = self._regs.upsert_from_hub(
-                usable, {REGISTRATIONS_CURSOR: str(new_cursor)}, now, erased=gone
-            )
+            new_cursor = following if following is not None else _top_cursor(cursor, items)
+            result, bad = self._store(items, new_cursor)
+            invalid += bad
             inserted += result.inserted
             updated += result.updated
             skipped += result.skipped
             erasures += result.erased
             # The end, or a hub whose cursor does not move on: stop rather than loop.
             if following is None or not items or following <= cursor:
-                if usable or invalid or gone:
+                if inserted or updated or invalid or erasures:
                     log.info(
                         "hub sign-ups pulled: %d new, %d updated, %d invalid, %d erased",
                         inserted,
@@ -341,14 +331,70 @@ class Puller:
             cursor = following
         return HubUpsert(inserted, updated, skipped, erasures), invalid, True
 
-    def bind(self, url: str, token: str) -> Callable[[], PullResult]:
+    def apply_events(self, items: list) -> tuple[HubUpsert, int]:
+        """Registration events from the hub's event stream, stored as a pulled page is.
+
+        The same items as GET /api/v1/registrations gives, in cursor order; the cursor moves
+        to the highest one in the same commit, never back (a pull may have gone further).
+        Sign-ups made on a desk (this PC's own, pushed) are passed over as the pull's
+        origin=hub filter passes over them; erasures of them are applied.
+        """
+        cursor = self.cursor()
+        wanted = [
+            item
+            for item in items
+            if isinstance(item, dict)
+            and (item.get("origin") == "hub" or hub_erasure(item) is not None)
+        ]
+        return self._store(wanted, _top_cursor(cursor, items))
+
+    def cursor(self) -> int:
+        """The stored registrations cursor: where the next pull or event stream resumes."""
+        try:
+            return max(0, int(self.hub.state().get(REGISTRATIONS_CURSOR, "0")))
+        except ValueError:
+            return 0
+
+    def _store(self, items: list, new_cursor: int) -> tuple[HubUpsert, int]:
+        """One page of hub items and the cursor after it, in one commit: (stored, invalid)."""
+        now = self._clock()
+        erased = [hub_erasure(item) for item in items]
+        gone = [client_id for client_id in erased if client_id is not None]
+        regs = [
+            hub_registration(item, self._key, now.year)
+            for item, client_id in zip(items, erased, strict=True)
+            if client_id is None
+        ]
+        usable = [reg for reg in regs if reg is not None]
+        result = self._regs.upsert_from_hub(
+            usable, {REGISTRATIONS_CURSOR: str(new_cursor)}, now, erased=gone
+        )
+        return result, len(regs) - len(usable)
+
+    def bind(self, url: str, token: str) -> BoundPull:
         """A pull for SyncWorker(make_pull=puller.bind): its own client per call, closed after."""
+        return BoundPull(self, url, token)
 
-        def pull() -> PullResult:
-            client = HubClient(url, token)
-            try:
-                return self.pull(client)
-            finally:
-                client.close()
 
-        return pull
+class BoundPull:
+    """One hub's pull, callable by the sync worker; its event stream stores through it too."""
+
+    def __init__(self, puller: Puller, url: str, token: str):
+        self._puller, self.url, self.token = puller, url, token
+
+    def __call__(self) -> PullResult:
+        client = HubClient(self.url, self.token)
+        try:
+            return self._puller.pull(client)
+        finally:
+            client.close()
+
+    def cursor(self) -> int:
+        return self._puller.cursor()
+
+    def apply_events(self, items: list) -> tuple[HubUpsert, int]:
+        return self._puller.apply_events(items)
+
+    def jobs_etag(self) -> str:
+        """The catalogue's ETag as last pulled ("" before the first pull)."""
+        return self._puller.hub.state().get(JOBS_ETAG, "")

@@ -7,6 +7,14 @@ attempt limit, reset on success, on "sync now" and when the hub answers again. 4
 and a wrong URL pause everything (no retries) until `reconfigure()` or `sync_now()`.
 A periodic audit asks the hub which acknowledged registrations it has and re-sends,
 with the same event ids, what it lost (a hub restored from a backup).
+
+While online, the worker holds the hub's event stream open (hostdesk.sync.stream, on a
+thread of its own) and stores its sign-ups as they come, through the pull's own code
+(Puller.apply_events: the cursor in the same commit); the regular pull then runs at its
+slow pace. It polls as before when the stream cannot be held: an older hub without it,
+a proxy that buffers it, repeated drops. While the hub does not answer at all, a cheap
+look every PROBE_INTERVAL s ends the outage as soon as it is back, whatever the backoff;
+a hub that answers 429/503 is left alone for its Retry-After.
 """
 
 from __future__ import annotations
@@ -37,6 +45,19 @@ from hostdesk.sync.client import (
     HubRefused,
     HubUnavailable,
 )
+from hostdesk.sync.stream import (
+    BUSY,
+    DROPPED,
+    REFUSED,
+    SILENCE_TIMEOUT,
+    SILENT,
+    UNREACHABLE,
+    UNSUPPORTED,
+    EventStream,
+    StreamEnd,
+    StreamEvent,
+    StreamOpen,
+)
 from hostdesk.threads import lower_priority
 
 log = logging.getLogger(__name__)
@@ -50,6 +71,12 @@ AUDIT_PAGE = 500  # the hub's limit per lookup
 # often: the stream shows the count go up within seconds (one small GET when nothing is new).
 LIVE_PULL_INTERVAL = 2.0
 IDLE_POLL = 5.0  # events saved by another process (the CLI) are noticed within this
+# While the hub does not answer at all (refused, unreachable), it is looked at this often,
+# so a backlog starts draining within seconds of its return and not at the backoff's end.
+PROBE_INTERVAL = 2.0
+STREAM_REDIAL = 1.0  # after a drop, the stream is opened again after this (times the drops)
+STREAM_MAX_DROPS = 3  # this many quick drops in a row: polling for STREAM_FALLBACK s
+STREAM_FALLBACK = 300.0
 
 
 @dataclass(frozen=True)
@@ -108,6 +135,11 @@ class SyncWorker:
         idle_poll: float = IDLE_POLL,
         make_pull: Callable[[str, str], Callable[[], object]] | None = None,
         pull_interval: float = 60.0,
+        stream: bool = True,
+        stream_silence: float = SILENCE_TIMEOUT,
+        stream_redial: float = STREAM_REDIAL,
+        stream_fallback: float = STREAM_FALLBACK,
+        probe_interval: float = PROBE_INTERVAL,
         clock: Callable[[], datetime] = _utc_now,
         rng: Callable[[], float] = random.random,
     ):
@@ -127,6 +159,20 @@ class SyncWorker:
         self._pull_interval = pull_interval
         self._pull_often = False
         self._pulled = 0
+        self._pulled_once = False  # a pull succeeded on this connection: the stream may open
+        self._stream_wanted = stream
+        self._stream_silence = stream_silence
+        self._stream_redial = stream_redial
+        self._stream_fallback = stream_fallback
+        self._stream: EventStream | None = None
+        self._stream_serial = 0  # events of an earlier connection (or hub) are passed over
+        self._stream_live = False
+        self._stream_at = 0.0  # monotonic: the stream may open from then on
+        self._stream_off = ""  # why the stream is not tried on this connection (older hub)
+        self._stream_drops = 0  # quick drops in a row
+        self._incoming: list = []  # registration items from the stream, not stored yet
+        self._probe_interval = probe_interval
+        self._probe_at = 0.0  # monotonic: the next look at a hub that did not answer
         self._clock = clock
         self._rng = rng
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
@@ -149,6 +195,16 @@ class SyncWorker:
     @property
     def status(self) -> SyncStatus | None:
         return self._status
+
+    @property
+    def streaming(self) -> bool:
+        """Whether the hub's event stream is open now (else sign-ups come by polling)."""
+        return self._stream_live
+
+    @property
+    def probe_interval(self) -> float:
+        """How often a hub that does not answer is looked at (the outage's end is seen)."""
+        return self._probe_interval
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="hostdesk-sync", daemon=True)
@@ -248,10 +304,16 @@ class SyncWorker:
     def _step(self) -> float:
         """One unit of work; returns how long to sleep (0: go on at once)."""
         if self._paused:
+            self._close_stream()
             return 3600.0
-        if self._gate_wait() > 0:
-            return self._gate_wait()
+        if self._incoming:
+            self._store_incoming()
+            return 0
+        gate = self._gate_wait()
+        if gate > 0:
+            return self._look_while_down(gate)
         now = time.monotonic()
+        self._hold_stream(now)
         if now >= self._audit_at:
             if self._guard(self._audit):
                 self._audit_at = now + self._audit_interval
@@ -273,14 +335,28 @@ class SyncWorker:
     def _next_pull(self) -> float:
         return (
             min(self._pull_interval, LIVE_PULL_INTERVAL)
-            if self._pull_often
+            if self._pull_often and not self._stream_live  # the stream brings them at once
             else self._pull_interval
         )
+
+    def _look_while_down(self, gate: float) -> float:
+        """Backing off: when the hub gave no answer at all, look at it every probe interval."""
+        if self._reason != NETWORK or self._client is None:
+            return gate  # it answered (429, 5xx, a portal): its wish or the backoff holds
+        now = time.monotonic()
+        if now < self._probe_at:
+            return min(gate, self._probe_at - now)
+        if self._guard(self._reach):
+            log.info("sync: the hub answers again")
+            return 0
+        return min(self._gate_wait(), max(0.05, self._probe_at - time.monotonic()))
 
     def _idle_wait(self, now: float) -> float:
         wait = min(self._idle_poll, max(0.0, self._audit_at - now))
         if self._pull is not None:
             wait = min(wait, max(0.0, self._pull_at - now))
+        if self._stream_due():
+            wait = min(wait, max(0.0, self._stream_at - now))
         counts = self._outbox.counts(acked=False)
         if counts.next_try is not None:
             until = (counts.next_try - self._clock()).total_seconds()
@@ -324,6 +400,10 @@ class SyncWorker:
         elif name == "retry":
             count = self._outbox.retry(arg)
             log.info("operator retry: %d event(s) pending again", count)
+        elif name == "stream":
+            serial, message = arg
+            if serial == self._stream_serial:
+                self._on_stream(message)
 
     # -- the work --------------------------------------------------------------------------
 
@@ -386,15 +466,136 @@ class SyncWorker:
         result = self._pull()
         stored = getattr(result, "registrations", None)
         if stored is not None:
-            # An erasure takes a sign-up off the counter too: it refreshes like a new one.
-            self._pulled += stored.inserted + stored.updated + getattr(stored, "erased", 0)
+            self._count_pulled(stored)
+        self._pulled_once = True
         self._succeeded()
         # A long backlog of hub sign-ups comes in rounds: the next one at once.
         self._pull_more = bool(getattr(result, "more", False))
 
+    def _count_pulled(self, stored) -> None:
+        # An erasure takes a sign-up off the counter too: it refreshes like a new one.
+        self._pulled += stored.inserted + stored.updated + getattr(stored, "erased", 0)
+
     def _probe(self) -> None:
         self._client.get_json("/api/v1/stats")
         self._succeeded()
+
+    def _reach(self) -> None:
+        """The cheapest answer the hub gives (no token needed): is it there at all?"""
+        self._client.get_json("/healthz")
+        self._succeeded()
+
+    # -- the event stream ------------------------------------------------------------------
+
+    def _stream_due(self) -> bool:
+        """Whether the stream should be opened (now or at _stream_at)."""
+        return (
+            self._stream_wanted
+            and self._stream is None
+            and not self._stream_off
+            and self._pulled_once
+            and hasattr(self._pull, "apply_events")
+            and hasattr(self._pull, "jobs_etag")
+            and self._client is not None
+            and not self._paused
+            and self._state == "online"
+        )
+
+    def _hold_stream(self, now: float) -> None:
+        if not self._stream_due() or now < self._stream_at:
+            return
+        self._stream_serial += 1
+        serial = self._stream_serial
+
+        def deliver(message) -> None:
+            self._commands.put(("stream", (serial, message)))
+
+        connect_timeout, _read = self._timeouts
+        self._stream = EventStream(
+            self._client.base_url,
+            self._client.token,
+            self._pull.cursor(),  # the truth: what is stored, not what was heard
+            deliver,
+            connect_timeout=connect_timeout,
+            silence_timeout=self._stream_silence,
+        ).start()
+
+    def _close_stream(self) -> None:
+        self._stream_serial += 1  # whatever the old one still delivers is passed over
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+        if self._stream_live:
+            self._stream_live = False
+            self._pull_at = 0.0  # polling again: one look at once
+        self._incoming = []  # not stored, so not in the cursor: the next connection repeats them
+
+    def _on_stream(self, message) -> None:
+        if isinstance(message, StreamEvent):
+            if message.kind == "registration" and isinstance(message.data, dict):
+                self._incoming.append(message.data)
+                self._stream_drops = 0
+            elif message.kind == "catalogue":
+                # Sent first on every stream and at each change: pull when it is news.
+                etag = message.data.get("etag") if isinstance(message.data, dict) else None
+                if not isinstance(etag, str) or etag != self._pull.jobs_etag():
+                    self._pull_at = 0.0
+                self._stream_drops = 0
+        elif isinstance(message, StreamOpen):
+            self._stream_live = True
+            self._succeeded()
+            log.info("sync: the hub's event stream is open")
+        elif isinstance(message, StreamEnd):
+            self._stream_ended(message)
+
+    def _stream_ended(self, end: StreamEnd) -> None:
+        self._stream = None
+        if self._stream_live:
+            self._stream_live = False
+            self._pull_at = 0.0  # polling again until it reopens; the cursor says from where
+        now = time.monotonic()
+        if end.outcome == REFUSED:
+            self._failed(HubRefused(end.reason, "event stream"), [])
+        elif end.outcome == UNREACHABLE:
+            self._failed(HubUnavailable(NETWORK, "event stream"), [])
+            self._stream_at = 0.0  # as soon as the hub answers again
+        elif end.outcome == UNSUPPORTED:
+            self._stream_off = end.reason
+            log.info("sync: the hub has no event stream (%s); polling", end.reason)
+        elif end.outcome == SILENT:
+            self._stream_at = now + self._stream_fallback
+            log.info("sync: the event stream stays silent (a buffering proxy?); polling")
+        elif end.outcome == BUSY:
+            self._stream_drops += 1
+            self._stream_at = now + (
+                end.retry_after
+                if end.retry_after is not None
+                else full_jitter(self._stream_drops, self._stream_redial, self._stream_fallback,
+                                 self._rng)
+            )  # fmt: skip
+        elif end.outcome == DROPPED:
+            quick = end.lasted < self._stream_silence and not end.events
+            self._stream_drops = self._stream_drops + 1 if quick else 1
+            if self._stream_drops >= STREAM_MAX_DROPS:
+                self._stream_drops = 0
+                self._stream_at = now + self._stream_fallback
+                log.info("sync: the event stream keeps dropping; polling for a while")
+            else:
+                self._stream_at = now + self._stream_redial * self._stream_drops
+
+    def _store_incoming(self) -> None:
+        items, self._incoming = self._incoming, []
+        try:
+            stored, invalid = self._pull.apply_events(items)
+        except BaseException:
+            # Not stored: the stream must start again from the stored cursor, or the next
+            # events would carry the cursor past these.
+            self._close_stream()
+            self._stream_at = time.monotonic() + self._stream_redial
+            raise
+        self._count_pulled(stored)
+        if invalid:
+            log.info("event stream: %d unusable sign-up(s) passed over", invalid)
 
     def _guard(self, fn: Callable[[], None]) -> bool:
         if self._client is None or self._paused:
@@ -435,8 +636,10 @@ class SyncWorker:
         if isinstance(exc, HubBadRequest):
             self._outbox.release(ids)
             exc = HubUnavailable("server", str(exc))
-        delay = self._gate(getattr(exc, "retry_after", None))
+        retry_after = getattr(exc, "retry_after", None)
+        delay = self._gate(retry_after)
         self._state, self._reason = "offline", exc.reason
+        self._probe_at = time.monotonic() + self._probe_interval
         next_try = self._clock() + timedelta(seconds=delay)
         self._outbox.settle([], {}, ids, now=self._clock(), next_try=next_try, error=exc.reason)
         log.info("sync: %s; next try in %.1f s", exc, delay)
@@ -486,10 +689,13 @@ class SyncWorker:
             url, token, connect_timeout=self._timeouts[0], read_timeout=self._timeouts[1]
         )
         self._pull = self._make_pull(url, token) if self._make_pull is not None else None
+        self._pulled_once = False
+        self._stream_off, self._stream_drops, self._stream_at = "", 0, 0.0
         self._contacted = False
         self._state, self._reason = "offline", ""
 
     def _close_client(self) -> None:
+        self._close_stream()
         if self._client is not None:
             self._client.close()
             self._client = None
