@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +81,19 @@ def field_for_header(text: str) -> str | None:
     return found
 
 
+@dataclass(frozen=True)
+class HeaderRule:
+    """How a sheet's header row is found: which field each header cell names, and the field a
+    header must name (job sheets: the title; a platform's lead export: the phone)."""
+
+    field_for: Callable[[str], str | None]
+    required: str
+    missing_reason: str  # the SheetError reason when no row in the first rows names it
+
+
+JOB_HEADER = HeaderRule(field_for_header, "title", "no_title_column")
+
+
 _MESSAGES = {
     "not_found": "{path} was not found: check that the file still exists and has not been moved.",
     "unreadable": (
@@ -99,6 +113,10 @@ _MESSAGES = {
     "no_title_column": (
         "{name} has no job title column in its first {rows} rows: add a header row with a "
         "column named 岗位 (or 职位, 岗位名称, 工种, title)."
+    ),
+    "no_phone_column": (
+        "{name} has no phone number column in its first {rows} rows: add a header row with a "
+        "column named 手机号 (or 电话, 手机, 联系电话)."
     ),
     "unwritable": (
         "{name} could not be written ({detail}): if it is open in Excel or WPS, close it; "
@@ -176,21 +194,24 @@ class Table:
         return cells[column.index]
 
 
-def read_table(path: Path) -> Table:
-    """Read a sheet, detecting its type from its bytes (employers rename files freely)."""
+def read_table(path: Path, rule: HeaderRule = JOB_HEADER) -> Table:
+    """Read a sheet, detecting its type from its bytes (employers rename files freely).
+
+    `rule` finds the header: a job sheet's by default; the hub reads platform lead exports
+    with its own rule through the same decoding, title-row skipping and type checks."""
     path = Path(path)
     data = _read_bytes(path)
     if not data:
         raise SheetError(path, "empty")
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, data)
+        return _read_xlsx(path, data, rule)
     if data.startswith(_OLE2_MAGIC):
         # An OLE2 container is either a real .xls or an encrypted .xlsx (Office wraps those).
         if _ENCRYPTED_MARK in data:
             raise SheetError(path, "unreadable", "encrypted")
         raise SheetError(path, "old_xls")
     text, encoding = _decode(path, data)
-    return _read_csv(path, text, encoding)
+    return _read_csv(path, text, encoding, rule)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -239,7 +260,7 @@ def _header_text(cell: str) -> str:
     return unicodedata.normalize("NFKC", cell).strip()
 
 
-def _find_header(rows: list[list[str]]) -> tuple[int, int] | None:
+def _find_header(rows: list[list[str]], rule: HeaderRule = JOB_HEADER) -> tuple[int, int] | None:
     """(0-based index, recognised-field count) of the header among the first rows, or None.
 
     The header is the first row naming a title column and the most fields: a title row such as
@@ -247,31 +268,32 @@ def _find_header(rows: list[list[str]]) -> tuple[int, int] | None:
     """
     best: tuple[int, int] | None = None
     for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-        fields = {field_for_header(cell) for cell in cells} - {None}
-        if "title" in fields and (best is None or len(fields) > best[1]):
+        fields = {rule.field_for(cell) for cell in cells} - {None}
+        if rule.required in fields and (best is None or len(fields) > best[1]):
             best = (i, len(fields))
     return best
 
 
-def _columns(header: list[str]) -> dict[str, Column]:
+def _columns(header: list[str], rule: HeaderRule) -> dict[str, Column]:
     columns: dict[str, Column] = {}
     for index, text in enumerate(header):
-        name = field_for_header(text)
+        name = rule.field_for(text)
         if name is not None and name not in columns:
             columns[name] = Column(index, text)
     return columns
 
 
-def _make_table(path: Path, kind: str, numbered: list[tuple[int, list[str]]], **extra) -> Table:
+def _make_table(path: Path, kind: str, numbered: list[tuple[int, list[str]]], rule: HeaderRule,
+                **extra) -> Table:  # fmt: skip
     """Build the table from (sheet row, cells) of the whole sheet, blank rows included."""
     if all(_is_blank(cells) for _, cells in numbered):
         raise SheetError(path, "empty")
     # The scan counts sheet rows, so blank rows at the top use up the 15.
     by_number = {number: cells for number, cells in numbered if number <= HEADER_SCAN_ROWS}
     top = [by_number.get(n, []) for n in range(1, HEADER_SCAN_ROWS + 1)]
-    found = _find_header(top)
+    found = _find_header(top, rule)
     if found is None:
-        raise SheetError(path, "no_title_column")
+        raise SheetError(path, rule.missing_reason)
     header_row = found[0] + 1
     header = [_header_text(cell) for cell in top[found[0]]]
     rows = [(n, cells) for n, cells in numbered if n > header_row and not _is_blank(cells)]
@@ -279,27 +301,27 @@ def _make_table(path: Path, kind: str, numbered: list[tuple[int, list[str]]], **
         path=path,
         kind=kind,
         header_row=header_row,
-        columns=_columns(header),
+        columns=_columns(header, rule),
         headers=header,
         rows=rows,
         **extra,
     )
 
 
-def _read_csv(path: Path, text: str, encoding: str) -> Table:
+def _read_csv(path: Path, text: str, encoding: str, rule: HeaderRule) -> Table:
     if not text.strip():
         raise SheetError(path, "empty")
-    delimiter = _sniff_delimiter(text)
+    delimiter = _sniff_delimiter(text, rule)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise SheetError(path, "unreadable", str(exc)) from None
     # A CSV record is one spreadsheet row even when a quoted cell spans lines.
     numbered = list(enumerate(records, start=1))
-    return _make_table(path, "csv", numbered, encoding=encoding, delimiter=delimiter)
+    return _make_table(path, "csv", numbered, rule, encoding=encoding, delimiter=delimiter)
 
 
-def _sniff_delimiter(text: str) -> str:
+def _sniff_delimiter(text: str, rule: HeaderRule) -> str:
     """The delimiter under which the header names the most fields; "," when none stands out.
 
     csv.Sniffer guesses from character frequencies and is easily fooled by a title row or by
@@ -314,14 +336,14 @@ def _sniff_delimiter(text: str) -> str:
                 head.append(next(reader))
         except (StopIteration, csv.Error):
             pass
-        found = _find_header(head)
+        found = _find_header(head, rule)
         score = found[1] if found else 0
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _read_xlsx(path: Path, data: bytes) -> Table:
+def _read_xlsx(path: Path, data: bytes, rule: HeaderRule) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -341,4 +363,4 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
     if found is None:
         raise SheetError(path, "empty")
     sheet_name, numbered = found
-    return _make_table(path, "xlsx", numbered, sheet_name=sheet_name)
+    return _make_table(path, "xlsx", numbered, rule, sheet_name=sheet_name)

@@ -562,11 +562,12 @@ class ServerTiming:
 
 def install(app: FastAPI, db: HubDB) -> None:
     """Mount the office's routes and its static files on `app` (create_app calls it)."""
-    from hostdesk.hub.office import employer  # it builds on this module's helpers
+    from hostdesk.hub.office import catalogue_pages, employer  # they build on these helpers
 
     app.state.office = Office(db)
     app.include_router(router)
     app.include_router(employer.router)
+    app.include_router(catalogue_pages.router)
     app.add_middleware(ServerTiming)
     app.mount(f"{PATH}/static", SecureStaticFiles(directory=HERE / "static"), name="office_static")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hostdesk.hub.office import catalogue_text
+
 LANGUAGES = ("zh_CN", "en")
 
 STAGE_TEXT = {
@@ -18,7 +20,7 @@ OUTCOME_TEXT = {
 }  # fmt: skip
 SOURCE_TEXT = {
     "phone": "Phone", "comment": "Comment", "dm": "Direct message", "walk_in": "Walk-in",
-    "qr": "QR code", "import": "Import",
+    "qr": "QR code", "import": "Import", "douyin": "Douyin", "kuaishou": "Kuaishou",
 }  # fmt: skip
 ROLE_TEXT = {"admin": "Administrator", "recruiter": "Recruiter", "employer": "Employer"}
 
@@ -178,6 +180,8 @@ ZH_CN: dict[str, str] = {
     "At least 8 characters.": "至少 8 个字符。",
     "中文": "中文",
     "English": "English",
+    # The catalogue and lead-import pages
+    **catalogue_text.ZH_CN,
 }
 
 
