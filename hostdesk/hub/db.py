@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from hostdesk.hub import search_index
 from hostdesk.hub.models import COUNTERS, JOBS, LEAD_DESK_INDEXES, REGS, TOKENS, HubModel
 from hostdesk.private_files import private_dir, private_sqlite_file
 
@@ -111,6 +112,7 @@ class HubDB:
             for index in LEAD_DESK_INDEXES:  # the back office's lead list (models.py)
                 conn.execute(text(index))
             conn.execute(text(EVENTS_CLIENT_INDEX))
+            search_index.install(conn, self.dialect)  # the lead desk's name search
             have = set(conn.execute(select(COUNTERS.c.name)).scalars())
             for name in ("seq", "jobs"):
                 if name not in have:

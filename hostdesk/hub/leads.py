@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from sqlalchemy import Connection, and_, func, insert, literal_column, or_, select, update
 
 from hostdesk.core.registrations import Source
-from hostdesk.hub import access
+from hostdesk.hub import access, search_index
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import COUNTERS, JOBS, LEAD_CALLS, LEAD_HISTORY, LEADS, REGS, STAFF
 from hostdesk.hub.staff import Staff, audit, now_iso
@@ -133,10 +133,15 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_SEARCHED = REGS.alias("searched")  # the search's own view of the rows (not the outer query's)
+
+
 def _search(q: str):
     """Text search: a whole number (11 digits) or its last four digits, else a name, job
-    title or code (a name: a scan of the rows, stopped by the page's limit). Partial numbers otherwise match nothing: a search must not reveal, digit
-    by digit, a number the list masks."""
+    title or code (a name or title of two characters or more: through the bigram index,
+    hostdesk.hub.search_index; one character: a scan stopped by the page's limit). Partial
+    numbers otherwise match nothing: a search must not reveal, digit by digit, a number the
+    list masks."""
     q = q.strip()[:40]
     if not q:
         return None
@@ -147,11 +152,17 @@ def _search(q: str):
             return q == PHONE_TAIL
         return REGS.c.job_code == q
     pattern = f"%{_like(q)}%"
-    return or_(
-        REGS.c.name.like(pattern, escape="\\"),
-        REGS.c.job_title.like(pattern, escape="\\"),
-        REGS.c.job_code == q,
-    )
+    candidates = search_index.holding(q)
+    if candidates is None:  # one character: the index cannot narrow it
+        return or_(REGS.c.name.like(pattern, escape="\\"),
+                   REGS.c.job_title.like(pattern, escape="\\"), REGS.c.job_code == q)  # fmt: skip
+    # One IN over a small set of ids (the candidates confirmed by LIKE, and the job code's
+    # rows): both planners look those rows up by key instead of filtering every row.
+    found = _SEARCHED.c.id.in_(candidates) & or_(
+        _SEARCHED.c.name.like(pattern, escape="\\"), _SEARCHED.c.job_title.like(pattern, escape="\\"))  # fmt: skip
+    return REGS.c.id.in_(
+        select(_SEARCHED.c.id).where(found).union(select(_SEARCHED.c.id).where(_SEARCHED.c.job_code == q))
+    )  # fmt: skip
 
 
 def _day_range(day: str) -> tuple[str, str] | None:
