@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs when they are missing (Debian-like systems):
 # a real OBS Studio under Xvfb for the overlay tests, a CJK font for rendering, Chromium for the
-# sign-up page tests, PostgreSQL for the hub tests (a throwaway cluster per run). Elsewhere it
-# says what to install and carries on.
+# sign-up page tests, PostgreSQL for the hub tests (a throwaway cluster per run), LibreOffice Calc
+# and poppler's pdftoppm to open the show report's .xlsx and draw it. Elsewhere it says what to
+# install and carries on.
 set -euo pipefail
-packages=(obs-studio xvfb xauth fonts-noto-cjk chromium chromium-driver postgresql)
+packages=(obs-studio xvfb xauth fonts-noto-cjk chromium chromium-driver postgresql libreoffice-calc-nogui poppler-utils)
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-like system; install by hand: ${packages[*]}" >&2
   exit 0

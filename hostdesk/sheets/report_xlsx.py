@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -160,12 +161,13 @@ def build_workbook(
         row = [
             name(job.job_code), job.job_code, round(job.air_minutes, 1), job.takes, job.on_air,
             job.tail, job.signups - job.on_air - job.tail, job.signups,
-            round(job.per_10_air_min, 2) if job.per_10_air_min is not None else None,
+            job.per_10_air_min,
             job.opens, job.submissions, job.conversion,
         ]  # fmt: skip
         if pipeline:
             row += [job.contacted, job.interviewed, job.hired]
         ws.append(row)
+        ws.cell(ws.max_row, 9).number_format = "0.0"  # the value stays exact for formulas
         ws.cell(ws.max_row, 12).number_format = "0.0%"
     first_job, last_job = head_row + 1, ws.max_row
 
@@ -209,6 +211,13 @@ def build_workbook(
     return wb
 
 
+def _text_categories(chart: BarChart, labels: Reference) -> None:
+    """Category labels that are text (times, job titles): a string reference, as Excel
+    writes it; set_categories would declare them numbers."""
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(labels)))
+
+
 def _minutes_chart(data, report: ShowReport, series: list, t: dict) -> BarChart:
     chart = BarChart()
     chart.type = "col"
@@ -224,7 +233,7 @@ def _minutes_chart(data, report: ShowReport, series: list, t: dict) -> BarChart:
     rows = max(1, len(report.minutes))
     values = Reference(data, min_col=4, max_col=3 + len(series), min_row=1, max_row=rows + 1)
     chart.add_data(values, titles_from_data=True)
-    chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=rows + 1))
+    _text_categories(chart, Reference(data, min_col=1, min_row=2, max_row=rows + 1))
     for i, s in enumerate(chart.series):
         colour = OFF_AIR if series[i] is None else PALETTE[i % len(PALETTE)]
         s.graphicalProperties.solidFill = colour
@@ -243,7 +252,7 @@ def _jobs_chart(ws, first: int, last: int, t: dict) -> BarChart:
     chart.title = t["chart_jobs"]
     chart.add_data(Reference(ws, min_col=5, max_col=7, min_row=first - 1, max_row=last),
                    titles_from_data=True)  # fmt: skip
-    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    _text_categories(chart, Reference(ws, min_col=1, min_row=first, max_row=last))
     for s, colour in zip(chart.series, ("C62828", "F28E2B", OFF_AIR), strict=True):
         s.graphicalProperties.solidFill = colour
         s.graphicalProperties.line.solidFill = colour
