@@ -40,7 +40,8 @@ OUT_COLUMNS = [
 ]  # fmt: skip
 
 
-def _out(row, principal: Principal) -> RegistrationOut:
+def shaped(row, principal: Principal) -> RegistrationOut:
+    """A row of OUT_COLUMNS as `principal` receives it (access.shape), the cursor named."""
     m = access.shape(principal, dict(row._mapping))
     m["cursor"] = m.pop("seq")
     return RegistrationOut(**m)
@@ -90,11 +91,16 @@ def changed_after(
 ) -> list[RegistrationOut]:
     """Up to `limit` rows `principal` may see with a cursor after `since`, in cursor order,
     each shaped for it: the list route's page and the event stream's events (events.py)."""
+    return [shaped(r, principal) for r in rows_after(conn, principal, since, limit, origin)]
+
+
+def rows_after(conn, principal: Principal, since: int, limit: int, origin: str = "any") -> list:
+    """changed_after's rows before shaping (`shaped`): the event streams read once for all
+    streams that see the same rows, and shape per stream."""
     stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since, access.visible(principal))
     if origin == "hub":
         stmt = stmt.where(or_(REGS.c.origin == "hub", REGS.c.status == "erased"))
-    stmt = stmt.order_by(REGS.c.seq).limit(limit)
-    return [_out(r, principal) for r in conn.execute(stmt)]
+    return conn.execute(stmt.order_by(REGS.c.seq).limit(limit)).all()
 
 
 @router.post(
@@ -168,4 +174,4 @@ def create_hub_registration(
             conn, fields, client_id, device=body.device, employer_consent=body.employer_consent
         )
         row = conn.execute(select(*OUT_COLUMNS).where(REGS.c.client_id == client_id)).one()
-    return _out(row, principal)
+    return shaped(row, principal)

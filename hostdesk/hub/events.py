@@ -16,6 +16,7 @@ PostgreSQL) and at least every `poll` seconds, so a lost wake-up costs time, nev
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -31,8 +32,8 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request
 from sqlalchemy import select
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from hostdesk.hub import api_catalogue, deps, wakeup
-from hostdesk.hub.api_registrations import CURSOR_MAX, changed_after
+from hostdesk.hub import access, api_catalogue, deps, wakeup
+from hostdesk.hub.api_registrations import CURSOR_MAX, rows_after, shaped
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import TOKENS
@@ -46,7 +47,7 @@ HEARTBEAT_ENV = "HOSTDESK_HUB_EVENTS_HEARTBEAT"  # seconds; tests use a fraction
 POLL_ENV = "HOSTDESK_HUB_EVENTS_POLL"
 PAGE = 200  # rows per read: a stream resuming far back sends its backlog in pages
 STREAMS_PER_TOKEN = 4  # per process: one desktop's stream plus reconnects not yet noticed
-READERS = 8  # stream reads at once per process: 500 streams waking never starve the API
+READERS = 4  # worker threads the streams' reads take at most: they never starve the API
 CURSOR_RE = re.compile(r"[0-9]{1,16}")
 
 
@@ -86,6 +87,8 @@ class Streams:
         self._checked_at = float("-inf")
         self._check_lock: anyio.Lock | None = None
         self.readers = anyio.CapacityLimiter(READERS)
+        self._asks: list[_Ask] = []
+        self._drainer: asyncio.Task | None = None
 
     @classmethod
     def configured(cls, db: HubDB, heartbeat: float | None, poll: float | None) -> Streams:
@@ -121,6 +124,57 @@ class Streams:
                 self._checked_at = started
         return (principal.name, principal.admin) in self._live
 
+    async def read(self, principal: Principal, cursor: int) -> tuple[list[tuple[int, str]], str]:
+        """The stream's next rows as (cursor, JSON) and the catalogue's ETag.
+
+        Streams woken by one ring ask together: one worker-thread trip and one connection
+        for all, one query per set of streams that see the same rows from the same cursor
+        (500 streams cost about one query per sign-up, not 500); each stream's rows are
+        still shaped for its own caller."""
+        future = asyncio.get_running_loop().create_future()
+        self._asks.append(_Ask(principal, _visibility(principal), cursor, future))
+        if self._drainer is None:
+            self._drainer = asyncio.get_running_loop().create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        try:
+            while self._asks:
+                waiting = -1
+                while waiting != len(self._asks):  # the other streams woken with this one
+                    waiting = len(self._asks)
+                    await asyncio.sleep(0)
+                batch, self._asks = self._asks, []
+                try:
+                    answers = await anyio.to_thread.run_sync(
+                        self._read_batch, batch, limiter=self.readers
+                    )
+                except Exception as exc:  # the database failed: these streams end
+                    log.warning("events: read failed (%s)", type(exc).__name__)
+                    answers = [exc] * len(batch)
+                for ask, answer in zip(batch, answers, strict=True):
+                    if ask.future.done():  # its stream was closed meanwhile
+                        continue
+                    if isinstance(answer, Exception):
+                        ask.future.set_exception(answer)
+                    else:
+                        ask.future.set_result(answer)
+        finally:
+            self._drainer = None
+
+    def _read_batch(self, batch: list[_Ask]) -> list[tuple[list[tuple[int, str]], str]]:
+        rows: dict[tuple[str, int], list] = {}
+        answers = []
+        with self.db.read() as conn:
+            etag = api_catalogue.current_etag(conn)
+            for ask in batch:
+                key = (ask.visibility, ask.cursor)
+                if key not in rows:
+                    rows[key] = rows_after(conn, ask.principal, ask.cursor, PAGE)
+                items = [shaped(row, ask.principal) for row in rows[key]]
+                answers.append(([(i.cursor, i.model_dump_json()) for i in items], etag))
+        return answers
+
     def _read_live(self, names: list[str]) -> set[tuple[str, bool]]:
         if not names:
             return set()
@@ -131,6 +185,19 @@ class Streams:
                 )
             ).all()
         return {(r.name, bool(r.admin)) for r in rows}
+
+
+@dataclass
+class _Ask:
+    principal: Principal
+    visibility: str  # the rows it sees: access.visible as SQL text
+    cursor: int
+    future: asyncio.Future
+
+
+def _visibility(principal: Principal) -> str:
+    """access.visible's clause as text: streams whose texts match see the same rows."""
+    return str(access.visible(principal).compile(compile_kwargs={"literal_binds": True}))
 
 
 class _CountedStream(EventSourceResponse):
@@ -157,28 +224,18 @@ def parse_cursor(last_event_id: str | None, since: int) -> int:
     return int(value)
 
 
-def _read(db: HubDB, principal: Principal, cursor: int) -> tuple[list, str]:
-    with db.read() as conn:
-        items = changed_after(conn, principal, cursor, PAGE)
-        etag = api_catalogue.current_etag(conn)
-    return items, etag
-
-
-async def _events(hub: deps.Hub, streams: Streams, principal: Principal, cursor: int):
+async def _events(streams: Streams, principal: Principal, cursor: int):
     etag = None
     beat_at = time.monotonic() + streams.heartbeat
     while True:
         poll_at = time.monotonic() + streams.poll
         ring = wakeup.BELL.round()  # before the read: a commit after it rings this round
-        items, current = await anyio.to_thread.run_sync(
-            _read, hub.db, principal, cursor, limiter=streams.readers
-        )
+        items, current = await streams.read(principal, cursor)
         if current != etag:
             etag = current
             yield ServerSentEvent(event="catalogue", data=json.dumps({"etag": etag}))
-        for item in items:
-            cursor = item.cursor
-            yield ServerSentEvent(event="registration", id=str(cursor), data=item.model_dump_json())
+        for cursor, data in items:  # `cursor`: the last row sent, where to go on from
+            yield ServerSentEvent(event="registration", id=str(cursor), data=data)
         if len(items) == PAGE:
             continue  # more of the backlog
         while not ring.is_set() and time.monotonic() < poll_at:
@@ -199,7 +256,6 @@ async def _events(hub: deps.Hub, streams: Streams, principal: Principal, cursor:
 async def events(
     request: Request,
     principal: deps.Caller,
-    hub: deps.HubDep,
     since: Annotated[int, Query(ge=0, le=CURSOR_MAX)] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ):
@@ -213,7 +269,7 @@ async def events(
             headers={"Retry-After": str(max(1, round(streams.heartbeat)))},
         )
     return _CountedStream(
-        _events(hub, streams, principal, cursor),
+        _events(streams, principal, cursor),
         release=lambda: streams.release(principal),
         headers={"Cache-Control": "no-cache"},
         ping=0,  # our own `: ping`, which also re-checks the token
