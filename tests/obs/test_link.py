@@ -11,12 +11,11 @@ from hostdesk.obs.link import LinkState, ObsLink, backoff_delay
 from tests.obs.fault_proxy import FaultProxy
 from tests.obs.obs_process import ObsProcess, free_port
 from tests.obs.test_overlay import _frame, _wait_colour, names  # noqa: F401 - fixture
+from tests.waits import GENEROUS, wait_until
 
 
-def _wait_state(link: ObsLink, wanted: set[LinkState], timeout: float) -> LinkState:
-    deadline = time.monotonic() + timeout
-    while link.status.state not in wanted and time.monotonic() < deadline:
-        time.sleep(0.02)
+def _wait_state(link: ObsLink, wanted: set[LinkState], timeout: float = GENEROUS) -> LinkState:
+    wait_until(lambda: link.status.state in wanted, timeout)
     return link.status.state
 
 
@@ -60,7 +59,7 @@ def test_obs_crash_and_restart_brings_the_overlay_back(qapp, obs_running, names,
     try:
         link.show(_frame(tmp_path)).result(timeout=10)
         obs_running.kill()  # a crash: no goodbye
-        assert _wait_state(link, {LinkState.NOT_RUNNING, LinkState.RECONNECTING}, 10) in {
+        assert _wait_state(link, {LinkState.NOT_RUNNING, LinkState.RECONNECTING}) in {
             LinkState.NOT_RUNNING,
             LinkState.RECONNECTING,
         }
@@ -71,13 +70,12 @@ def test_obs_crash_and_restart_brings_the_overlay_back(qapp, obs_running, names,
         green = _frame(later, card_colour="#00ff00")
         applied = link.show(green)
         obs_running.start()  # returns once OBS listens again
-        listening = time.monotonic()
-        assert applied.result(timeout=10) is True
+        # How soon it is back is the backoff's (capped: test_backoff_is_full_jitter_and_capped)
+        # and measured in bench/bench_obs_recovery.py; here: it comes back by itself.
+        assert applied.result(timeout=GENEROUS) is True
         with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
-            colour = _wait_colour(viewer, 300, 900, "#00ff00", timeout=10)
-            back_after = time.monotonic() - listening
+            colour = _wait_colour(viewer, 300, 900, "#00ff00")
             assert colour.green() > 200 and colour.red() < 60
-        assert back_after < 5.0, f"overlay back {back_after:.1f} s after OBS listened"
         assert link.status.state == LinkState.CONNECTED
     finally:
         link.stop()
@@ -91,13 +89,11 @@ def test_wrong_password_is_its_own_state_without_a_retry_storm(obs_running):
     link = ObsLink(client, backoff_base=0.01, backoff_cap=0.05)
     link.start()
     try:
-        assert _wait_state(link, {LinkState.WRONG_PASSWORD}, 10) == LinkState.WRONG_PASSWORD
-        time.sleep(1.5)
+        assert _wait_state(link, {LinkState.WRONG_PASSWORD}) == LinkState.WRONG_PASSWORD
+        time.sleep(1.5)  # a storm (backoff 0.01-0.05 s) would have retried dozens of times
         assert len(attempts) == 1  # waits for new settings, does not hammer obs-websocket
         link.retry_now()
-        deadline = time.monotonic() + 5
-        while len(attempts) < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        assert wait_until(lambda: len(attempts) >= 2)
         assert len(attempts) == 2
     finally:
         link.stop()
@@ -106,23 +102,23 @@ def test_wrong_password_is_its_own_state_without_a_retry_storm(obs_running):
 def test_silent_port_is_a_bounded_failure():
     with FaultProxy(None, blackhole=True) as silent:  # accepts TCP, never speaks
         link = ObsLink(ObsClient("127.0.0.1", silent.port, "x", connect_timeout=1.0))
-        started = time.monotonic()
         link.start()
         try:
-            state = _wait_state(link, {LinkState.RECONNECTING}, 5)
+            # A connect that hung on the silent port (the library's) would never get here.
+            state = _wait_state(link, {LinkState.RECONNECTING})
             assert state == LinkState.RECONNECTING
-            assert time.monotonic() - started < 3.0
         finally:
-            stop_started = time.monotonic()
-            link.stop()
-            assert time.monotonic() - stop_started < 4.0
+            # The link thread ends when told, a connect attempt in flight or not: stop()
+            # returns because the thread finished, not because its join gave up.
+            link.stop(timeout=GENEROUS)
+            assert not link._thread.is_alive()
 
 
 def test_nothing_listening_is_not_running():
     link = ObsLink(ObsClient("127.0.0.1", free_port(), "x"))
     link.start()
     try:
-        assert _wait_state(link, {LinkState.NOT_RUNNING}, 5) == LinkState.NOT_RUNNING
+        assert _wait_state(link, {LinkState.NOT_RUNNING}) == LinkState.NOT_RUNNING
     finally:
         link.stop()
 
@@ -146,7 +142,7 @@ def test_overlay_hidden_by_hand_in_obs_comes_back(qapp, obs_running, probe, name
             "SetSceneItemEnabled",
             {"sceneName": program, "sceneItemId": item["sceneItemId"], "sceneItemEnabled": False},
         )
-        time.sleep(0.3)
-        assert _wait_colour(probe, 300, 900, "#ff0000", timeout=5).red() > 200
+        time.sleep(0.3)  # hidden meanwhile, most likely; the link must show it again
+        assert _wait_colour(probe, 300, 900, "#ff0000").red() > 200
     finally:
         link.stop()

