@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hostdesk.hub.office import catalogue_text
+from hostdesk.hub.office import catalogue_text, show_text
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -182,6 +182,8 @@ ZH_CN: dict[str, str] = {
     "English": "English",
     # The catalogue and lead-import pages
     **catalogue_text.ZH_CN,
+    # The live show view and the show report
+    **show_text.ZH_CN,
 }
 
 
