@@ -67,8 +67,9 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 AUDIT_INTERVAL = 600.0
 AUDIT_PAGE = 500  # the hub's limit per lookup
-# While a job is on air with its sign-up counter, the hub's QR sign-ups are pulled this
-# often: the stream shows the count go up within seconds (one small GET when nothing is new).
+# While a job is on air with its sign-up counter and the hub's event stream is not held
+# (an older hub, a proxy that buffers it), the hub's QR sign-ups are pulled this often: the
+# count still goes up within seconds (one small GET when nothing is new).
 LIVE_PULL_INTERVAL = 2.0
 IDLE_POLL = 5.0  # events saved by another process (the CLI) are noticed within this
 # While the hub does not answer at all (refused, unreachable), it is looked at this often,
