@@ -5,7 +5,9 @@ was applied before: a success), conflict (id reused with another payload, a crea
 known registration, an amend on a stale version), rejected (unknown registration, bad
 payload). UNIQUE(event_id) and UNIQUE(client_id) are the database's; inserts use
 ON CONFLICT DO NOTHING RETURNING, so a row another writer slipped in is noticed, the
-transaction rolled back and the batch classified again.
+transaction rolled back and the batch classified again. air_start / air_end events (the
+on-air timeline) go to air_spans (airtime.py) in the same transaction, their ids in the
+same events table.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from hostdesk.hub import access, wakeup
+from hostdesk.hub import access, airtime, wakeup
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.checks import Rejected, parse_time, registration_fields, utc_now
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.models import COUNTERS, EVENTS, REGS
+from hostdesk.hub.models import AIR_SPANS, COUNTERS, EVENTS, REGS
 from hostdesk.hub.schemas import BatchItem, ItemResult
 
 FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
@@ -112,6 +114,12 @@ def _check(item: BatchItem, now: str) -> _Checked:
         frozen.encode("utf-8")
     except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
         return _Checked(problem="payload_invalid")
+    if item.event_type in airtime.EVENT_TYPES:
+        try:
+            fields = airtime.span_fields(item.client_id, item.event_type, item.payload)
+        except Rejected as exc:
+            return _Checked(frozen, problem=exc.reason)
+        return _Checked(frozen, fields=fields)
     payload_id = item.payload.get("id")
     if payload_id is not None and payload_id != item.client_id:
         return _Checked(problem="payload_id_mismatch")
@@ -153,7 +161,7 @@ def _apply(
     now: str,
 ) -> list[ItemResult]:
     device = caller.name
-    seq = next_seq(conn)
+    seq = first_seq = next_seq(conn)
     event_ids = list({i.event_id for i in items})
     client_ids = list({i.client_id for i in items})
     seen = {
@@ -172,6 +180,9 @@ def _apply(
             ).where(REGS.c.client_id.in_(client_ids))
         )
     }
+    timeline = airtime.Timeline(
+        conn, list({i.client_id for i in items if i.event_type in airtime.EVENT_TYPES})
+    )
     inserts: dict[str, dict] = {}  # client_id -> new row
     changes: dict[str, dict] = {}  # client_id -> columns to update
     events: list[dict] = []
@@ -198,7 +209,12 @@ def _apply(
             result(item, "rejected", check.problem)
             continue
         reg = regs.get(item.client_id)
-        if item.event_type == "create":
+        if item.event_type in airtime.EVENT_TYPES:
+            status, reason = timeline.apply(caller, item.client_id, check.fields)
+            if reason is not None:
+                result(item, status, reason)
+                continue
+        elif item.event_type == "create":
             if reg is not None:
                 result(item, "conflict", "client_id_exists")
                 continue
@@ -251,10 +267,20 @@ def _apply(
             raise _Raced()
     for client_id, values in changes.items():
         conn.execute(update(REGS).where(REGS.c.client_id == client_id).values(**values))
+    spans = timeline.new_rows()
+    if spans and len(_insert_new(conn, dialect, AIR_SPANS, "event_id", spans)) != len(spans):
+        raise _Raced()
+    for span_id, ended_at in timeline.ended().items():
+        conn.execute(
+            update(AIR_SPANS)
+            .where(AIR_SPANS.c.event_id == span_id, AIR_SPANS.c.ended_at.is_(None))
+            .values(ended_at=ended_at)
+        )
     if events:
         if len(_insert_new(conn, dialect, EVENTS, "event_id", events)) != len(events):
             raise _Raced()
-        set_seq(conn, seq)
+        if seq != first_seq:  # on-air events alone change no registration: no wake-up
+            set_seq(conn, seq)
     return results
 
 

@@ -85,7 +85,8 @@ class HealthOut(BaseModel):
 class BatchItem(BaseModel):
     client_id: Id
     event_id: Id
-    event_type: Literal["create", "amend", "withdraw"]
+    # air_start / air_end: the on-air timeline (client_id: the span's id; hub/airtime.py).
+    event_type: Literal["create", "amend", "withdraw", "air_start", "air_end"]
     base_version: int = Field(ge=0, le=1_000_000)
     fingerprint: str = Field(min_length=1, max_length=128)
     payload: dict[str, Any]
