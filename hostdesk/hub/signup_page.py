@@ -84,7 +84,8 @@ class SecureStaticFiles(StaticFiles):
 def _asset_version() -> str:
     digest = hashlib.sha256()
     for path in sorted((HERE / "static").iterdir()):
-        digest.update(path.read_bytes())
+        if path.is_file():  # vendor/ holds libraries versioned by their own release
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 

@@ -28,7 +28,7 @@ from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import JOBS
 from hostdesk.hub.schemas import Job as HubJob
 from hostdesk.sheets.jobs_import import ImportPlan, plan_table
-from hostdesk.sheets.reader import Column, SheetError, Table, read_table
+from hostdesk.sheets.reader import JOB_HEADER, Column, HeaderRule, SheetError, Table, read_table
 
 UPLOAD_MAX = 5 * 1024 * 1024  # bytes: a sheet of thousands of jobs is well under it
 HOLD_SECONDS = 3600  # a preview not confirmed within this is forgotten
@@ -154,20 +154,26 @@ def check_jobs(conn, plan: ImportPlan) -> tuple[list[Planned], list[Note], bool]
     return planned, notes, words is not None
 
 
-def plan_upload(db: HubDB, data: bytes, name: str) -> Preview:
-    """Read an uploaded sheet (bytes) as the desktop reads a file. Raises UploadError."""
+def read_upload(data: bytes, name: str, rule: HeaderRule = JOB_HEADER) -> Table:
+    """An uploaded sheet (bytes) read as the desktop reads a file. Raises UploadError."""
     if len(data) > UPLOAD_MAX:
         raise UploadError("too_big")
+    # An owner-only file, gone before this returns: the reader takes a path.
     handle, temp = tempfile.mkstemp(prefix="hostdesk-upload-", suffix=Path(name).suffix[:8])
     path = Path(temp)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        table = read_table(path)
+        return read_table(path, rule)
     except SheetError as exc:
         raise UploadError(exc.reason, exc.detail) from None
     finally:
         path.unlink(missing_ok=True)
+
+
+def plan_upload(db: HubDB, data: bytes, name: str) -> Preview:
+    """The preview of an uploaded job sheet. Raises UploadError."""
+    table = read_upload(data, name)
     plan = plan_table(table)
     if plan.rows_total == 0:
         raise UploadError("no_rows")
@@ -178,16 +184,16 @@ def plan_upload(db: HubDB, data: bytes, name: str) -> Preview:
     return Preview(table.header_row, jobs, notes, lint_ready, counts=counts)
 
 
-# --- The held preview: jobs only (no personal data), in an owner-only file keyed by the
-# session, so another browser (or another account) cannot confirm it.
+# --- A held upload between its preview and its confirmation, in an owner-only file keyed by
+# the session (another browser or account cannot confirm it), gone once used or after an hour.
 
 
 def _hold_dir() -> Path:
     return Path(tempfile.gettempdir())
 
 
-def _hold_path(secret: bytes, session_csrf: str, token: str) -> Path:
-    key = hmac.new(secret, f"catalogue:{session_csrf}:{token}".encode(), hashlib.sha256)
+def _hold_path(secret: bytes, session_csrf: str, kind: str, token: str) -> Path:
+    key = hmac.new(secret, f"{kind}:{session_csrf}:{token}".encode(), hashlib.sha256)
     return _hold_dir() / f"{HOLD_PREFIX}{key.hexdigest()[:40]}.json"
 
 
@@ -201,32 +207,43 @@ def _purge_old(now: float) -> None:
             continue  # another process took it meanwhile
 
 
-def hold(secret: bytes, session_csrf: str, preview: Preview) -> str:
-    """Keep the preview's jobs until confirmed; returns the token the page sends back."""
+def hold_data(secret: bytes, session_csrf: str, kind: str, data) -> str:
+    """Keep `data` (JSON) for this session; returns the token the page sends back."""
     _purge_old(time.time())
     token = secrets.token_urlsafe(18)
-    body = json.dumps([[p.job, p.base] for p in preview.jobs if p.change != "same"],
-                      ensure_ascii=False)  # fmt: skip
-    path = _hold_path(secret, session_csrf, token)
+    path = _hold_path(secret, session_csrf, kind, token)
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(body)
+        json.dump(data, out, ensure_ascii=False)
     return token
 
 
-def take_held(secret: bytes, session_csrf: str, token: str) -> list[tuple[dict, int]]:
-    """The held jobs (the file is gone afterwards). Raises UploadError("expired")."""
+def held_data(secret: bytes, session_csrf: str, kind: str, token: str, *, use: bool = True):
+    """The held data (`use`: the file is gone afterwards). Raises UploadError("expired")."""
     if not (10 <= len(token) <= 64 and token.replace("-", "").replace("_", "").isalnum()):
         raise UploadError("expired")
-    path = _hold_path(secret, session_csrf, token)
+    path = _hold_path(secret, session_csrf, kind, token)
     try:
         if time.time() - path.stat().st_mtime > HOLD_SECONDS:
+            path.unlink(missing_ok=True)
             raise OSError("too old")
-        items = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise UploadError("expired") from None
-    finally:
+    if use:
         path.unlink(missing_ok=True)
+    return data
+
+
+def hold(secret: bytes, session_csrf: str, preview: Preview) -> str:
+    """Keep the preview's jobs (no personal data) until confirmed."""
+    items = [[p.job, p.base] for p in preview.jobs if p.change != "same"]
+    return hold_data(secret, session_csrf, "catalogue", items)
+
+
+def take_held(secret: bytes, session_csrf: str, token: str) -> list[tuple[dict, int]]:
+    """The held jobs, once. Raises UploadError("expired")."""
+    items = held_data(secret, session_csrf, "catalogue", token)
     return [(job, int(base)) for job, base in items]
 
 

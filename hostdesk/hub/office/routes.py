@@ -562,13 +562,14 @@ class ServerTiming:
 
 def install(app: FastAPI, db: HubDB) -> None:
     """Mount the office's routes and its static files on `app` (create_app calls it)."""
-    from hostdesk.hub.office import catalogue_pages, employer  # they build on these helpers
+    from hostdesk.hub.office import catalogue_pages, employer, lead_import  # on these helpers
     from hostdesk.hub.office.live import router as live_router
 
     app.state.office = Office(db)
     app.include_router(router)
     app.include_router(employer.router)
     app.include_router(catalogue_pages.router)
+    app.include_router(lead_import.router)
     app.include_router(live_router)  # the live show view
     app.add_middleware(ServerTiming)
     app.mount(f"{PATH}/static", SecureStaticFiles(directory=HERE / "static"), name="office_static")
