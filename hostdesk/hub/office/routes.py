@@ -564,6 +564,7 @@ def install(app: FastAPI, db: HubDB) -> None:
     """Mount the office's routes and its static files on `app` (create_app calls it)."""
     from hostdesk.hub.office import catalogue_pages, employer, lead_import  # on these helpers
     from hostdesk.hub.office.live import router as live_router
+    from hostdesk.hub.office.reports import router as report_router
 
     app.state.office = Office(db)
     app.include_router(router)
@@ -571,6 +572,7 @@ def install(app: FastAPI, db: HubDB) -> None:
     app.include_router(catalogue_pages.router)
     app.include_router(lead_import.router)
     app.include_router(live_router)  # the live show view
+    app.include_router(report_router)  # the show report
     app.add_middleware(ServerTiming)
     app.mount(f"{PATH}/static", SecureStaticFiles(directory=HERE / "static"), name="office_static")
 
