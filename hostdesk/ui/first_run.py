@@ -1,15 +1,18 @@
-"""The first-run guide: welcome, connect to OBS (skippable), then choose how to start the catalogue."""
+"""The first-run guide: welcome, connect to OBS and to the hub (each skippable), then the catalogue."""
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hostdesk.config import Settings
 from hostdesk.ui import tasks
+from hostdesk.ui.hub_form import HubConnectionTest
 from hostdesk.ui.obs_form import ObsConnectionForm, message_label
 from hostdesk.ui.settings_dialog import keyring_notice, save_obs_and_settings
 
@@ -26,7 +30,8 @@ CHOICES = ("demo", "import", "empty")
 
 
 class FirstRunGuide(QWizard):
-    """Three short pages; Finish saves the OBS connection and `first_run_done`, then closes.
+    """Four short pages; Finish saves the OBS connection, the hub (address, token) and
+    `first_run_done`, then closes.
 
     `choice()` says what the user wants next ("demo", "import" or "empty"): loading the
     demo catalogue or opening the import dialog is the caller's job, after `accepted`.
@@ -48,6 +53,8 @@ class FirstRunGuide(QWizard):
         self.addPage(self._welcome_page())
         self.obs_page = self._obs_page(settings, password)
         self.addPage(self.obs_page)
+        self.hub_page = self._hub_page(settings)
+        self.addPage(self.hub_page)
         self.addPage(self._catalogue_page())
 
     # -- pages ---------------------------------------------------------------------------
@@ -58,7 +65,8 @@ class FirstRunGuide(QWizard):
         text = QLabel(
             self.tr(
                 "HostDesk puts job cards and sign-up QR codes into your live stream through "
-                "OBS Studio. Two quick steps: connect to OBS, then choose your job list."
+                "OBS Studio. A few quick steps: connect to OBS, to the agency's hub if you "
+                "have one, then choose your job list."
             )
         )
         text.setWordWrap(True)
@@ -82,6 +90,51 @@ class FirstRunGuide(QWizard):
         layout.addStretch(1)
         layout.addWidget(skip)
         return page
+
+    def _hub_page(self, settings: Settings) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("Connect to the hub"))
+        page.setSubTitle(
+            self.tr(
+                "The agency's hub puts each job's sign-up page behind the QR code and gathers "
+                "the sign-ups of every PC. The office gives you its address and this PC's token."
+            )
+        )
+        self.hub_url_edit = QLineEdit(settings.signup.hub_url)
+        self.hub_url_edit.setObjectName("hub_url")
+        self.hub_url_edit.setPlaceholderText("https://hub.example.cn")
+        self.hub_url_error = message_label("hub_url_error")
+        # Empty: the saved token (if any) stays; it is never read here (the keyring may block).
+        self.hub_token_edit = QLineEdit()
+        self.hub_token_edit.setObjectName("hub_token")
+        self.hub_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hub_test = HubConnectionTest(self.hub_url_edit, self.hub_token_edit)
+        form = QFormLayout()
+        form.addRow(self.tr("Hub address"), self.hub_url_edit)
+        form.addRow("", self.hub_url_error)
+        form.addRow(self.tr("Token for this PC"), self.hub_token_edit)
+        skip = QLabel(self.tr("No hub yet? Click Next: you can set it up later in Settings."))
+        skip.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.hub_test)
+        layout.addStretch(1)
+        layout.addWidget(skip)
+        self.hub_url_edit.textEdited.connect(lambda _t: self.hub_url_error.setVisible(False))
+        return page
+
+    def _check_hub_url(self) -> bool:
+        """An address, if given, must be a web address; the typed text stays as it is."""
+        url = self.hub_url_edit.text().strip()
+        parts = urlsplit(url)
+        if url and (parts.scheme not in ("http", "https") or not parts.netloc):
+            self.hub_url_error.setText(
+                self.tr("The hub address must start with https:// or http://")
+            )
+            self.hub_url_error.setVisible(True)
+            return False
+        self.hub_url_error.setVisible(False)
+        return True
 
     def _catalogue_page(self) -> QWizardPage:
         page = QWizardPage()
@@ -117,6 +170,9 @@ class FirstRunGuide(QWizard):
         if self.currentPage() is self.obs_page and not self.obs_form.check_url():
             self.obs_form.url_edit.setFocus()
             return False
+        if self.currentPage() is self.hub_page and not self._check_hub_url():
+            self.hub_url_edit.setFocus()
+            return False
         return super().validateCurrentPage()
 
     def accept(self) -> None:
@@ -128,12 +184,14 @@ class FirstRunGuide(QWizard):
             return
         settings = copy.deepcopy(self._settings)
         settings.obs.url = self.obs_form.url()
+        settings.signup.hub_url = self.hub_url_edit.text().strip()
         settings.general.first_run_done = True
         password, data_dir = self.obs_form.password(), self._data_dir
+        token = self.hub_token_edit.text().strip() or None  # None: keep the saved one
         self._saving = True
         self._set_buttons_enabled(False)
         self.save_error.setVisible(False)
-        tasks.run(lambda: save_obs_and_settings(data_dir, settings, password),
+        tasks.run(lambda: save_obs_and_settings(data_dir, settings, password, token),
                   self._on_saved, self._on_save_failed)  # fmt: skip
 
     def reject(self) -> None:

@@ -30,6 +30,7 @@ from hostdesk.render.qr import signup_url
 from hostdesk.render.themes import DEFAULT_THEME, THEMES, theme_label
 from hostdesk.ui import tasks
 from hostdesk.ui.hotkeys import HotkeysForm
+from hostdesk.ui.hub_form import HubConnectionTest
 from hostdesk.ui.obs_form import ObsConnectionForm, message_label
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language: not translated
@@ -185,6 +186,9 @@ class SettingsDialog(QDialog):
         form.addRow(
             "", QLabel(self.tr("The agency's back office gives it (hostdesk hub token create)."))
         )
+        # 测试连接 on a worker, and a warning in place when phones cannot open the address.
+        self.hub_test = HubConnectionTest(self.hub_edit, self.token_edit)
+        form.addRow("", self.hub_test)
         form.addRow(self.tr("Erase sign-ups' personal data after"), self.retention_spin)
         form.addRow(self.tr("Link template"), self.template_edit)
         form.addRow("", self._error_label("url_template"))
