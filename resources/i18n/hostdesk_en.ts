@@ -812,11 +812,11 @@
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished">Hub address</translation>
+        <translation>Hub address</translation>
     </message>
     <message>
         <source>Token for this PC</source>
-        <translation type="unfinished">Token for this PC</translation>
+        <translation>Token for this PC</translation>
     </message>
     <message>
         <source>No hub yet? Click Next: you can set it up later in Settings.</source>
@@ -824,7 +824,7 @@
     </message>
     <message>
         <source>The hub address must start with https:// or http://</source>
-        <translation type="unfinished">The hub address must start with https:// or http://</translation>
+        <translation>The hub address must start with https:// or http://</translation>
     </message>
     <message>
         <source>Your job list</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished">Test connection</translation>
+        <translation>Test connection</translation>
     </message>
     <message>
         <source>Connecting to the hub…</source>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>The test failed unexpectedly ({detail})</source>
-        <translation type="unfinished">The test failed unexpectedly ({detail})</translation>
+        <translation>The test failed unexpectedly ({detail})</translation>
     </message>
     <message>
         <source> (the hub says its public address is {public})</source>

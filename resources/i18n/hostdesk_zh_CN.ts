@@ -812,11 +812,11 @@
     </message>
     <message>
         <source>Hub address</source>
-        <translation type="unfinished">服务器地址</translation>
+        <translation>服务器地址</translation>
     </message>
     <message>
         <source>Token for this PC</source>
-        <translation type="unfinished">本机令牌</translation>
+        <translation>本机令牌</translation>
     </message>
     <message>
         <source>No hub yet? Click Next: you can set it up later in Settings.</source>
@@ -824,7 +824,7 @@
     </message>
     <message>
         <source>The hub address must start with https:// or http://</source>
-        <translation type="unfinished">服务器地址必须以 https:// 或 http:// 开头</translation>
+        <translation>服务器地址必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
         <source>Your job list</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished">测试连接</translation>
+        <translation>测试连接</translation>
     </message>
     <message>
         <source>Connecting to the hub…</source>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>The test failed unexpectedly ({detail})</source>
-        <translation type="unfinished">测试意外失败（{detail}）</translation>
+        <translation>测试意外失败（{detail}）</translation>
     </message>
     <message>
         <source> (the hub says its public address is {public})</source>
