@@ -96,14 +96,17 @@ def test_the_counter_in_obs_follows_a_sign_up_from_another_process(console, qtbo
                         "--phone", "13912345678", "--age", "30",
                         data_dir=win.settings.data_dir)  # fmt: skip
         assert added.returncode == 0, added.stderr
-        # Within 3 s of the sign-up, OBS shows the new count (the console polls each second).
+        # OBS shows the new count: nothing told this window, the console's poll (each
+        # second while on air) found it. How soon (the 3 s goal) is measured in
+        # bench/bench_recovery.py; a bound here would time the machine's load.
+        assert win.console.counter_polling
         qtbot.waitUntil(
             lambda: (
                 (image := onair.counter_image("HX-001")) is not None
                 and image.count == first.count + 1
                 and _counter_file(viewer, names) == str(image.file)
             ),
-            timeout=3_000,
+            timeout=60_000,
         )
 
         win.counter_box.setChecked(False)  # the host switches it off in the console

@@ -4,8 +4,6 @@ sent in a browser, and OBS's program output then shows the counter one higher.""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -16,6 +14,7 @@ from hostdesk.obs.link import LinkState
 from hostdesk.obs.overlay import OverlayNames
 from hostdesk.ui import tasks
 from tests.hub.browser import browser  # noqa: F401 - the fixture
+from tests.obs import signup_loop
 from tests.obs.signup_loop import (
     CODE,
     DEVICE,
@@ -28,13 +27,19 @@ from tests.obs.signup_loop import (
 )
 from tests.obs.test_onair import _remove, decoded, program_screenshot
 from tests.ui.console_window import open_console
+from tests.waits import GENEROUS
 
-LOOP_SECONDS = 10.0  # the bound: submit → the new count in OBS's program output
+# The bound (submit → the new count in OBS's program output within 3 s) is a
+# timing goal, measured in bench/bench_signup_loop.py. Here the idle pull is set to an hour,
+# so a count that comes back within the minute came by the live path (the live pull every
+# 2 s while a counter is on air), not by the idle pull.
+IDLE_PULL = 3600.0
 
 
 @pytest.fixture
 def loop(tmp_path, qtbot, obs_running, monkeypatch):
     monkeypatch.setattr("hostdesk.ui.first_run.FirstRunGuide.open", lambda *a, **k: None)
+    monkeypatch.setitem(signup_loop.SYNC, "pull_interval", IDLE_PULL)
     i18n.install("zh_CN")
     hub = start_hub(tmp_path)
     data = tmp_path / "data"
@@ -43,7 +48,7 @@ def loop(tmp_path, qtbot, obs_running, monkeypatch):
     win = open_console(qtbot, ctx, link_factory=app.build_link)
     wire_sync(win, ctx, hub)
     win.start_obs_link()
-    qtbot.waitUntil(lambda: win.obs_status.state == LinkState.CONNECTED, timeout=15_000)
+    qtbot.waitUntil(lambda: win.obs_status.state == LinkState.CONNECTED, timeout=60_000)
     yield win, hub
     win.stop_sync()
     win.stop_obs_link()
@@ -58,20 +63,20 @@ def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_
     win, hub = loop
     onair = win.console.onair
     # The first pull brings the hub's job; the hub tells this PC its name for the links.
-    qtbot.waitUntil(lambda: CODE in win.console.jobs, timeout=20_000)
-    qtbot.waitUntil(lambda: onair.look.device == DEVICE, timeout=20_000)
+    qtbot.waitUntil(lambda: CODE in win.console.jobs, timeout=60_000)
+    qtbot.waitUntil(lambda: onair.look.device == DEVICE, timeout=60_000)
 
     win.rundown_panel.model.add([CODE])
     win.rundown_panel.view.setFocus()
-    with qtbot.waitSignal(win.console.take_acknowledged, timeout=20_000):
+    with qtbot.waitSignal(win.console.take_acknowledged, timeout=60_000):
         QTest.keyClick(win.rundown_panel.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: (c := onair.counter_image(CODE)) is not None and c.count == 0,
-                    timeout=10_000)  # fmt: skip
+                    timeout=60_000)  # fmt: skip
     zero = onair.counter_image(CODE).file
 
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
         qtbot.waitUntil(lambda: distance(counter_region(viewer, onair.look), zero) < 12,
-                        timeout=10_000)  # fmt: skip
+                        timeout=60_000)  # fmt: skip
         # What a phone scans: the code in OBS's program output.
         urls = [u for u in decoded(program_screenshot(viewer, 1920, 1080)) if "/j/" in u]
         assert urls == [f"{hub.url}/j/{CODE}?s={win.session.id}&d={DEVICE}"]
@@ -86,7 +91,6 @@ def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_
         page.check("input[name=consent]")
         with page.expect_navigation():
             page.click("button[type=submit]")
-        sent = time.monotonic()
         assert page.url.endswith(f"/j/{CODE}/done") and "报名成功" in page.content()
         page.close()
 
@@ -97,9 +101,7 @@ def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_
             shown = counter_region(viewer, onair.look)
             return distance(shown, image.file) < 12 and shows(shown, image.file, zero)
 
-        qtbot.waitUntil(shows_one, timeout=int(LOOP_SECONDS * 1000))
-        elapsed = time.monotonic() - sent
-    assert elapsed < LOOP_SECONDS
+        qtbot.waitUntil(shows_one, timeout=int(GENEROUS * 1000))
     # The row the count stands for: made on the hub, credited to this PC and this stream.
     rows = hub_rows(hub)
     assert [(r["job_code"], r["session_id"], r["device"], r["source"]) for r in rows] == [
