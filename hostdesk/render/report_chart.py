@@ -118,9 +118,16 @@ def report_height(page: ReportPage, width: int) -> int:
     )
 
 
-def render_report(page: ReportPage, width: int = 1400) -> QImage:
-    """The whole page as an image (screenshots, the bench, the clipboard)."""
-    image = QImage(width, report_height(page, width), QImage.Format.Format_ARGB32_Premultiplied)
+def render_report(page: ReportPage, width: int = 1400, ratio: float = 1.0) -> QImage:
+    """The whole page as an image `width` logical pixels wide, for a screen scale `ratio`.
+
+    Plain QImage work: the dialog calls it on a worker thread.
+    """
+    height = report_height(page, width)
+    image = QImage(
+        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    image.setDevicePixelRatio(ratio)
     image.fill(QColor(PAPER))
     painter = QPainter(image)
     try:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from hostdesk import messages
 from hostdesk.core.sessions import Session
-from hostdesk.render.report_chart import PAPER, ReportPage, draw_report, report_height
+from hostdesk.render.report_chart import PAPER, ReportPage, render_report, report_height
 from hostdesk.services.show_reports import ShowReports, ShowReportView
 from hostdesk.sheets.reader import SheetError
 from hostdesk.sheets.report_xlsx import write_report_xlsx
@@ -45,37 +46,73 @@ def show_label(session: Session) -> str:
 
 
 class ReportCanvas(QWidget):
-    """Paints the page at the widget's width; as tall as the page needs."""
+    """Shows the page drawn on a worker; as tall as the page needs at its width.
+
+    Drawing the page is tens of milliseconds of text layout, so it never happens here:
+    the GUI thread only copies the image. After a resize the old image stays until the
+    page drawn at the new width arrives.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.page: ReportPage | None = None
+        self.image: QImage | None = None
+        self._drawing: tuple | None = None  # (page id, width, ratio) asked of a worker
         self.setMinimumWidth(MIN_PAGE_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_page(self, page: ReportPage | None) -> None:
-        self.page = page
+    def target(self) -> tuple[int, float]:
+        """The width and screen scale a page should be drawn at for this widget now."""
+        return max(self.width(), MIN_PAGE_WIDTH), self.devicePixelRatioF()
+
+    def set_page(self, page: ReportPage | None, image: QImage | None) -> None:
+        self.page, self.image = page, image
+        self._drawing = None
         self._fit()
         self.update()
+        self._redraw_if_needed()
 
     def _fit(self) -> None:
-        height = report_height(self.page, max(self.width(), MIN_PAGE_WIDTH)) if self.page else 0
-        self.setFixedHeight(height)
+        width = self.target()[0]
+        self.setFixedHeight(report_height(self.page, width) if self.page else 0)
+
+    def _redraw_if_needed(self) -> None:
+        page = self.page
+        if page is None:
+            return
+        width, ratio = self.target()
+        have = self.image
+        if have is not None and have.width() == round(width * ratio):
+            return
+        key = (id(page), width, ratio)
+        if self._drawing == key:
+            return
+        self._drawing = key
+        tasks.run(lambda: render_report(page, width, ratio), partial(self._on_drawn, page, width))
+
+    def _on_drawn(self, page: ReportPage, width: int, image: QImage) -> None:
+        if page is not self.page:
+            return  # another show arrived meanwhile
+        self._drawing = None
+        self.image = image
+        self.update()
+        self._redraw_if_needed()  # resized again while it was drawn
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.page is not None and self.height() != report_height(self.page, self.width()):
+        if self.page is not None:
             self._fit()
+            self._redraw_if_needed()
 
     def sizeHint(self) -> QSize:
         return QSize(MIN_PAGE_WIDTH, self.height())
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), PAPER)
-            if self.page is not None:
-                draw_report(painter, self.page, self.width())
+            painter.fillRect(event.rect(), QColor(PAPER))
+            if self.image is not None:
+                painter.drawImage(0, 0, self.image)
         finally:
             painter.end()
 
@@ -151,13 +188,21 @@ class ShowReportDialog(QDialog):
         self._wanted = session_id
         self.status.setText(self.tr("Preparing the report…"))
         reports = self._reports
-        tasks.run(lambda: reports.load(session_id), self._on_loaded, self._on_failed)
+        width, ratio = self.canvas.target()
 
-    def _on_loaded(self, view: ShowReportView) -> None:
+        def work():  # on a worker: read, compute and draw
+            view = reports.load(session_id)
+            page = page_of(view)
+            return view, page, render_report(page, width, ratio)
+
+        tasks.run(work, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, result) -> None:
+        view, page, image = result
         if view.session.id != self._wanted:  # another show was chosen meanwhile
             return
         self.view = view
-        self.canvas.set_page(page_of(view))
+        self.canvas.set_page(page, image)
         self.export_button.setEnabled(True)
         self.status.setText(
             self.tr("{count} sign-ups in {minutes} minutes").format(
