@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import insert
 
 from hostdesk import app, i18n
@@ -316,3 +316,26 @@ def test_the_gui_thread_never_waits_for_the_report(qtbot, ctx, monkeypatch):
         )
     watch.assert_never_blocked()
     assert dialog.view.report.signups == 3000
+
+
+def test_export_asks_where_and_adds_the_suffix(qtbot, window, shows, tmp_path, monkeypatch):
+    _earlier, tonight = shows
+    dialog = window.open_show_report(tonight)
+    _wait_report(qtbot, window, tonight)
+    asked = []
+
+    def save_as(_parent, title, suggested, filters):
+        asked.append((title, suggested, filters))
+        return str(tmp_path / "周报"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    with qtbot.waitSignal(dialog.exported, timeout=15_000) as done:
+        assert dialog.ask_and_export()
+    assert done.args[0] is True
+    assert (tmp_path / "周报.xlsx").is_file()
+    title, suggested, filters = asked[0]
+    assert (title, filters) == ("导出直播复盘", "Excel 工作簿 (*.xlsx)")
+    assert suggested.startswith("直播复盘-") and suggested.endswith(".xlsx")
+    assert "周报.xlsx" in dialog.status.text()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
+    assert not dialog.ask_and_export()  # cancelled: nothing happens
