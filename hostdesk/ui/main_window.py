@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._sync_factory, self._sync_stores = sync_factory, sync_stores or (None, None)
         self._registrations = registrations
         self._reports = reports
+        self.publisher = None  # PublishNow, made at the first 发布到中心
         self.report_dialog: ShowReportDialog | None = None
         self._catalogue = catalogue
         self._sessions = sessions
@@ -263,6 +264,10 @@ class MainWindow(QMainWindow):
             ("close", self.tr("&Close job"), None),
         ):
             self._action(jobs, text, partial(self._on_job_action_triggered, mode), key)
+        jobs.addSeparator()
+        # 发布到中心: the catalogue to the hub now, on a worker (hostdesk/ui/publish_now.py).
+        self.publish_action = self._action(jobs, self.tr("Publish to the hub"), self.publish_now)
+        self.publish_action.setEnabled(self._sync_stores[1] is not None)
 
         live = bar.addMenu(self.tr("&Live"))
         self._action(live, self.tr("Take the preview"), self.console.take_cued)
@@ -604,6 +609,31 @@ class MainWindow(QMainWindow):
     def _on_settings_language_changed(self, _language: str) -> None:
         # Every widget would have to rebuild its texts; a restart does it reliably.
         self.show_notice(self.tr("The new language is used from the next start of HostDesk."))
+
+    def publish_now(self) -> bool:
+        """Send the jobs the hub lacks now; the outcome is said when the worker is done."""
+        hub = self._sync_stores[1]
+        if hub is None:
+            return False
+        if self.publisher is None:
+            from hostdesk.ui.publish_now import PublishNow
+
+            self.publisher = PublishNow(hub, lambda: self.settings, self)
+            self.publisher.finished.connect(self._on_published)
+        if not self.publisher.start():
+            return False
+        self.publish_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Publishing the jobs to the hub…"))
+        return True
+
+    def _on_published(self, text: str, ok: bool) -> None:
+        self.publish_action.setEnabled(True)
+        self.sync.poll()  # conflicts and the catalogue as the publish left them
+        if ok:
+            self.statusBar().showMessage(text, 10_000)
+        else:  # conflicts or no hub: must not be missed
+            self.statusBar().clearMessage()
+            self.show_notice(text)
 
     def show_notice(self, text: str) -> None:
         """A message that must not be missed (unlike the status bar's): the banner."""
