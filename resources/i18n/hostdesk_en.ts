@@ -1439,6 +1439,10 @@ Go back to choose another file.</translation>
         <translation>&amp;Close job</translation>
     </message>
     <message>
+        <source>Publish to the hub</source>
+        <translation>Publish to the hub</translation>
+    </message>
+    <message>
         <source>&amp;Live</source>
         <translation>&amp;Live</translation>
     </message>
@@ -1493,6 +1497,10 @@ Go back to choose another file.</translation>
     <message>
         <source>The new language is used from the next start of HostDesk.</source>
         <translation>The new language is used from the next start of HostDesk.</translation>
+    </message>
+    <message>
+        <source>Publishing the jobs to the hub…</source>
+        <translation>Publishing the jobs to the hub…</translation>
     </message>
     <message>
         <source>Pick a job first</source>
@@ -1853,6 +1861,33 @@ Go back to choose another file.</translation>
     <message>
         <source>something went wrong ({detail}): see the log file</source>
         <translation>something went wrong ({detail}): see the log file</translation>
+    </message>
+</context>
+<context>
+    <name>PublishNow</name>
+    <message>
+        <source>Published to the hub: {created} new, {updated} updated. {conflicts} were changed on the hub too and wait for you under Job conflicts</source>
+        <translation>Published to the hub: {created} new, {updated} updated. {conflicts} were changed on the hub too and wait for you under Job conflicts</translation>
+    </message>
+    <message>
+        <source>The hub already has every job as it is here</source>
+        <translation>The hub already has every job as it is here</translation>
+    </message>
+    <message>
+        <source>Published to the hub: {created} new, {updated} updated</source>
+        <translation>Published to the hub: {created} new, {updated} updated</translation>
+    </message>
+    <message>
+        <source>No hub is set up: fill in its address and this PC&apos;s token in Settings</source>
+        <translation>No hub is set up: fill in its address and this PC&apos;s token in Settings</translation>
+    </message>
+    <message>
+        <source>The hub refused the publish ({reason}): check the address and token in Settings</source>
+        <translation>The hub refused the publish ({reason}): check the address and token in Settings</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached ({reason}): nothing was published. The jobs stay here and go to the hub once it answers</source>
+        <translation>The hub cannot be reached ({reason}): nothing was published. The jobs stay here and go to the hub once it answers</translation>
     </message>
 </context>
 <context>

@@ -1439,6 +1439,10 @@ Go back to choose another file.</source>
         <translation>关闭岗位(&amp;C)</translation>
     </message>
     <message>
+        <source>Publish to the hub</source>
+        <translation>发布到中心</translation>
+    </message>
+    <message>
         <source>&amp;Live</source>
         <translation>直播(&amp;L)</translation>
     </message>
@@ -1493,6 +1497,10 @@ Go back to choose another file.</source>
     <message>
         <source>The new language is used from the next start of HostDesk.</source>
         <translation>新的界面语言将在下次启动 HostDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Publishing the jobs to the hub…</source>
+        <translation>正在把岗位发布到总部服务器…</translation>
     </message>
     <message>
         <source>Pick a job first</source>
@@ -1853,6 +1861,33 @@ Go back to choose another file.</source>
     <message>
         <source>something went wrong ({detail}): see the log file</source>
         <translation>出错了（{detail}）：请查看日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>PublishNow</name>
+    <message>
+        <source>Published to the hub: {created} new, {updated} updated. {conflicts} were changed on the hub too and wait for you under Job conflicts</source>
+        <translation>已发布到总部服务器：新增 {created} 个，更新 {updated} 个。另有 {conflicts} 个岗位在总部服务器上也改过，请在“岗位冲突”中选择保留哪个版本</translation>
+    </message>
+    <message>
+        <source>The hub already has every job as it is here</source>
+        <translation>总部服务器已有本机的全部岗位，无需发布</translation>
+    </message>
+    <message>
+        <source>Published to the hub: {created} new, {updated} updated</source>
+        <translation>已发布到总部服务器：新增 {created} 个，更新 {updated} 个</translation>
+    </message>
+    <message>
+        <source>No hub is set up: fill in its address and this PC&apos;s token in Settings</source>
+        <translation>还没有设置总部服务器：请在“设置”中填写地址和本机令牌</translation>
+    </message>
+    <message>
+        <source>The hub refused the publish ({reason}): check the address and token in Settings</source>
+        <translation>总部服务器拒绝了发布（{reason}）：请在“设置”中检查地址和令牌</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached ({reason}): nothing was published. The jobs stay here and go to the hub once it answers</source>
+        <translation>连不上总部服务器（{reason}）：这次没有发布。岗位都保留在本机，服务器恢复后会自动发布</translation>
     </message>
 </context>
 <context>
