@@ -44,7 +44,9 @@ NEXT = {
 }
 OPEN = ("new", "no_answer", "contacted", "booked", "no_show", "interviewed", "offered")
 OUTCOMES = ("answered", "no_answer", "busy", "invalid")
-SOURCES = tuple(s.value for s in Source)
+# The desk's source filter: the desktop's sources, and the platforms leads are imported from
+# (hostdesk.hub.office.lead_import_plan.PLATFORMS; "import" is already a desktop source).
+SOURCES = (*(s.value for s in Source), "douyin", "kuaishou")
 # A call's outcome moves a lead still waiting for its first conversation.
 CALL_MOVES = {
     ("new", "answered"): "contacted",

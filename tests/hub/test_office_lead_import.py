@@ -141,6 +141,11 @@ def test_a_douyin_export_is_imported_with_its_repeat_flagged(hub):
     # On the lead desk they are ordinary leads; the repeat is flagged there too.
     desk = session.get(f"{hub.url}/office/leads/{stored[0]['id']}", timeout=TIMEOUT)
     assert desk.status_code == 200 and "重复报名 +1" in desk.text and "抖音" in desk.text
+    listed = session.get(f"{hub.url}/office/leads", params={"source": "douyin"}, timeout=TIMEOUT)
+    assert '<option value="douyin" selected>抖音</option>' in listed.text
+    assert sorted(re.findall(r'<tr data-id="(\d+)"', listed.text)) == sorted(
+        {str(s["id"]) for s in stored}
+    )
     # The employer view shows only the consented page sign-up, none of the imported.
     meidi, _ = signed_in(hub, "meidi")
     view = meidi.get(f"{hub.url}/office/employer", timeout=TIMEOUT).text
