@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import stat
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -187,11 +188,26 @@ ROTATION = [("HX01", 12), ("BYD2", 10), ("FX03", 14), ("LX04", 9), ("MD05", 12),
 PER_MINUTE = {"HX01": 3.0, "BYD2": 2.0, "FX03": 4.0, "LX04": 1.0, "MD05": 2.5, "GL06": 0.7}
 
 
-def test_a_busy_show_report_as_the_host_sees_it(qtbot, ctx, monkeypatch):
-    """The docs' screenshot (docs/images/show_report_desktop.png), from a real store."""
+@pytest.fixture
+def beijing_time():
+    """The PC's clock in China, as at the broadcast desk: the page's times read 20:00."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_busy_show_report_from_the_menu(qtbot, ctx, beijing_time):
+    """The docs' screenshot (docs/images/show_report_desktop.png), from a real store: a
+    fixed show (20:00-22:00 Beijing time), so the picture only changes when the page does."""
     rnd = random.Random(16)
     length_of_show = sum(m for _c, m in ROTATION)
-    start = datetime.now(UTC) - timedelta(minutes=length_of_show)
+    start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
     last_week = start - timedelta(days=7)
     earlier = _start_show(ctx, last_week)
     _add_take(ctx.db, earlier, "take", "HX01", last_week)
@@ -217,11 +233,14 @@ def test_a_busy_show_report_as_the_host_sees_it(qtbot, ctx, monkeypatch):
             if at < start + timedelta(minutes=length_of_show):
                 rows.append((code, at, "qr"))
     _add_signups(ctx.db, show, rows)
+    end = start + timedelta(minutes=length_of_show)
+    SessionService(SessionRepository(ctx.db), clock=lambda: end).stop()
     i18n.install("zh_CN")
     win = _open_window(qtbot, ctx)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    win.session_bar.start_or_stop()
-    dialog = _wait_report(qtbot, win, show)
+    live = next(a for a in win.menuBar().actions() if a.text() == win.tr("&Live"))
+    next(a for a in live.menu().actions() if a.text() == win.tr("Show report…")).trigger()
+    dialog = _wait_report(qtbot, win, show)  # the newest show that went live
+    assert dialog.shows.currentText() == "2026-11-20 20:00  " + ROOM
     report = dialog.view.report
     assert report.signups == report.in_show == len(rows)
     assert sum(m.signups for m in report.minutes) == len(rows)
