@@ -127,7 +127,8 @@ class ShowReports:
         return report, titles
 
     def _signups(self, session_id: str) -> tuple[list[SignUp], dict[str, str]]:
-        """Every sign-up of the show, erased ones included: a count holds nothing personal."""
+        """Every sign-up of the show, withdrawn and erased ones included: each happened
+        during the show, and a count holds nothing personal."""
         # The time as stored text, parsed by fromisoformat (C): SQLAlchemy's SQLite DateTime
         # parsing took most of a 5,000-sign-up report's time.
         created = type_coerce(REGS.c.created_at, String)

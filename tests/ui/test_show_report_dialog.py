@@ -358,3 +358,20 @@ def test_export_asks_where_and_adds_the_suffix(qtbot, window, shows, tmp_path, m
     assert "周报.xlsx" in dialog.status.text()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
     assert not dialog.ask_and_export()  # cancelled: nothing happens
+
+
+def test_in_english_the_window_and_the_workbook_are_english(qtbot, ctx, shows, tmp_path):
+    _earlier, tonight = shows
+    i18n.install("en")
+    try:
+        win = _open_window(qtbot, ctx)
+        dialog = win.open_show_report(tonight)
+        _wait_report(qtbot, win, tonight)
+        assert dialog.windowTitle() == "Show report"
+        with qtbot.waitSignal(dialog.exported, timeout=15_000) as done:
+            dialog.export_to(tmp_path / "report.xlsx")
+        assert done.args[0] is True
+        book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+        assert [ws.title for ws in book.worksheets] == ["Report", "Per minute"]
+    finally:
+        i18n.install("zh_CN")
