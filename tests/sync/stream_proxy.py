@@ -1,7 +1,8 @@
 """A loopback TCP proxy for the event-stream tests: passes bytes through as they come (an SSE
 stream is never complete, so the message-level tests/sync/fault_proxy.py cannot carry it),
 records each connection's first request head, cuts every open connection on demand, and can
-answer 404 for a path (an older hub without it)."""
+answer 404 for a path (an older hub without it) or hold a path's answer after its head (a
+proxy that buffers it: the client sees 200 and then nothing)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ NOT_FOUND_BODY = b'{"detail":"Not Found"}'
 
 
 class StreamProxy:
-    def __init__(self, upstream_port: int, *, not_found: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        upstream_port: int,
+        *,
+        not_found: tuple[str, ...] = (),
+        hold: tuple[str, ...] = (),
+    ):
         self.upstream_port = upstream_port
         self.not_found = not_found
+        self.hold = hold
         self.heads: list[str] = []  # each connection's first request head
         self._pairs: set[tuple[socket.socket, socket.socket | None]] = set()
         self._lock = threading.Lock()
@@ -91,15 +99,25 @@ class StreamProxy:
         with self._lock:
             self._pairs.add(pair)
         upstream.sendall(data)
-        threading.Thread(target=self._pipe, args=(upstream, client, pair), daemon=True).start()
+        held = any(path.startswith(p) for p in self.hold)
+        threading.Thread(
+            target=self._pipe, args=(upstream, client, pair, held), daemon=True
+        ).start()
         self._pipe(client, upstream, pair)
 
-    def _pipe(self, source: socket.socket, target: socket.socket, pair) -> None:
+    def _pipe(self, source: socket.socket, target: socket.socket, pair, held=False) -> None:
+        seen = b""
         try:
             while True:
                 chunk = source.recv(65536)
                 if not chunk:
                     break
+                if held:  # pass the head on, keep everything after it
+                    if b"\r\n\r\n" in seen:
+                        continue
+                    seen += chunk
+                    if b"\r\n\r\n" in seen:
+                        chunk = chunk[: len(chunk) - len(seen.split(b"\r\n\r\n", 1)[1])]
                 target.sendall(chunk)
         except OSError:
             pass

@@ -185,6 +185,26 @@ def test_a_page_signup_arrives_through_the_stream_without_polling(ctx, stream_hu
     assert wait_until(lambda: statuses and statuses[-1].pulled == 1, timeout=10)
 
 
+def test_a_signup_on_one_hub_process_reaches_a_desktop_streaming_from_another(
+    ctx, pg_cluster, tmp_path, workers, pulls
+):
+    db_url = pg_cluster.new_database()
+    first = StreamHub(db_url, tmp_path)
+    # The same database; its own re-read an hour apart: only a wake-up (NOTIFY) delivers.
+    env = {**HUB_ENV, "HOSTDESK_HUB_EVENTS_POLL": "3600"}
+    second = HubProcess(db_url, log_dir=tmp_path, env=env).start()
+    try:
+        worker = workers(ctx, second.url, first.device_token)
+        assert wait_until(lambda: worker.streaming, timeout=30)
+        pulled_before = pulls[0]
+        first.page_signup("13812345678")  # made by the other process
+        assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=30)
+        assert pulls[0] == pulled_before  # pushed (the NOTIFY woke the other process)
+    finally:
+        second.stop()
+        first.stop()
+
+
 def test_a_connection_cut_mid_burst_loses_nothing_and_doubles_nothing(
     ctx, stream_hub, workers, pulls
 ):
@@ -247,6 +267,21 @@ def test_an_older_hub_without_events_is_polled(ctx, stream_hub, workers):
         assert not worker.streaming
         assert worker.status.state == "online"  # a 404 on the stream pauses nothing
         assert len(proxy.events_heads()) == 1  # asked once per connection, not again and again
+    finally:
+        proxy.close()
+
+
+def test_a_stream_a_proxy_holds_back_is_given_up_for_polling(ctx, stream_hub, workers):
+    proxy = StreamProxy(stream_hub.process.port, hold=("/api/v1/events",))
+    try:
+        worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3,
+                         stream_silence=1.0)  # fmt: skip
+        assert wait_until(lambda: worker.streaming, timeout=30)  # its 200 got through
+        assert wait_until(lambda: not worker.streaming, timeout=30)  # then nothing: given up
+        client_id = stream_hub.api_signup(1)
+        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=30)  # by polling
+        # Not asked again and again (a redial would come within a second): polling for a while.
+        assert not wait_until(lambda: len(proxy.events_heads()) > 1, timeout=3.0)
     finally:
         proxy.close()
 
