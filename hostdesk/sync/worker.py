@@ -707,6 +707,8 @@ class SyncWorker:
         counts = self._outbox.counts(acked=False)
         last = self._last_success
         wait = self._gate_wait()
+        if wait > 0 and self._reason == NETWORK:  # the next look comes before the backoff's end
+            wait = min(wait, max(0.0, self._probe_at - time.monotonic()))
         next_try = None
         if not self._paused and wait > 0:
             next_try = self._clock() + timedelta(seconds=wait)
