@@ -78,10 +78,11 @@ def fill(db: HubDB, signups: int, seed: int = 3) -> None:
             n += 1
             at = day + timedelta(seconds=rng.uniform(0, 2 * 3600))
             regs.append(_reg(n, at, f"S-EARLIER-{k}", PCS[0], rng.choice(JOBS)))
-    for _ in range(20_000):  # everything else on the hub
+    for _ in range(20_000):  # everything else on the hub: 200 older 2-hour shows
         n += 1
-        at = start - timedelta(days=rng.uniform(6, 60))
-        regs.append(_reg(n, at, f"S-OLD-{rng.randrange(200)}", rng.choice(PCS), rng.choice(JOBS)))
+        show = rng.randrange(200)
+        at = start - timedelta(days=6 + show / 4, seconds=rng.uniform(0, 2 * 3600))
+        regs.append(_reg(n, at, f"S-OLD-{show}", rng.choice(PCS), rng.choice(JOBS)))
     with db.write() as conn:
         conn.info.pop("seq", None)
         for i in range(0, len(regs), 5000):

@@ -200,6 +200,8 @@ def test_the_page_follows_a_page_sign_up_a_batch_and_the_air(browser, live_hub, 
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         if request.node.callspec.params.get("live_hub", "sqlite") == "sqlite":
             page.screenshot(path=str(IMAGES / "office_live_show.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone: whole, no sideways scroll
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert problems == [] and outside == []
     finally:
         context.close()

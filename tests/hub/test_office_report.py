@@ -53,8 +53,9 @@ def _at(minutes: float) -> datetime:
     return T0 + timedelta(minutes=minutes)
 
 
-def _batch(hub, show: str, signups) -> dict[str, int]:
-    """Sign-ups sent by the PC through the real batch route; name → registration id."""
+def _batch(hub, show: str, signups, token: str | None = None) -> dict[str, int]:
+    """Sign-ups sent by a PC (the hub's device, else `token`'s) through the real batch route;
+    name → registration id."""
     items = [
         item(created_at=_at(m).isoformat(), consented_at=_at(m).isoformat(),
              updated_at=_at(m).isoformat(), job_code=job, session_id=show, name=name,
@@ -62,7 +63,7 @@ def _batch(hub, show: str, signups) -> dict[str, int]:
         for n, (m, job, name) in enumerate(signups)
     ]  # fmt: skip
     r = requests.post(f"{hub.url}/api/v1/registrations/batch", json={"items": items},
-                      headers=hub.headers(), timeout=TIMEOUT)  # fmt: skip
+                      headers=hub.headers(token), timeout=TIMEOUT)  # fmt: skip
     assert r.status_code == 200, r.text
     assert {x["status"] for x in r.json()["results"]} == {"created"}, r.text
     found = rows(hub, REGS, REGS.c.session_id == show)
@@ -145,6 +146,19 @@ def test_the_numbers_match_the_known_show(report_hub):
     assert hub.devices == [(DEVICE, 7)]
 
 
+def test_a_session_code_kept_for_days_reports_its_last_day(report_hub):
+    other_pc = report_hub.process.token("另一台电脑")  # not S-REPORT's PC: not compared with it
+    signups = [(-3 * 24 * 60, "J1", "钱多"), (-30, "J1", "孙少"), (0, "J2", "李白")]
+    _batch(report_hub, "S-LONG", signups, other_pc)
+    db = HubDB(report_hub.db_url)
+    try:
+        r = reports.show_report(db, "S-LONG").report
+    finally:
+        db.close()
+    assert r.end - r.start == reports.SHOW_MAX and len(r.minutes) == 24 * 60
+    assert (r.signups, r.in_show, r.before_show) == (3, 2, 1)
+
+
 def test_one_pc_of_the_show_and_an_unknown_show(report_hub):
     session, _csrf = signed_in(report_hub, "王芳")
     page = session.get(f"{report_hub.url}/office/reports",
@@ -199,6 +213,8 @@ def test_the_chart_is_drawn_from_the_hubs_own_echarts(browser, report_hub, reque
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         if request.node.callspec.params.get("report_hub") == "sqlite":
             page.screenshot(path=str(IMAGES / "hub_show_report.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone: whole, no sideways scroll
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert problems == [] and outside == []
     finally:
         context.close()

@@ -32,6 +32,7 @@ from hostdesk.hub.staff import Staff
 
 ECHARTS_VERSION = "5.6.0"  # static/vendor/echarts/README.md
 LAST = timedelta(seconds=1)
+SHOW_MAX = timedelta(hours=24)
 EARLIER = 5  # earlier shows of the same PC in the comparison
 DEVICE_MAX = 64
 # A lead that reached one of these stages was spoken to / interviewed / started work.
@@ -62,12 +63,20 @@ def _at(iso: str) -> datetime | None:
 
 
 def _inputs(conn, show: str, device: str):
-    """The show's spans, sign-ups (with their registration ids) and page opens."""
+    """The show's spans, sign-ups, page opens and pipeline (three reads by the show's
+    indexes, one more for the desk's history)."""
     span_q = select(AIR_SPANS.c.job_code, AIR_SPANS.c.started_at, AIR_SPANS.c.ended_at).where(
         AIR_SPANS.c.session_code == show
     )
-    reg_q = select(REGS.c.id, REGS.c.created_at, REGS.c.job_code, REGS.c.origin).where(
-        REGS.c.session_id == show
+    reg_q = (
+        select(REGS.c.id, REGS.c.created_at, REGS.c.job_code, REGS.c.origin, LEADS.c.stage)
+        .select_from(REGS.outerjoin(LEADS, LEADS.c.reg_id == REGS.c.id))
+        .where(REGS.c.session_id == show)
+    )
+    history_q = (
+        select(LEAD_HISTORY.c.reg_id, LEAD_HISTORY.c.to_stage)
+        .select_from(LEAD_HISTORY.join(REGS, REGS.c.id == LEAD_HISTORY.c.reg_id))
+        .where(REGS.c.session_id == show)
     )
     open_q = select(PAGE_OPENS.c.minute, PAGE_OPENS.c.job_code, PAGE_OPENS.c.opens).where(
         PAGE_OPENS.c.session_code == show
@@ -75,45 +84,33 @@ def _inputs(conn, show: str, device: str):
     if device:
         span_q = span_q.where(AIR_SPANS.c.device == device)
         reg_q = reg_q.where(REGS.c.device == device)
+        history_q = history_q.where(REGS.c.device == device)
         open_q = open_q.where(PAGE_OPENS.c.device == device)
     spans = []
     for code, started, ended in conn.execute(span_q):
         start = _at(started)
         if start is not None:
             spans.append(sr.AirSpan(code, start, _at(ended) if ended else None))
-    ids, signups = [], []
-    for reg_id, created, code, origin in conn.execute(reg_q):
+    signups, jobs, reached = [], {}, {}
+    for reg_id, created, code, origin, stage in conn.execute(reg_q):
         at = _at(created)
         if at is not None:
-            ids.append(reg_id)
             signups.append(sr.SignUp(at, code, via_page=origin == "hub"))
+            jobs[reg_id] = code
+            reached[reg_id] = {stage or "new"}
+    for reg_id, stage in conn.execute(history_q):
+        if reg_id in reached:
+            reached[reg_id].add(stage)
     opens = [
         sr.PageOpen(minute, code, n)
         for raw, code, n in conn.execute(open_q)
         if (minute := _at(raw)) is not None
     ]
-    return spans, signups, ids, opens
+    return spans, signups, opens, _pipeline(jobs, reached)
 
 
-def _pipeline(conn, reg_ids: list[int]) -> list[sr.Pipeline]:
-    """Per job: the show's leads that reached contacted, interviewed, hired (history or now)."""
-    reached: dict[int, set[str]] = {}
-    jobs: dict[int, str] = {}
-    for start in range(0, len(reg_ids), 900):  # bound the IN list (SQLite's variable limit)
-        chunk = reg_ids[start : start + 900]
-        for reg_id, code, stage in conn.execute(
-            select(REGS.c.id, REGS.c.job_code, LEADS.c.stage)
-            .select_from(REGS.outerjoin(LEADS, LEADS.c.reg_id == REGS.c.id))
-            .where(REGS.c.id.in_(chunk))
-        ):
-            jobs[reg_id] = code
-            reached.setdefault(reg_id, set()).add(stage or "new")
-        for reg_id, stage in conn.execute(
-            select(LEAD_HISTORY.c.reg_id, LEAD_HISTORY.c.to_stage).where(
-                LEAD_HISTORY.c.reg_id.in_(chunk)
-            )
-        ):
-            reached.setdefault(reg_id, set()).add(stage)
+def _pipeline(jobs: dict[int, str], reached: dict[int, set[str]]) -> list[sr.Pipeline]:
+    """Per job: the leads that reached contacted, interviewed, hired (in history or now)."""
     counts: dict[str, list[int]] = {code: [0, 0, 0] for code in jobs.values()}
     for reg_id, stages in reached.items():
         row = counts[jobs[reg_id]]
@@ -131,16 +128,18 @@ def _bounds(spans, signups) -> tuple[datetime, datetime] | None:
         return None
     # A minute's window is half-open: the last sign-up lies just inside the show's end.
     ends = [s.end or datetime.now(UTC) for s in spans] + [s.at + LAST for s in signups]
-    start = min(moments)
-    return start, max(max(ends), start)
+    start, end = min(moments), max(max(ends), min(moments))
+    # A session code kept for days is not one show: its last day is reported, the rest
+    # counted as before the show (and a day of minutes bounds the work per request).
+    return max(start, end - SHOW_MAX), end
 
 
 def _build(conn, show: str, device: str, earlier=()) -> sr.ShowReport | None:
-    spans, signups, ids, opens = _inputs(conn, show, device)
+    spans, signups, opens, pipeline = _inputs(conn, show, device)
     bounds = _bounds(spans, signups)
     if bounds is None:
         return None
-    return sr.build_report(*bounds, spans, signups, opens, _pipeline(conn, ids), earlier)
+    return sr.build_report(*bounds, spans, signups, opens, pipeline, earlier)
 
 
 def _room(conn, show: str, device: str) -> str:
