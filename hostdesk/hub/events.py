@@ -124,7 +124,9 @@ class Streams:
                 self._checked_at = started
         return (principal.name, principal.admin) in self._live
 
-    async def read(self, principal: Principal, cursor: int) -> tuple[list[tuple[int, str]], str]:
+    async def read(
+        self, principal: Principal, visibility: str, cursor: int
+    ) -> tuple[list[tuple[int, str]], str]:
         """The stream's next rows as (cursor, JSON) and the catalogue's ETag.
 
         Streams woken by one ring ask together: one worker-thread trip and one connection
@@ -132,7 +134,7 @@ class Streams:
         (500 streams cost about one query per sign-up, not 500); each stream's rows are
         still shaped for its own caller."""
         future = asyncio.get_running_loop().create_future()
-        self._asks.append(_Ask(principal, _visibility(principal), cursor, future))
+        self._asks.append(_Ask(principal, visibility, cursor, future))
         if self._drainer is None:
             self._drainer = asyncio.get_running_loop().create_task(self._drain())
         return await future
@@ -226,11 +228,15 @@ def parse_cursor(last_event_id: str | None, since: int) -> int:
 
 async def _events(streams: Streams, principal: Principal, cursor: int):
     etag = None
+    visibility = _visibility(principal)
     beat_at = time.monotonic() + streams.heartbeat
     while True:
         poll_at = time.monotonic() + streams.poll
         ring = wakeup.BELL.round()  # before the read: a commit after it rings this round
-        items, current = await streams.read(principal, cursor)
+        try:
+            items, current = await streams.read(principal, visibility, cursor)
+        except Exception:  # the database failed (logged once in _drain): end; the client
+            return  # reconnects from its Last-Event-ID
         if current != etag:
             etag = current
             yield ServerSentEvent(event="catalogue", data=json.dumps({"etag": etag}))
