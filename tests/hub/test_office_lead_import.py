@@ -9,14 +9,17 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 import requests
 from openpyxl import Workbook
 
 from hostdesk.hub.models import REGS
+from tests.hub.browser import browser  # noqa: F401 - the fixture
 from tests.hub.conftest import DATABASES
 from tests.hub.office import (
+    PASSWORD,
     TIMEOUT,
     add_user,
     audit,
@@ -33,6 +36,7 @@ JOBS = [
     {"code": "J2", "title": "电子厂质检", "company": "立讯精密", "city": "东莞"},
 ]
 HUB_PHONE = "13900000001"  # a sign-up the hub already has
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 @pytest.fixture(scope="module", params=DATABASES)
@@ -187,3 +191,40 @@ def test_refusals(hub):
     other, other_csrf = signed_in(hub, "boss")
     theft = post(other, hub, "/office/lead-import/confirm", _form(r.text, other_csrf, action="import"))  # fmt: skip
     assert theft.status_code == 409 and len(rows(hub, REGS)) == before
+
+
+def test_a_kuaishou_export_imported_in_chromium(hub, browser, tmp_path):  # noqa: F811
+    sheet = tmp_path / "快手线索.xlsx"
+    sheet.write_bytes(_xlsx([
+        ["快手线索导出"],
+        ["姓名", "电话", "创建时间", "意向职位", "来源"],
+        ["周七", "13900000021", "2026-12-06 21:00", "电子厂质检", "直播间"],
+        ["吴八", HUB_PHONE, "2026-12-06 21:01", "冰箱总装普工", "直播间"],
+    ]))  # fmt: skip
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(f"{hub.url}/office/login")
+        page.fill("#username", "rec1")
+        page.fill("#password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r"/office/leads"))
+        page.click("nav.nav a[href='/office/lead-import']")
+        page.select_option("select[name=platform]", "kuaishou")
+        page.set_input_files("input[type=file]", str(sheet))
+        page.click("#import-form button")
+        page.wait_for_selector("#check")
+        assert page.locator("#sample .repeat-flag").count() == 1
+        assert "139****0021" in page.locator("#sample").inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        if hub.database == "sqlite":
+            page.screenshot(path=str(IMAGES / "office_lead_import.png"), full_page=True)
+        page.click("#do-import")
+        page.wait_for_selector("#imported")
+        assert problems == []
+    finally:
+        context.close()
+    assert sorted(s["name"] for s in _imported(hub, "kuaishou") if s["phone"] in ("13900000021", HUB_PHONE)) == ["吴八", "周七"]  # fmt: skip
