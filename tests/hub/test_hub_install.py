@@ -20,6 +20,7 @@ LOCKS = ROOT / "requirements"
 DESKTOP_ONLY = {"pyside6-essentials", "shiboken6", "obs-websocket-py", "qrcode", "keyring"}
 HUB_ONLY = {
     "fastapi", "uvicorn", "psycopg", "psycopg-binary", "jinja2", "python-multipart", "argon2-cffi",
+    "sse-starlette",
 }  # fmt: skip
 WAIT = 60.0
 
