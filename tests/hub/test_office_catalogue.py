@@ -328,3 +328,19 @@ def test_the_upload_preview_in_chromium(hub, browser, tmp_path):  # noqa: F811
     finally:
         context.close()
     assert {"WB-001", "WB-002", "WB-003", "WB-004"} <= set(_jobs(hub))
+
+
+def test_every_row_note_and_file_message_has_its_chinese():
+    """The preview's sentences are built in Python, not templates: the template scan of
+    test_office_text does not see them."""
+    from hostdesk.core.compliance import RULE_IDS
+    from hostdesk.hub.office import catalogue_text, text
+    from hostdesk.sheets.jobs_import import _MESSAGES as ROW_REASONS
+    from hostdesk.sheets.reader import _MESSAGES as FILE_REASONS
+
+    notes = catalogue_text.NOTE_TEXT
+    assert set(ROW_REASONS) <= set(notes) and {f"lint_{r}" for r in RULE_IDS} <= set(notes)
+    assert set(FILE_REASONS) - {"unwritable"} <= set(catalogue_text.UPLOAD_TEXT)
+    for english in [*notes.values(), *catalogue_text.UPLOAD_TEXT.values()]:
+        chinese = text.ZH_CN[english]
+        assert re.findall(r"\{(\w+)\}", english) == re.findall(r"\{(\w+)\}", chinese), english
