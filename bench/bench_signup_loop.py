@@ -214,9 +214,27 @@ def run(root: Path, obs, args, push: bool) -> dict:
         if push and args.burst:
             total = args.signups + args.burst
             changes_before = len(watcher.changes)
-            sent = burst(url, args.signups + 1, args.burst, args.burst_seconds)
+            from hostdesk.services import counter as counter_module
+
+            renders: list[float] = []  # when the desktop drew a counter image
+            real_render = counter_module.render_counter
+
+            def timed_render(*a, **k):
+                renders.append(time.perf_counter())
+                return real_render(*a, **k)
+
+            counter_module.render_counter = timed_render
+            # Posted from other threads while this one runs the console's event loop, as
+            # viewers' phones do while the desk works.
+            sent: list[float] = []
+            poster = threading.Thread(target=lambda: sent.extend(
+                burst(url, args.signups + 1, args.burst, args.burst_seconds)))  # fmt: skip
+            poster.start()
+            spin(180, lambda: not poster.is_alive())
+            poster.join()
             spin(120, lambda: (c := onair.counter_image(CODE)) is not None and c.count == total)
             spin(2)  # the throttle's last render reaches OBS
+            counter_module.render_counter = real_render
             image = onair.counter_image(CODE)
             shown = [t for t, _f in watcher.changes[changes_before:]]
             result["burst"] = {
@@ -224,6 +242,10 @@ def run(root: Path, obs, args, push: bool) -> dict:
                 "spread": max(sent) - min(sent),
                 "counter": image.count,
                 "expected": total,
+                "renders": len(renders),
+                "renders_max_per_second": redraws_per_second(renders),
+                "renders_min_gap": min((b - a for a, b in itertools.pairwise(renders)),
+                                       default=0.0),
                 "redraws": len(shown),
                 "max_per_second": redraws_per_second(shown),
                 "min_gap": min((b - a for a, b in itertools.pairwise(shown)),
@@ -285,6 +307,9 @@ def report(results: list[dict], args) -> str:
                 "",
                 f"Burst ({result['mode']}): {b['posted']} form posts over "
                 f"{b['spread']:.1f} s → the counter shows {b['counter']} of {b['expected']}; "
+                f"the desktop drew the counter {b['renders']} times, at most "
+                f"{b['renders_max_per_second']} in any second (shortest gap "
+                f"{ms(b['renders_min_gap'])} ms); "
                 f"OBS's counter image changed {b['redraws']} times, at most "
                 f"{b['max_per_second']} in any second (shortest gap {ms(b['min_gap'])} ms); "
                 f"the last change {ms(b['last_after'])} ms after the last post.",
