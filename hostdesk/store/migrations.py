@@ -168,6 +168,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 8: the hub's version of each job this PC knows (publish names it as the base of a
     # change, so an edit made on the hub or another PC meanwhile is a conflict); 0: unknown.
     ("ALTER TABLE hub_jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 0",),
+    # 9: the on-air timeline goes to the hub through the same outbox (issue 16): an event may
+    # belong to no registration (air_start / air_end: registration_id NULL, the span's id in
+    # the payload), and a take keeps the id of the span it started. SQLite cannot drop a
+    # NOT NULL in place: the outbox is copied into a new table, ids and states kept.
+    (
+        """CREATE TABLE outbox_new (
+            id INTEGER NOT NULL PRIMARY KEY,
+            event_id VARCHAR NOT NULL UNIQUE,
+            registration_id VARCHAR REFERENCES registrations (id),
+            event_type VARCHAR NOT NULL,
+            payload VARCHAR NOT NULL,
+            fingerprint VARCHAR NOT NULL,
+            state VARCHAR NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_try_at DATETIME,
+            last_error VARCHAR NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL,
+            acked_at DATETIME
+        )""",
+        "INSERT INTO outbox_new SELECT id, event_id, registration_id, event_type, payload,"
+        " fingerprint, state, attempts, next_try_at, last_error, created_at, acked_at FROM outbox",
+        "DROP TABLE outbox",
+        "ALTER TABLE outbox_new RENAME TO outbox",
+        "CREATE INDEX ix_outbox_state ON outbox (state)",
+        "CREATE INDEX ix_outbox_registration ON outbox (registration_id, id)",
+        "ALTER TABLE takes ADD COLUMN span_id VARCHAR",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -3,17 +3,20 @@
 Every write is one BEGIN IMMEDIATE transaction (the same durability checks as the
 registrations repository). An event is claimable only when every earlier event of its
 registration is acked: an amend never overtakes its create, and a registration never has
-two events in flight.
+two events in flight. On-air events (air_start / air_end, written by takes_repo.py with
+`add_air_event`) belong to no registration: each carries its whole span, so the hub takes
+them in any order, and their item's client_id is the span's id.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import aliased
 
 from hostdesk.core.registrations import SyncState
@@ -28,6 +31,31 @@ STATES = tuple(s.value for s in SyncState)
 # Attention reasons the audit may clear: they mean "the hub lost what we sent", not "fix it".
 AUDIT_REOPENS = ("rejected:unknown_registration", "conflict:version")
 _LAST_ERROR_MAX = 200
+AIR_EVENTS = ("air_start", "air_end")
+
+
+def add_air_event(
+    conn: Connection, event_id: str, event_type: str, span: dict, now: datetime
+) -> None:
+    """Queue an on-air event inside the caller's transaction (the take's own): `span` is
+    {span_id, job_code, session_code, started_at[, ended_at]}, frozen as canonical JSON."""
+    if event_type not in AIR_EVENTS:
+        raise ValueError(f"not an on-air event: {event_type!r}")
+    payload = json.dumps(span, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    conn.execute(
+        insert(OUTBOX),
+        {
+            "event_id": event_id, "registration_id": None, "event_type": event_type,
+            "payload": payload, "fingerprint": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            "state": SyncState.PENDING.value, "attempts": 0, "last_error": "",
+            "created_at": _aware(now),
+        },
+    )  # fmt: skip
+
+
+def _subject(registration_id: str | None, payload: dict) -> str:
+    """The item's client_id: the registration, or an on-air event's span."""
+    return registration_id if registration_id is not None else str(payload.get("span_id", ""))
 
 
 @dataclass(frozen=True)
@@ -160,14 +188,18 @@ class OutboxRepository:
                 update(OUTBOX).where(OUTBOX.c.id.in_([r.id for r in rows])),
                 {"state": SyncState.SENDING.value},
             )
-        return [
-            OutgoingEvent(
-                id=r.id, event_id=r.event_id, client_id=r.registration_id,
-                event_type=r.event_type, base_version=r.base_version,
-                fingerprint=r.fingerprint, payload=json.loads(r.payload),
-            )
-            for r in rows
-        ]  # fmt: skip
+        out = []
+        for r in rows:
+            payload = json.loads(r.payload)
+            out.append(
+                OutgoingEvent(
+                    id=r.id, event_id=r.event_id,
+                    client_id=_subject(r.registration_id, payload),
+                    event_type=r.event_type, base_version=r.base_version,
+                    fingerprint=r.fingerprint, payload=payload,
+                )
+            )  # fmt: skip
+        return out
 
     def settle(
         self,
@@ -343,7 +375,8 @@ class OutboxRepository:
         with self._db.engine.connect() as conn:
             return [
                 AttentionEvent(
-                    event_id=r.event_id, registration_id=r.registration_id,
+                    event_id=r.event_id,
+                    registration_id=_subject(r.registration_id, json.loads(r.payload)),
                     event_type=r.event_type, reason=r.last_error, attempts=r.attempts,
                     created_at=_utc(r.created_at),
                 )

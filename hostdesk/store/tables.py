@@ -47,6 +47,7 @@ class TakeRow(SQLModel, table=True):
     job_code: str | None = None
     session: str | None = None
     at: datetime
+    span_id: str | None = None  # a take's on-air span, sent to the hub (takes_repo.py)
 
 
 class SessionRow(SQLModel, table=True):
@@ -112,14 +113,16 @@ class RegistrationRow(SQLModel, table=True):
 
 
 class OutboxRow(SQLModel, table=True):
-    """One change of a registration for the hub: create, amend or withdraw."""
+    """One change for the hub: a registration's create, amend or withdraw, or an on-air span's
+    start or end."""
 
     __tablename__ = "outbox"
 
     id: int | None = Field(default=None, primary_key=True)
     event_id: str = Field(unique=True)
-    registration_id: str = Field(foreign_key="registrations.id")
-    event_type: str  # create | amend | withdraw
+    # None: an on-air event (air_start | air_end), the span's id in its payload.
+    registration_id: str | None = Field(default=None, foreign_key="registrations.id")
+    event_type: str  # create | amend | withdraw | air_start | air_end
     payload: str  # canonical JSON, frozen once written
     fingerprint: str  # sha256 of payload
     state: str = "pending"  # pending | sending | acked | retry_wait | attention

@@ -1,13 +1,20 @@
-"""The on-air record: every take and clear with its time, written as it happens."""
+"""The on-air record: every take and clear with its time, written as it happens.
+
+Each take starts an on-air span; the next take or a clear ends it. In the same transaction
+as the take's row, the span's start and end are queued for the hub in the outbox
+(air_start / air_end, outbox_repo.add_air_event): recorded once, sent until acknowledged.
+"""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from hostdesk.store.db import Database
+from hostdesk.store.outbox_repo import add_air_event
 from hostdesk.store.tables import TakeRow
 
 TAKES = TakeRow.__table__
@@ -21,6 +28,19 @@ class Take:
     session: str | None = None
 
 
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _span(span_id: str, job_code: str, session: str | None, started: datetime) -> dict:
+    return {
+        "span_id": span_id,
+        "job_code": job_code,
+        "session_code": session,
+        "started_at": _utc(started).isoformat(timespec="microseconds"),
+    }
+
+
 class TakeRepository:
     def __init__(self, db: Database):
         self._db = db
@@ -30,12 +50,30 @@ class TakeRepository:
         if action not in ("take", "clear"):
             raise ValueError(f"unknown action {action!r}")
         take = Take(action, job_code, datetime.now(UTC), session)
-        with self._db.engine.begin() as conn:
+        span_id = str(uuid.uuid4()) if action == "take" and job_code else None
+        with self._db.write(verify=True) as conn:
+            self._end_open_span(conn, take.at)
             conn.execute(
                 insert(TAKES),
-                {"action": action, "job_code": job_code, "session": session, "at": take.at},
-            )
+                {
+                    "action": action, "job_code": job_code, "session": session, "at": take.at,
+                    "span_id": span_id,
+                },
+            )  # fmt: skip
+            if span_id is not None:
+                add_air_event(conn, span_id, "air_start", _span(span_id, job_code, session, take.at), take.at)  # fmt: skip
         return take
+
+    @staticmethod
+    def _end_open_span(conn: Connection, now: datetime) -> None:
+        """The span on air until now (the latest row is a take with a span) gets its end."""
+        last = conn.execute(select(TAKES).order_by(TAKES.c.id.desc()).limit(1)).first()
+        if last is None or last.action != "take" or last.span_id is None:
+            return
+        span = _span(last.span_id, last.job_code, last.session, last.at)
+        # Never before its start, whatever the wall clock did meanwhile.
+        span["ended_at"] = max(_utc(now), _utc(last.at)).isoformat(timespec="microseconds")
+        add_air_event(conn, str(uuid.uuid4()), "air_end", span, now)
 
     def list_takes(self) -> list[Take]:
         with self._db.engine.connect() as conn:
