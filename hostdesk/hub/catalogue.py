@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import text as sql
 
 from hostdesk.hub import wakeup
 from hostdesk.hub.models import COUNTERS, JOBS
@@ -48,13 +49,58 @@ class Outcome:
     updated_at: str = ""
 
 
+_COLUMNS = ("code", "position", "data", "version", "updated_by", "updated_at")
+_INSERT_FROM_JSON = {
+    # The rows travel as one JSON parameter and the database unpacks them: one short
+    # statement whatever the count. An executemany is one INSERT per row on PostgreSQL
+    # (psycopg), and a multi-row VALUES of 1,000 rows costs seconds to build (7,000 bound
+    # parameters, compiled by SQLAlchemy and re-parsed by psycopg).
+    "postgresql": sql(
+        'INSERT INTO jobs (code, "position", data, version, updated_by, updated_at) '
+        'SELECT code, "position", data, version, updated_by, updated_at '
+        'FROM json_to_recordset(CAST(:rows AS json)) AS r(code text, "position" integer, '
+        "data text, version integer, updated_by text, updated_at text)"
+    ),
+    "sqlite": sql(
+        'INSERT INTO jobs (code, "position", data, version, updated_by, updated_at) '
+        "SELECT json_extract(value, '$.code'), json_extract(value, '$.position'), "
+        "json_extract(value, '$.data'), json_extract(value, '$.version'), "
+        "json_extract(value, '$.updated_by'), json_extract(value, '$.updated_at') "
+        "FROM json_each(:rows) ORDER BY key"
+    ),
+}
+
+
+def _insert_rows(conn: Connection, rows: list[dict]) -> None:
+    """New job rows in one statement (other databases: an executemany)."""
+    if not rows:
+        return
+    statement = _INSERT_FROM_JSON.get(conn.dialect.name)
+    if statement is None:
+        conn.execute(insert(JOBS), rows)
+        return
+    packed = json.dumps([{c: row[c] for c in _COLUMNS} for row in rows], ensure_ascii=False)
+    conn.execute(statement, {"rows": packed})
+
+
 def versions(conn: Connection) -> dict[str, int]:
     return dict(conn.execute(select(JOBS.c.code, JOBS.c.version)).all())
 
 
+# etag_of computed by PostgreSQL itself: the same bytes hashed, without sending every job's
+# JSON to the hub process for each publish batch (5,000 jobs: ~0.1 s a batch that way).
+_PG_ETAG = sql(
+    "SELECT encode(sha256(convert_to('[' || coalesce(string_agg(data, ',' "
+    "ORDER BY \"position\", code), '') || ']', 'UTF8')), 'hex') FROM jobs"
+)
+
+
 def _store_etag(conn: Connection) -> str:
-    texts = conn.execute(select(JOBS.c.data).order_by(JOBS.c.position, JOBS.c.code)).scalars()
-    etag = etag_of(list(texts))
+    if conn.dialect.name == "postgresql":
+        etag = f'"{conn.execute(_PG_ETAG).scalar_one()[:32]}"'
+    else:
+        texts = conn.execute(select(JOBS.c.data).order_by(JOBS.c.position, JOBS.c.code))
+        etag = etag_of(list(texts.scalars()))
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=etag))
     wakeup.changed(conn)  # the event streams send the new ETag
     return etag
@@ -87,8 +133,7 @@ def replace_all(conn: Connection, jobs: list[dict], by: str) -> str:
             version = before.version + 1 if before is not None else 1
             row.update(version=version, updated_by=by, updated_at=now)
         rows.append(row)
-    if rows:
-        conn.execute(insert(JOBS), rows)
+    _insert_rows(conn, rows)
     etag = etag_of(texts)
     conn.execute(update(COUNTERS).where(COUNTERS.c.name == "jobs").values(text=etag))
     wakeup.changed(conn)  # the event streams send the new ETag
@@ -139,8 +184,7 @@ def publish(conn: Connection, items: list[tuple[dict, int]], by: str) -> list[Ou
             outcomes.append(
                 Outcome(code, CONFLICT, row.version, row.data, row.updated_by, row.updated_at)
             )
-    if inserts:
-        conn.execute(insert(JOBS), inserts)
+    _insert_rows(conn, inserts)
     if updates:
         conn.execute(
             update(JOBS)
