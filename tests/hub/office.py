@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from hostdesk.hub.db import HubDB
 from hostdesk.hub.models import AUDIT, LEAD_CALLS, LEAD_HISTORY, LEADS, REGS
 from tests.hub.conftest import Hub
 from tests.hub.harness import ROOT, HarnessError, HubProcess
-from tests.hub.payloads import item
+from tests.hub.payloads import fingerprint, item
 
 TIMEOUT = (5, 30)
 PASSWORD = "correct-horse-9"
@@ -145,3 +146,29 @@ def lead_state(hub, reg_id: int) -> dict | None:
 def calls(hub, reg_id: int) -> list[str]:
     found = rows(hub, LEAD_CALLS, LEAD_CALLS.c.reg_id == reg_id, order=LEAD_CALLS.c.id)
     return [c["outcome"] for c in found]
+
+
+def send_take(hub, show: str, job: str, started: datetime, ended: datetime | None = None,
+              *, span_id: str | None = None, token: str | None = None) -> str:  # fmt: skip
+    """A take on the hub's PC as the desktop's outbox sends it through the real batch route
+    into air_spans: air_start, and air_end when `ended` (only the air_end when `span_id`
+    names a span already started); its span id."""
+    events = []
+    if span_id is None:
+        span_id = str(uuid.uuid4())
+        events.append(("air_start", span_id))
+    payload = {"span_id": span_id, "job_code": job, "session_code": show,
+               "started_at": started.isoformat()}  # fmt: skip
+    events = [(kind, event_id, payload) for kind, event_id in events]
+    if ended is not None:
+        events.append(("air_end", str(uuid.uuid4()), {**payload, "ended_at": ended.isoformat()}))
+    items = [
+        {"client_id": span_id, "event_id": event_id, "event_type": kind, "base_version": 0,
+         "fingerprint": fingerprint(body), "payload": body}
+        for kind, event_id, body in events
+    ]  # fmt: skip
+    r = requests.post(f"{hub.url}/api/v1/registrations/batch", json={"items": items},
+                      headers=hub.headers(token), timeout=TIMEOUT)  # fmt: skip
+    assert r.status_code == 200, r.text
+    assert {x["status"] for x in r.json()["results"]} == {"created"}, r.text
+    return span_id

@@ -7,27 +7,24 @@ within its one-second poll (waited on as DOM conditions). Saves docs/images/offi
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import expect
-from sqlalchemy import insert, update
 
-from hostdesk.hub.models import AIR_SPANS
 from tests.hub.browser import browser  # noqa: F401 - the fixture
 from tests.hub.conftest import DATABASES
 from tests.hub.office import (
     JOBS,
     PASSWORD,
     TIMEOUT,
-    _db,
     add_user,
     audit,
     post,
     send_leads,
+    send_take,
     signed_in,
     start_module_hub,
 )
@@ -50,24 +47,15 @@ def live_hub(request, tmp_path_factory):
     hub.process.stop()
 
 
-def _air(hub, show: str, job: str, *, minutes_ago: float = 5, ended: bool = False) -> str:
-    """An on-air span as the desktop's take leaves it in air_spans (hostdesk.hub.airtime)."""
-    event_id = str(uuid.uuid4())
-    start = datetime.now(UTC) - timedelta(minutes=minutes_ago)
-    with _db(hub) as db, db.write() as conn:
-        conn.info.pop("seq", None)
-        conn.execute(insert(AIR_SPANS).values(
-            event_id=event_id, device=DEVICE, session_code=show, job_code=job,
-            started_at=start.isoformat(), ended_at=datetime.now(UTC).isoformat() if ended else None,
-        ))  # fmt: skip
-    return event_id
+def _air(hub, show: str, job: str, *, minutes_ago: float = 5) -> tuple[str, datetime]:
+    """A take on the hub's PC, sent as the desktop does (air_start through the batch route)."""
+    started = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    return send_take(hub, show, job, started), started
 
 
-def _end_air(hub, event_id: str) -> None:
-    with _db(hub) as db, db.write() as conn:
-        conn.info.pop("seq", None)
-        conn.execute(update(AIR_SPANS).where(AIR_SPANS.c.event_id == event_id)
-                     .values(ended_at=datetime.now(UTC).isoformat()))  # fmt: skip
+def _end_air(hub, show: str, job: str, take: tuple[str, datetime]) -> None:
+    span_id, started = take
+    send_take(hub, show, job, started, datetime.now(UTC), span_id=span_id)
 
 
 def _data(session, hub, show: str) -> requests.Response:
@@ -102,7 +90,7 @@ def test_the_numbers_per_job_and_pc_on_air_and_waiting(live_hub):
     me = next(u for u in _staff(hub) if u["name"] == "王芳")["id"]
     r = post(session, hub, f"/office/leads/{ids[0]}/owner", {"csrf": csrf, "owner": str(me)})
     assert r.status_code == 303, r.text
-    _end_air(hub, old)
+    _end_air(hub, show, "J1", old)
     data = _data(session, hub, show).json()
     assert (data["waiting"], data["jobs"][0]["waiting"]) == (4, 1)
     assert [a["code"] for a in data["on_air"]] == ["J2"]

@@ -7,17 +7,15 @@ refused. Saves docs/images/hub_show_report.png (from the SQLite run)."""
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import expect
-from sqlalchemy import insert
 
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.models import AIR_SPANS, PAGE_OPENS, REGS
+from hostdesk.hub.models import REGS
 from hostdesk.hub.office import reports
 from tests.hub.browser import browser  # noqa: F401 - the fixture
 from tests.hub.conftest import DATABASES
@@ -25,11 +23,11 @@ from tests.hub.office import (
     JOBS,
     PASSWORD,
     TIMEOUT,
-    _db,
     add_user,
     audit,
     post,
     rows,
+    send_take,
     signed_in,
     start_module_hub,
 )
@@ -39,9 +37,9 @@ from tests.hub.signup import put_jobs
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 DEVICE = "直播间1号"
 WAIT_MS = 30_000  # a bound for the chart to be drawn on a loaded machine (a condition)
-# The show began at T0 (three hours ago, on a whole minute). J1 on air 0-20 and 45-60 min,
+# The show began at T0 (20:00 Beijing time). J1 on air 0-20 and 45-60 min,
 # J2 on air 20-45 min.
-T0 = (datetime.now(UTC) - timedelta(hours=3)).replace(second=0, microsecond=0)
+T0 = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)  # fixed: the screenshot changes only with the page
 SPANS = [("J1", 0, 20), ("J2", 20, 45), ("J1", 45, 60)]
 # (minute, job, name): J1 at 5 and 10 on air, 25 in its 10-minute tail, 35 neither, 50 on
 # air again; J2 at 30 on air, at 50 in its tail (5 minutes after its end).
@@ -71,21 +69,15 @@ def _batch(hub, show: str, signups, token: str | None = None) -> dict[str, int]:
 
 
 def _spans(hub, show: str, spans, shift: timedelta = timedelta()) -> None:
-    """The PC's takes as they arrive in air_spans (hostdesk.hub.airtime)."""
-    with _db(hub) as db, db.write() as conn:
-        conn.info.pop("seq", None)
-        conn.execute(insert(AIR_SPANS), [
-            {"event_id": str(uuid.uuid4()), "device": DEVICE, "session_code": show,
-             "job_code": job, "started_at": (_at(a) + shift).isoformat(),
-             "ended_at": (_at(b) + shift).isoformat()}
-            for job, a, b in spans
-        ])  # fmt: skip
-        conn.execute(insert(PAGE_OPENS), [
-            {"job_code": "J1", "session_code": show, "device": DEVICE,
-             "minute": (_at(5) + shift).isoformat(), "opens": 30},
-            {"job_code": "J2", "session_code": show, "device": DEVICE,
-             "minute": (_at(31) + shift).isoformat(), "opens": 12},
-        ])  # fmt: skip
+    """The PC's takes sent as the desktop does (air_start and air_end through the batch
+    route), and viewers opening the jobs' pages from its QR code (6 for J1, 3 for J2)."""
+    for job, a, b in spans:
+        send_take(hub, show, job, _at(a) + shift, _at(b) + shift)
+    viewer = requests.Session()
+    for job, opens in (("J1", 6), ("J2", 3)):
+        for _ in range(opens):
+            r = viewer.get(f"{hub.url}/j/{job}", params={"s": show, "d": DEVICE}, timeout=TIMEOUT)
+            assert r.status_code == 200, r.text
 
 
 def _walk(session, csrf, hub, reg_id: int, stages: list[str]) -> None:
@@ -138,7 +130,7 @@ def test_the_numbers_match_the_known_show(report_hub):
     assert (j1.air_seconds, j1.takes, j1.signups, j1.on_air, j1.tail) == (35 * 60, 2, 5, 3, 1)
     assert j1.per_10_air_min == pytest.approx(4 / 35 * 10)
     assert (j2.air_seconds, j2.takes, j2.signups, j2.on_air, j2.tail) == (25 * 60, 1, 2, 1, 1)
-    assert (j1.opens, j2.opens, j1.submissions) == (30, 12, 0)  # the PC's sign-ups: not the page's
+    assert (j1.opens, j2.opens, j1.submissions) == (6, 3, 0)  # the PC's sign-ups: not the page's
     assert (j1.contacted, j1.interviewed, j1.hired) == (2, 2, 1)
     assert (j2.contacted, j2.interviewed, j2.hired) == (1, 0, 0)
     assert [(s.label, s.signups, s.best_job) for s in r.earlier] == [("S-EARLIER", 3, "J2")]
@@ -169,7 +161,7 @@ def test_one_pc_of_the_show_and_an_unknown_show(report_hub):
     assert page.status_code == 200
     cells = re.findall(r'<tr data-job="J1">(.*?)</tr>', page.text)[0]
     values = re.findall(r'<td class="num">([^<]*)', cells)
-    assert values[:7] == ["35 分钟", "2", "3", "1", "1.1", "5", "30"]
+    assert values[:7] == ["35 分钟", "2", "3", "1", "1.1", "5", "6"]
 
 
 def test_an_employer_cannot_open_it(report_hub):
