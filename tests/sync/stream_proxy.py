@@ -1,8 +1,9 @@
 """A loopback TCP proxy for the event-stream tests: passes bytes through as they come (an SSE
 stream is never complete, so the message-level tests/sync/fault_proxy.py cannot carry it),
 records each connection's first request head, cuts every open connection on demand, and can
-answer 404 for a path (an older hub without it) or hold a path's answer after its head (a
-proxy that buffers it: the client sees 200 and then nothing)."""
+answer 404 for a path (an older hub without it), hold a path's answer after its head (a
+proxy that buffers it: the client sees 200 and then nothing) or close the connection right
+after the head (a network that keeps dropping it)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ class StreamProxy:
         *,
         not_found: tuple[str, ...] = (),
         hold: tuple[str, ...] = (),
+        drop: tuple[str, ...] = (),
     ):
         self.upstream_port = upstream_port
         self.not_found = not_found
         self.hold = hold
+        self.drop = drop
         self.heads: list[str] = []  # each connection's first request head
         self._pairs: set[tuple[socket.socket, socket.socket | None]] = set()
         self._lock = threading.Lock()
@@ -100,25 +103,30 @@ class StreamProxy:
             self._pairs.add(pair)
         upstream.sendall(data)
         held = any(path.startswith(p) for p in self.hold)
+        dropped = any(path.startswith(p) for p in self.drop)
         threading.Thread(
-            target=self._pipe, args=(upstream, client, pair, held), daemon=True
+            target=self._pipe, args=(upstream, client, pair, held, dropped), daemon=True
         ).start()
         self._pipe(client, upstream, pair)
 
-    def _pipe(self, source: socket.socket, target: socket.socket, pair, held=False) -> None:
+    def _pipe(
+        self, source: socket.socket, target: socket.socket, pair, held=False, dropped=False
+    ) -> None:
         seen = b""
         try:
             while True:
                 chunk = source.recv(65536)
                 if not chunk:
                     break
-                if held:  # pass the head on, keep everything after it
+                if held or dropped:  # pass the head on, keep (or cut) everything after it
                     if b"\r\n\r\n" in seen:
                         continue
                     seen += chunk
                     if b"\r\n\r\n" in seen:
                         chunk = chunk[: len(chunk) - len(seen.split(b"\r\n\r\n", 1)[1])]
                 target.sendall(chunk)
+                if dropped and b"\r\n\r\n" in seen:
+                    break
         except OSError:
             pass
         finally:

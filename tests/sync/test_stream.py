@@ -286,6 +286,21 @@ def test_a_stream_a_proxy_holds_back_is_given_up_for_polling(ctx, stream_hub, wo
         proxy.close()
 
 
+def test_a_stream_that_keeps_dropping_is_given_up_for_polling(ctx, stream_hub, workers):
+    proxy = StreamProxy(stream_hub.process.port, drop=("/api/v1/events",))
+    try:
+        worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3)
+        limit = worker_module.STREAM_MAX_DROPS
+        assert wait_until(lambda: len(proxy.events_heads()) == limit, timeout=30)
+        client_id = stream_hub.api_signup(1)
+        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=30)  # by polling
+        # Redials come 0.2 s apart while it tries; after the limit it polls for a while.
+        assert not wait_until(lambda: len(proxy.events_heads()) > limit, timeout=3.0)
+        assert worker.status.state == "online" and not worker.streaming
+    finally:
+        proxy.close()
+
+
 def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff_end(
     ctx, stream_hub, workers
 ):
