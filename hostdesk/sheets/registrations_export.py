@@ -172,16 +172,23 @@ def write_steps(
     registrations: Iterable[Registration], path: Path, *, total: int, masked: bool = False
 ) -> Generator[tuple[int, int], None, int]:
     """Write to `path` atomically, yielding (done, total) every PROGRESS_EVERY rows."""
+    rows = (export_row(reg, masked=masked) for reg in registrations)
+    return (yield from write_rows_steps(rows, path, total=total, headers=EXPORT_HEADERS))
+
+
+def write_rows_steps(
+    rows: Iterable[list], path: Path, *, total: int, headers: tuple[str, ...]
+) -> Generator[tuple[int, int], None, int]:
+    """Cells under `headers` to `path` (.xlsx or .csv) atomically, yielding (done, total)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise SheetError(path, "wrong_type", "export")
-    rows = (export_row(reg, masked=masked) for reg in registrations)
     write = _write_xlsx if suffix == ".xlsx" else _write_csv
     try:
         # Owner-only: names and phone numbers; whoever needs a copy gets it from the owner.
         with atomic_writer(path, mode=FILE_MODE) as out:
-            count = yield from write(rows, out, total)
+            count = yield from write(rows, out, total, headers)
     except OSError as exc:
         raise SheetError(path, "unwritable", exc.strerror or type(exc).__name__) from None
     yield (count, max(total, count))
@@ -206,11 +213,13 @@ def _csv_cell(value):
     return value
 
 
-def _write_csv(rows: Iterable[list], out, total: int) -> Generator[tuple[int, int], None, int]:
+def _write_csv(
+    rows: Iterable[list], out, total: int, headers: tuple[str, ...] = EXPORT_HEADERS
+) -> Generator[tuple[int, int], None, int]:
     # utf-8-sig: Excel reads a BOM-less CSV as the ANSI code page and garbles the Chinese.
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(EXPORT_HEADERS)
+    writer.writerow(headers)
     done = 0
     for row in rows:
         writer.writerow([_csv_cell(value) for value in row])
@@ -309,7 +318,7 @@ def xlsx_text(value: str) -> str:
 
 def _xlsx_row(number: int, row: list, style: str = "") -> str:
     cells = []
-    for column, value in zip(_COLUMNS, row, strict=True):
+    for column, value in zip(_COLUMNS[: len(row)], row, strict=True):  # the employer: fewer
         if value is None or value == "":
             continue
         if isinstance(value, str):
@@ -323,14 +332,16 @@ def _xlsx_row(number: int, row: list, style: str = "") -> str:
     return f'<row r="{number}">{"".join(cells)}</row>'
 
 
-def _write_xlsx(rows: Iterable[list], out, total: int) -> Generator[tuple[int, int], None, int]:
+def _write_xlsx(
+    rows: Iterable[list], out, total: int, headers: tuple[str, ...] = EXPORT_HEADERS
+) -> Generator[tuple[int, int], None, int]:
     done = 0
     # Level 1: a fifth bigger than level 6 (14 MB for 100,000 rows), zlib's time a third.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, xml in _STATIC_PARTS.items():
             package.writestr(name, _XML_HEAD + xml)
         with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            chunk = [_XML_HEAD, _SHEET_HEAD, _xlsx_row(1, list(EXPORT_HEADERS), ' s="1"')]
+            chunk = [_XML_HEAD, _SHEET_HEAD, _xlsx_row(1, list(headers), ' s="1"')]
             for row in rows:
                 done += 1
                 chunk.append(_xlsx_row(done + 1, row))
