@@ -172,12 +172,12 @@ def test_parser_passes_over_an_event_without_data_and_keeps_the_last_id():
 def test_a_page_signup_arrives_through_the_stream_without_polling(ctx, stream_hub, workers, pulls):
     statuses = []
     worker = workers(ctx, stream_hub.url, stream_hub.device_token, statuses)
-    assert wait_until(lambda: worker.streaming, timeout=30)
+    assert wait_until(lambda: worker.streaming, timeout=60)
     assert wait_until(lambda: ctx.jobs.get(CODE) is not None, timeout=10)  # the first pull
     pulled_before = pulls[0]
 
     stream_hub.page_signup("13812345678", name="张伟")
-    assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=30)
+    assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=60)
     assert list(hub_rows(ctx).values()) == ["张**"]  # masked for a device, as the pull stores it
     assert pulls[0] == pulled_before  # the stream brought it; no pull ran meanwhile
     assert stored_cursor(ctx) > 0  # the cursor moved with the row
@@ -195,10 +195,10 @@ def test_a_signup_on_one_hub_process_reaches_a_desktop_streaming_from_another(
     second = HubProcess(db_url, log_dir=tmp_path, env=env).start()
     try:
         worker = workers(ctx, second.url, first.device_token)
-        assert wait_until(lambda: worker.streaming, timeout=30)
+        assert wait_until(lambda: worker.streaming, timeout=60)
         pulled_before = pulls[0]
         first.page_signup("13812345678")  # made by the other process
-        assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=30)
+        assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=60)
         assert pulls[0] == pulled_before  # pushed (the NOTIFY woke the other process)
     finally:
         second.stop()
@@ -211,7 +211,7 @@ def test_a_connection_cut_mid_burst_loses_nothing_and_doubles_nothing(
     proxy = StreamProxy(stream_hub.process.port)
     try:
         worker = workers(ctx, proxy.url, stream_hub.device_token)
-        assert wait_until(lambda: worker.streaming, timeout=30)
+        assert wait_until(lambda: worker.streaming, timeout=60)
         made: list[str] = []
 
         def burst():
@@ -223,7 +223,7 @@ def test_a_connection_cut_mid_burst_loses_nothing_and_doubles_nothing(
         # Cut while the burst is on its way: some rows are here, more are coming.
         assert wait_until(lambda: len(hub_rows(ctx)) >= 20, timeout=60)
         assert proxy.cut() > 0
-        sender.join(120)
+        sender.join(300)
         assert len(made) == 120
         assert wait_until(lambda: set(hub_rows(ctx)) == set(made), timeout=90)
         assert len(hub_rows(ctx)) == 120
@@ -231,7 +231,7 @@ def test_a_connection_cut_mid_burst_loses_nothing_and_doubles_nothing(
             assert conn.execute(text("SELECT count(*) FROM registrations")).scalar_one() == 120
             assert conn.execute(text("SELECT count(*) FROM outbox")).scalar_one() == 0
         # The stream came back, resuming from the stored cursor (not from the start).
-        assert wait_until(lambda: worker.streaming and len(proxy.events_heads()) >= 2, timeout=30)
+        assert wait_until(lambda: worker.streaming and len(proxy.events_heads()) >= 2, timeout=60)
         resumed = [
             int(line.split(":", 1)[1])
             for head in proxy.events_heads()[1:]
@@ -246,13 +246,13 @@ def test_a_connection_cut_mid_burst_loses_nothing_and_doubles_nothing(
 def test_a_revoked_token_ends_the_stream_and_pauses_the_worker(ctx, stream_hub, workers):
     statuses = []
     worker = workers(ctx, stream_hub.url, stream_hub.device_token, statuses)
-    assert wait_until(lambda: worker.streaming, timeout=30)
+    assert wait_until(lambda: worker.streaming, timeout=60)
     stream_hub.revoke_device()
     assert wait_until(
         lambda: (
             statuses and (statuses[-1].state, statuses[-1].reason) == ("paused", "unauthorized")
         ),
-        timeout=30,
+        timeout=60,
     )
     assert not worker.streaming
 
@@ -261,9 +261,9 @@ def test_an_older_hub_without_events_is_polled(ctx, stream_hub, workers):
     proxy = StreamProxy(stream_hub.process.port, not_found=("/api/v1/events",))
     try:
         worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3)
-        assert wait_until(lambda: len(proxy.events_heads()) == 1, timeout=30)
+        assert wait_until(lambda: len(proxy.events_heads()) == 1, timeout=60)
         client_id = stream_hub.api_signup(1)
-        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=30)  # by polling
+        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=60)  # by polling
         assert not worker.streaming
         assert worker.status.state == "online"  # a 404 on the stream pauses nothing
         assert len(proxy.events_heads()) == 1  # asked once per connection, not again and again
@@ -276,10 +276,10 @@ def test_a_stream_a_proxy_holds_back_is_given_up_for_polling(ctx, stream_hub, wo
     try:
         worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3,
                          stream_silence=1.0)  # fmt: skip
-        assert wait_until(lambda: worker.streaming, timeout=30)  # its 200 got through
-        assert wait_until(lambda: not worker.streaming, timeout=30)  # then nothing: given up
+        assert wait_until(lambda: worker.streaming, timeout=60)  # its 200 got through
+        assert wait_until(lambda: not worker.streaming, timeout=60)  # then nothing: given up
         client_id = stream_hub.api_signup(1)
-        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=30)  # by polling
+        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=60)  # by polling
         # Not asked again and again (a redial would come within a second): polling for a while.
         assert not wait_until(lambda: len(proxy.events_heads()) > 1, timeout=3.0)
     finally:
@@ -291,9 +291,9 @@ def test_a_stream_that_keeps_dropping_is_given_up_for_polling(ctx, stream_hub, w
     try:
         worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3)
         limit = worker_module.STREAM_MAX_DROPS
-        assert wait_until(lambda: len(proxy.events_heads()) == limit, timeout=30)
+        assert wait_until(lambda: len(proxy.events_heads()) == limit, timeout=60)
         client_id = stream_hub.api_signup(1)
-        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=30)  # by polling
+        assert wait_until(lambda: client_id in hub_rows(ctx), timeout=60)  # by polling
         # Redials come 0.2 s apart while it tries; after the limit it polls for a while.
         assert not wait_until(lambda: len(proxy.events_heads()) > limit, timeout=3.0)
         assert worker.status.state == "online" and not worker.streaming
@@ -311,7 +311,7 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
         ctx, stream_hub.url, stream_hub.device_token, statuses,
         backoff_base=600.0, backoff_cap=600.0, rng=lambda: 1.0, probe_interval=0.2,
     )  # fmt: skip
-    assert wait_until(lambda: worker.streaming, timeout=30)
+    assert wait_until(lambda: worker.streaming, timeout=60)
     stream_hub.stop()
     ids = seed(ctx, 5)
     worker.notify()
@@ -319,7 +319,7 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
     # status tells of the next look instead, a fraction of a second away.
     assert wait_until(
         lambda: statuses and statuses[-1].state == "offline" and statuses[-1].next_try is not None,
-        timeout=30,
+        timeout=60,
     )
     assert worker_module.full_jitter(1, 600.0, 600.0, lambda: 1.0) == 600.0
     assert (statuses[-1].next_try - statuses[-1].last_success).total_seconds() < 300
@@ -336,7 +336,7 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
 
     assert wait_until(on_hub, timeout=60, step=0.2)
     assert wait_until(lambda: statuses[-1].state == "online" and statuses[-1].unsynced == 0)
-    assert wait_until(lambda: worker.streaming, timeout=30)  # and the stream is held again
+    assert wait_until(lambda: worker.streaming, timeout=60)  # and the stream is held again
 
 
 def test_a_busy_hub_is_not_probed_before_its_retry_after(ctx, fake_hub, workers):
