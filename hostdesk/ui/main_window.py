@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
 
         self.session_bar = SessionBar(sessions)
         self.registration_panel = RegistrationPanel(registrations, self.settings.data_dir)
+        if sessions is not None:  # the sign-up export's "for an employer": shows and employers
+            self.registration_panel.recent.export_sources = (
+                sessions.repo.list_sessions, catalogue.repo.list_jobs)  # fmt: skip
 
         self._build_layout()
         self._build_status_bar()

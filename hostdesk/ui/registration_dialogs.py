@@ -276,7 +276,7 @@ class RegistrationExportDialog(QDialog):
 
     exported = Signal(int, str)  # rows written, the file
 
-    def __init__(self, service, query: RegQuery, parent=None):
+    def __init__(self, service, query: RegQuery, parent=None, *, sources=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export sign-ups"))
         self._service = service
@@ -308,6 +308,14 @@ class RegistrationExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("The sign-ups the list's filters match go to this file:")))
         layout.addLayout(where)
         layout.addWidget(self.masked)
+        # For an employer (issue 14 item 4): the hub's rule, a show and an employer to pick.
+        self.employer = None
+        if sources is not None:
+            from hostdesk.ui.employer_export_form import EmployerExportForm
+
+            self.employer = EmployerExportForm(sources, self)
+            self.employer.tick.toggled.connect(lambda on: self.masked.setEnabled(not on))
+            layout.addWidget(self.employer)
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
@@ -319,12 +327,24 @@ class RegistrationExportDialog(QDialog):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         service, query, masked = self._service, self._query, self.masked.isChecked()
+        if self.employer is not None and self.employer.for_employer():
+            from hostdesk.sheets.employer_export import employer_export_steps
+
+            query, codes = self.employer.choice(query)
+
+            def steps():
+                return employer_export_steps(service, query, path, job_codes=codes)
+        else:
+
+            def steps():
+                return export_steps(service, query, path, masked=masked)
+
         self.export_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.result.setText("")
         self._handle = tasks.run_steps(
-            lambda: export_steps(service, query, path, masked=masked),
+            steps,
             self._on_export_progress, lambda count: self._on_export_done(path, count),
             self._on_export_failed,
         )  # fmt: skip

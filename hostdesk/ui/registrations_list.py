@@ -135,6 +135,8 @@ class RegistrationsList(QWidget):
         self.model = RegistrationTableModel(self)
         self.dialog: dialogs.EditRegistrationDialog | None = None
         self.export_dialog: dialogs.RegistrationExportDialog | None = None
+        # (every show, every job) for the export's "for an employer" part; None: not offered.
+        self.export_sources = None
         self._total = 0
         # Confirmations, replaceable in tests.
         self.confirm_withdraw = partial(dialogs.confirm_withdraw, self)
@@ -370,7 +372,9 @@ class RegistrationsList(QWidget):
     def open_export(self) -> dialogs.RegistrationExportDialog | None:
         if self._service is None:
             return None
-        dialog = dialogs.RegistrationExportDialog(self._service, self.query(), self)
+        dialog = dialogs.RegistrationExportDialog(
+            self._service, self.query(), self, sources=self.export_sources
+        )
         self.export_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
