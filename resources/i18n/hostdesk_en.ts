@@ -698,6 +698,33 @@
     </message>
 </context>
 <context>
+    <name>EmployerExportForm</name>
+    <message>
+        <source>For an employer</source>
+        <translation>For an employer</translation>
+    </message>
+    <message>
+        <source>Only the viewers who agreed to be passed to the employer, with their full name and number; no internal columns</source>
+        <translation>Only the viewers who agreed to be passed to the employer, with their full name and number; no internal columns</translation>
+    </message>
+    <message>
+        <source>As the list&apos;s filters</source>
+        <translation>As the list&apos;s filters</translation>
+    </message>
+    <message>
+        <source>Every employer</source>
+        <translation>Every employer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Code</source>

@@ -698,6 +698,33 @@
     </message>
 </context>
 <context>
+    <name>EmployerExportForm</name>
+    <message>
+        <source>For an employer</source>
+        <translation>为用人单位导出</translation>
+    </message>
+    <message>
+        <source>Only the viewers who agreed to be passed to the employer, with their full name and number; no internal columns</source>
+        <translation>只导出勾选了“同意提供给用人单位”的报名者，姓名和手机号完整显示；不含内部编号、场次、告知版本和同步状态等内部列</translation>
+    </message>
+    <message>
+        <source>As the list&apos;s filters</source>
+        <translation>按列表的筛选</translation>
+    </message>
+    <message>
+        <source>Every employer</source>
+        <translation>全部用人单位</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Code</source>
