@@ -44,6 +44,22 @@ def run_cli(*args: str, data_dir: Path, cwd: Path | None = None, env_extra: dict
     )  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def _generous_task_waits(monkeypatch: pytest.MonkeyPatch):
+    """tasks.wait_idle() in a test waits a minute, not the app's 10 s shutdown bound.
+
+    Tests call it, then assert what the tasks wrote; on a loaded machine a task can take
+    longer than 10 s, and wait_idle would return False unnoticed. Applies once the task
+    module is loaded (test modules import it at their top); the hub's tests never load it.
+    """
+    tasks = sys.modules.get("hostdesk.ui.tasks")
+    if tasks is not None:
+        idle = tasks.wait_idle
+        monkeypatch.setattr(
+            tasks, "wait_idle", lambda timeout=QT_WAIT_FLOOR_MS / 1000: idle(timeout)
+        )
+
+
 # -- qtbot's waits: a bound that tells "never" from "slow", never a timing test -----------
 
 QT_WAIT_FLOOR_MS = 60_000  # the suite runs on a loaded 2-core machine; a wait ends at its condition

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import threading
 
 import pytest
 
+from hostdesk.ui import tasks  # imported with the module, as the tests that use it do
 from tests.conftest import QT_WAIT_FLOOR_MS
 from tests.waits import finishes, wait_until
 
@@ -38,3 +40,9 @@ def test_a_short_qtbot_bound_is_raised_to_the_floor(qtbot):
     QTimer.singleShot(300, lambda: fired.append(True))  # never sooner than 300 ms
     qtbot.waitUntil(lambda: bool(fired), timeout=50)  # 50 ms alone would give up before it
     assert fired
+
+
+def test_task_waits_in_tests_are_generous_too(qapp):
+    wait_idle = tasks.wait_idle  # as a test calls it: the fixture's, for this test
+    assert inspect.signature(wait_idle).parameters["timeout"].default == QT_WAIT_FLOOR_MS / 1000
+    assert wait_idle(0)  # nothing running: still answers at once

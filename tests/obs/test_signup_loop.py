@@ -31,8 +31,8 @@ from tests.waits import GENEROUS
 
 # The bound (submit → the new count in OBS's program output within 3 s) is a
 # timing goal, measured in bench/bench_signup_loop.py. Here the idle pull is set to an hour,
-# so a count that comes back within the minute came by the live path (the live pull every
-# 2 s while a counter is on air), not by the idle pull.
+# so a count that comes back within the minute came by a live path (the hub's event
+# stream, or the pull every 2 s while a counter is on air), not by the idle pull.
 IDLE_PULL = 3600.0
 
 
