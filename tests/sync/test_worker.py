@@ -132,7 +132,7 @@ def test_503_with_retry_after_is_honoured_then_recovers(ctx, fake_hub, running):
     failed = next(s for s in statuses if s.reason == "server")
     assert failed.state == "offline" and failed.next_try is not None
     assert _states(ctx).get("acked", 0) == 0
-    assert wait_until(lambda: _states(ctx) == {"acked": 3}, timeout=5)
+    assert wait_until(lambda: _states(ctx) == {"acked": 3})  # after the Retry-After
     posts = [r for r in fake_hub.requests if r.endswith("/batch")]
     assert len(posts) == 2  # one refused, one after the second: no storm in between
 
