@@ -53,6 +53,8 @@ def test_a_fresh_venv_from_the_hub_lock_serves_without_qt(tmp_path: Path):
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "hostdesk", source / "hostdesk",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))  # fmt: skip
+    for data in ("wordlists", "fonts"):  # installed as data files, outside the package
+        shutil.copytree(ROOT / "resources" / data, source / "resources" / data)
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", str(venv))
     pip = (str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
@@ -66,6 +68,14 @@ def test_a_fresh_venv_from_the_hub_lock_serves_without_qt(tmp_path: Path):
     no_qt = subprocess.run([str(venv / "bin" / "python"), "-c", "import PySide6"],
                            capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
     assert no_qt.returncode != 0 and "No module named 'PySide6'" in no_qt.stderr
+
+    # The upload preview's compliance lint and glyph check find their data outside a checkout.
+    found = _run(str(venv / "bin" / "python"), "-c",
+                 "from hostdesk.hub.office.catalogue_plan import wordlists;"
+                 "from hostdesk.sheets.card_glyphs import card_charset;"
+                 "print(wordlists() is not None, card_charset() is not None)",
+                 cwd=tmp_path)  # fmt: skip
+    assert found.stdout.split() == ["True", "True"]
 
     db = str(tmp_path / "hub.db")
     token = _run(hub, "token", "create", "studio-1", "--db", db, cwd=tmp_path).stdout.strip()
@@ -82,6 +92,9 @@ def test_a_fresh_venv_from_the_hub_lock_serves_without_qt(tmp_path: Path):
                                       headers={"Authorization": f"Bearer {token}"})  # fmt: skip
             time.sleep(0.1)
         assert answer is not None and answer.json()["name"] == "studio-1"
+        # What the pages need without internet: the vendored chart library, served by the hub.
+        echarts = requests.get(f"{url}/static/vendor/echarts/echarts.min.js", timeout=(5, 30))
+        assert echarts.status_code == 200 and b"echarts" in echarts.content[:2000]
         maps = Path(f"/proc/{server.pid}/maps").read_text()
         assert "libQt6" not in maps and "PySide6" not in maps
     finally:
