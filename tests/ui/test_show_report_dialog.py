@@ -147,7 +147,9 @@ def _colour_pixels(image, colour: str) -> int:
     )
 
 
-def test_ending_the_show_opens_its_report_with_the_known_numbers(qtbot, window, shows, monkeypatch):
+def test_ending_the_show_opens_its_report_with_the_known_numbers(
+    qtbot, ctx, window, shows, monkeypatch
+):
     _earlier, tonight = shows
     assert window.session_bar.session.id == tonight
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -155,7 +157,8 @@ def test_ending_the_show_opens_its_report_with_the_known_numbers(qtbot, window, 
     dialog = _wait_report(qtbot, window, tonight)
 
     report = dialog.view.report
-    assert 60 <= report.duration_minutes < 62  # stopped just now
+    stopped = SessionRepository(ctx.db).get(tonight).ended_at
+    assert report.end == stopped and report.duration_minutes >= 60  # ends where the host stopped
     jobs = {j.job_code: j for j in report.jobs}
     assert list(jobs) == ["HX01", "BYD2"]
     hx, byd = jobs["HX01"], jobs["BYD2"]
