@@ -63,6 +63,14 @@
         <source>Withdrawal</source>
         <translation>Withdrawal</translation>
     </message>
+    <message>
+        <source>Job put on air</source>
+        <translation>Job put on air</translation>
+    </message>
+    <message>
+        <source>Job taken off air</source>
+        <translation>Job taken off air</translation>
+    </message>
 </context>
 <context>
     <name>Card</name>

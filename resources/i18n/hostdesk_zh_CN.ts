@@ -63,6 +63,14 @@
         <source>Withdrawal</source>
         <translation>撤销报名</translation>
     </message>
+    <message>
+        <source>Job put on air</source>
+        <translation>岗位上屏</translation>
+    </message>
+    <message>
+        <source>Job taken off air</source>
+        <translation>岗位下屏</translation>
+    </message>
 </context>
 <context>
     <name>Card</name>
