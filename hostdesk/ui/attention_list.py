@@ -143,6 +143,8 @@ class AttentionListDialog(QDialog):
             "create": self.tr("New sign-up"),
             "amend": self.tr("Edit"),
             "withdraw": self.tr("Withdrawal"),
+            "air_start": self.tr("Job put on air"),  # the on-air timeline, not a sign-up
+            "air_end": self.tr("Job taken off air"),
         }.get(event_type, event_type)
 
     def show_problem(self, text: str) -> None:
