@@ -23,6 +23,7 @@ from hostdesk.obs.errors import (
     ObsClientError,
     ObsConnectionError,
     ObsNotRunning,
+    ObsTimeout,
     ObsWrongPassword,
 )
 from hostdesk.obs.overlay import EnsureResult, OverlayConflict, OverlayFrame, OverlayNames
@@ -87,6 +88,7 @@ class ObsLink:
         self._paused = False  # between SceneCollectionChanging and Changed
         self._ensured: EnsureResult | None = None
         self._applied: OverlayFrame | None = None  # since the last ensure
+        self._unanswered = False  # the last apply timed out: send it again on the next wake
         self._status = LinkStatus(
             LinkState.NOT_CONFIGURED if client is None else LinkState.CONNECTING
         )
@@ -202,7 +204,7 @@ class ObsLink:
                     continue
                 if command in ("resync", "apply") or self._ensured is None:
                     self._sync(resync=command == "resync")
-                elif command is None and self._waiting:  # an earlier apply failed: again
+                elif command is None and (self._waiting or self._unanswered):  # failed: again
                     self._sync(resync=True)
                 elif command is None:
                     self._client.heartbeat()
@@ -256,7 +258,16 @@ class ObsLink:
                     raise
             apply_frame(self._client, self._names, frame, self._ensured, self._applied)
             self._applied = frame
+            self._unanswered = False
         except BaseException as exc:
+            if isinstance(exc, ObsTimeout):
+                # OBS took the request and never answered within its own timeout: the
+                # takes waiting are told so (the frame stays desired for the next apply).
+                for future in waiting:
+                    if not future.done():
+                        future.set_exception(exc)
+                self._unanswered = True
+                raise
             with self._lock:  # keep waiting for the next successful apply
                 self._waiting = waiting + self._waiting
             if isinstance(exc, OverlayConflict):

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PRERENDER_AHEAD = 3  # the next jobs of the rundown are drawn before they are needed
 PREVIEW_WIDTH = 640
+NO_ANSWER = "no answer"  # Console.take_answer when OBS's request for the take failed
 COUNTER_POLL_MS = 1000  # a sign-up made anywhere is on screen within ~1-2 s
 
 
@@ -38,6 +39,7 @@ class Console(QObject):
     cued = Signal(str, object)  # code ("" = nothing), preview QImage or None
     taken = Signal(str, object)  # code on air, on-air QImage
     take_acknowledged = Signal(str, float)  # code, ms from the key press to OBS's answer
+    take_unanswered = Signal(str)  # code: OBS's request for this take failed or timed out
     cleared = Signal()
     refused = Signal(str)  # a message for the status bar: why nothing went on air
     warned = Signal(str)  # on air, but something is amiss (no QR code without a hub address)
@@ -68,6 +70,9 @@ class Console(QObject):
         self._tick.timeout.connect(self._on_tick_timeout)
         self._preview_seq = 0
         self._take_seq = 0
+        # OBS's answer to the newest take: None (waiting), ms (acknowledged) or NO_ANSWER.
+        # Kept here because OBS often answers before the take's bookkeeping is done.
+        self.take_answer: float | str | None = None
         self.counter = onair.counter if onair is not None else None
         self.counter_enabled = onair.look.counter if onair is not None else False
         self._counter_poll = QTimer(self)
@@ -214,16 +219,26 @@ class Console(QObject):
         self._take_seq += 1
         seq, onair = self._take_seq, self.onair
         self.on_air_code = code
+        self.take_answer = None
 
         def acked(_ok) -> None:
-            self.take_acknowledged.emit(code, (time.perf_counter() - pressed) * 1000)
+            ms = (time.perf_counter() - pressed) * 1000
+            if seq == self._take_seq:
+                self.take_answer = ms
+            self.take_acknowledged.emit(code, ms)
+
+        def unanswered(exc: Exception) -> None:  # the request's own timeout, not a GUI guess
+            log.info("OBS did not acknowledge a take: %s", type(exc).__name__)
+            if seq == self._take_seq:
+                self.take_answer = NO_ANSWER
+                self.take_unanswered.emit(code)
 
         publishing = self.take_publishing
 
         def work():  # one task, so takes and clears are recorded in the order pressed
             rendered, future = onair.show(code)  # OBS is told before anything else
             if future is not None:
-                tasks.when_done(future, acked)  # OBS's answer is watched from now on
+                tasks.when_done(future, acked, unanswered)  # OBS's answer is watched from now on
             onair.record(rendered)
             # One local read; a job the hub lacks is sent by the sync worker, not here.
             copy = publishing.before_take(code) if publishing is not None else None
@@ -258,6 +273,7 @@ class Console(QObject):
         """The panic key: the overlay leaves the screen now; rotation stops."""
         self._take_seq += 1
         self.on_air_code = ""
+        self.take_answer = None
         self._update_counter_poll()
         if self.rotation.running:
             self.rotation.pause()

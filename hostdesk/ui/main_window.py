@@ -34,7 +34,7 @@ from hostdesk.services.onair import Look, OnAirService, scannable
 from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
 from hostdesk.ui.catalogue_panel import CataloguePanel
-from hostdesk.ui.console import Console
+from hostdesk.ui.console import NO_ANSWER, Console
 from hostdesk.ui.obs_control import LinkFactory, ObsControl
 from hostdesk.ui.overlay_view import OverlayView
 from hostdesk.ui.registration_panel import RegistrationPanel
@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
         self.session_bar.failed.connect(self._on_console_refused)
         console.cued.connect(self._on_console_cued)
         console.taken.connect(self._on_console_taken)
-        console.take_acknowledged.connect(self._on_console_take_acknowledged)
+        console.take_acknowledged.connect(self._show_take_answer)
+        console.take_unanswered.connect(self._show_take_answer)
+        self.obs.relay.status_changed.connect(self._show_take_answer)  # lost while waiting
         console.cleared.connect(self._on_console_cleared)
         console.refused.connect(self._on_console_refused)
         console.warned.connect(self._on_console_refused)
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
         self.obs.start(self.settings)
 
     def stop_obs_link(self) -> None:
+        """The link lets go of OBS on a worker; `self.obs.stopped` says when it has."""
         self.obs.stop()
 
     def start_sync(self) -> None:
@@ -752,10 +755,7 @@ class MainWindow(QMainWindow):
         self.onair_view.show_image(image, self._caption(code))
         self._show_link(code)
         self.rundown_panel.model.set_marks(on_air=code)
-        connected = self.obs_status.state == "connected"
-        self.ack_label.setText(
-            self.tr("Sent to OBS…") if connected else self.tr("On air in the output folder only: OBS is not connected")
-        )  # fmt: skip
+        self._show_take_answer()
 
     def _show_link(self, code: str | None) -> None:
         """The exact link behind the QR code on air (a new look may have changed it)."""
@@ -765,9 +765,22 @@ class MainWindow(QMainWindow):
             self.tr("Sign-up link: {url}").format(url=url) if scannable(url) else ""
         )
 
-    def _on_console_take_acknowledged(self, code: str, ms: float) -> None:
-        if code == self.console.on_air_code:
-            self.ack_label.setText(self.tr("On air in OBS ({ms:.0f} ms)").format(ms=ms))
+    def _show_take_answer(self, *_why) -> None:
+        """The on-air line from the console's state for the newest take: OBS's answer often
+        arrives before the take's bookkeeping is done, so the order of the signals must not
+        decide what the line says."""
+        if not self.console.on_air_code:
+            return  # cleared: the line says so already
+        answer = self.console.take_answer
+        if isinstance(answer, float):
+            text = self.tr("On air in OBS ({ms:.0f} ms)").format(ms=answer)
+        elif answer == NO_ANSWER:
+            text = self.tr("OBS did not answer: check that OBS is responding")
+        elif self.obs_status.state == "connected":
+            text = self.tr("Sent to OBS…")
+        else:
+            text = self.tr("On air in the output folder only: OBS is not connected")
+        self.ack_label.setText(text)
 
     def _on_console_cleared(self) -> None:
         self.onair_view.show_image(None, self.tr("Off air"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -20,6 +21,7 @@ class ObsControl(QObject):
     canvas_changed = Signal(tuple)  # OBS's canvas (width, height), when it differs
     failed = Signal(str)
     look_shown = Signal()  # the job on air was drawn again for a new look (its link may differ)
+    stopped = Signal()  # stop(): the old link has let go of OBS (its thread ended or gave up)
 
     def __init__(
         self,
@@ -37,6 +39,8 @@ class ObsControl(QObject):
         status.retry_requested.connect(self._on_status_retry_requested)
         status.setup_requested.connect(self._on_status_setup_requested)
         self._settings: Settings | None = None
+        # Links being stopped on a worker: a new link waits for them before it connects.
+        self._stopping: list[threading.Event] = []
 
     def start(self, settings: Settings) -> None:
         """(Re)connect with these settings; the old link stops on a worker."""
@@ -45,8 +49,11 @@ class ObsControl(QObject):
         self._settings = settings
         factory, report = self._factory, self.relay.report
         old, self.link = self.link, None
+        stopping = list(self._stopping)
 
         def work():
+            for released in stopping:  # an earlier stop() still under way on another worker
+                released.wait()
             if old is not None:
                 old.stop()
             return factory(settings, report)
@@ -54,10 +61,26 @@ class ObsControl(QObject):
         tasks.run(work, self._on_link_built, self._on_task_failed)
 
     def stop(self) -> None:
-        """At quit: the link thread ends (bounded wait) before the window goes."""
+        """The link thread is told to stop and joined on a worker (bounded by the link's own
+        timeouts); `stopped` follows. At quit, tasks.wait_idle() waits for that worker."""
         link, self.link = self.link, None
-        if link is not None:
-            link.stop()
+        if link is None:
+            self.stopped.emit()
+            return
+        released = threading.Event()
+        self._stopping.append(released)
+
+        def work():
+            try:
+                link.stop()
+            finally:
+                released.set()
+
+        def done(_result=None) -> None:
+            self._stopping.remove(released)
+            self.stopped.emit()
+
+        tasks.run(work, done, lambda exc: (done(), self._on_task_failed(exc)))
 
     def show_look(self, look: Look) -> None:
         """Draw the job on air (or the hidden overlay) for a new look, in order with takes."""

@@ -1566,6 +1566,10 @@ Go back to choose another file.</translation>
         <translation>On air in OBS ({ms:.0f} ms)</translation>
     </message>
     <message>
+        <source>OBS did not answer: check that OBS is responding</source>
+        <translation>OBS did not answer: check that OBS is responding</translation>
+    </message>
+    <message>
         <source>Off air</source>
         <translation>Off air</translation>
     </message>

@@ -1566,6 +1566,10 @@ Go back to choose another file.</source>
         <translation>OBS 已上屏（{ms:.0f} 毫秒）</translation>
     </message>
     <message>
+        <source>OBS did not answer: check that OBS is responding</source>
+        <translation>OBS 没有回应：请检查 OBS 是否正常运行</translation>
+    </message>
+    <message>
         <source>Off air</source>
         <translation>未上屏</translation>
     </message>

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from hostdesk.obs import ObsClient
+from hostdesk.obs.errors import ObsTimeout
 from hostdesk.obs.link import LinkState, ObsLink, backoff_delay
 from tests.obs.fault_proxy import FaultProxy
 from tests.obs.obs_process import ObsProcess, free_port
@@ -79,6 +80,31 @@ def test_obs_crash_and_restart_brings_the_overlay_back(qapp, obs_running, names,
         assert link.status.state == LinkState.CONNECTED
     finally:
         link.stop()
+
+
+def test_unanswered_frame_fails_its_future(qapp, obs_running, names, tmp_path):  # noqa: F811
+    """OBS takes the request and stays silent: the take's future fails with the request's own
+    timeout (the console then says OBS 没有回应); the frame is still applied once OBS answers."""
+    with FaultProxy(obs_running.host, obs_running.port) as proxy:
+        client = ObsClient("127.0.0.1", proxy.port, obs_running.password, request_timeout=1.0)
+        # No heartbeat in the stalled window: the take's own request is what times out.
+        link = ObsLink(client, names, heartbeat_interval=3600.0)
+        link.start()
+        try:
+            assert link.show(_frame(tmp_path)).result(timeout=GENEROUS) is True
+            proxy.stall("down")  # OBS's answers are held back
+            later = tmp_path / "later"
+            later.mkdir()
+            silent = link.show(_frame(later, card_colour="#00ff00"))
+            with pytest.raises(ObsTimeout):
+                silent.result(timeout=GENEROUS)
+            proxy.resume()
+            link.resync()
+            with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
+                colour = _wait_colour(viewer, 300, 900, "#00ff00")
+                assert colour.green() > 200 and colour.red() < 60
+        finally:
+            link.stop()
 
 
 def test_wrong_password_is_its_own_state_without_a_retry_storm(obs_running):
