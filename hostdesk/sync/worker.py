@@ -93,6 +93,9 @@ class SyncStatus:
     # Hub sign-ups this worker has stored (new or changed) so far: when it moves, the
     # console refreshes the list and the counter on air at once, not at its next look.
     pulled: int = 0
+    # Events of this desk the hub has answered (acked or refused) so far: when it moves,
+    # the desk list re-reads its rows' sync state (an edit shows 已同步 once acked).
+    settled: int = 0
 
 
 def full_jitter(attempt: int, base: float, cap: float, rng: Callable[[], float]) -> float:
@@ -160,6 +163,7 @@ class SyncWorker:
         self._pull_interval = pull_interval
         self._pull_often = False
         self._pulled = 0
+        self._settled = 0
         self._pulled_once = False  # a pull succeeded on this connection: the stream may open
         self._stream_wanted = stream
         self._stream_silence = stream_silence
@@ -434,6 +438,7 @@ class SyncWorker:
             else:
                 attention[event.id] = f"{result.status}:{result.reason or 'unspecified'}"
         self._outbox.settle(acked, attention, [], now=self._clock(), next_try=None)
+        self._settled += len(acked) + len(attention)
         if attention:
             log.warning(
                 "hub refused %d event(s): %s", len(attention), sorted(set(attention.values()))
@@ -653,6 +658,7 @@ class SyncWorker:
             return
         reason = f"rejected:http_{exc.status}"
         self._outbox.settle([], {batch[0].id: reason}, [], now=self._clock(), next_try=None)
+        self._settled += 1
         log.warning("hub refused a single event: %s", reason)
 
     def _gate(self, retry_after: float | None) -> float:
@@ -720,6 +726,7 @@ class SyncWorker:
             last_success=last,
             next_try=next_try,
             pulled=self._pulled,
+            settled=self._settled,
         )
         changed = status != self._status
         self._status = status

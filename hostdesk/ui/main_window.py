@@ -347,6 +347,8 @@ class MainWindow(QMainWindow):
         self.withdrawn_banner.decided.connect(self.sync.decide_withdrawn)
         console.counter_live.connect(self.sync.pull_often)
         self.sync.registrations_pulled.connect(self.registration_panel.recent.refresh)
+        # An edit's 待同步 turns 已同步 when the hub acks it, not at the next save.
+        self.sync.registrations_settled.connect(self.registration_panel.recent.refresh)
         self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())
         # A new sign-up here or from the hub: the counter on air counts it at once.
         self.sync.registrations_pulled.connect(lambda *_a: console.refresh_counter())

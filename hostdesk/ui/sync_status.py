@@ -169,6 +169,7 @@ class SyncControl(QObject):
     failed = Signal(str)
     catalogue_pulled = Signal()  # hub jobs were applied here: reload the catalogue
     registrations_pulled = Signal()  # hub sign-ups arrived: refresh the list
+    registrations_settled = Signal()  # the hub answered our events: re-read the rows' state
     device_named = Signal(str)  # the hub told this PC's name (for {device} in the links)
     attention_shown = Signal(object)  # the AttentionListDialog opened (tests, screenshots)
     conflicts_shown = Signal(object)  # the JobConflictsDialog opened
@@ -200,6 +201,7 @@ class SyncControl(QObject):
         self._polling = False
         self._pull_often = False
         self._pulled_seen = 0  # SyncStatus.pulled last seen (a new worker counts from 0)
+        self._settled_seen = 0  # SyncStatus.settled likewise
         self._withdrawn_seen: list | None = None  # (code, title) of the held jobs last shown
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
@@ -280,6 +282,7 @@ class SyncControl(QObject):
             self.widget.show_not_configured()
             return
         self._pulled_seen = 0
+        self._settled_seen = 0
         if self._pull_often:
             worker.pull_often(True)
         self.poll_timer.start()
@@ -293,6 +296,9 @@ class SyncControl(QObject):
         if status.pulled != self._pulled_seen:
             self._pulled_seen = status.pulled
             self.registrations_pulled.emit()
+        if status.settled != self._settled_seen:
+            self._settled_seen = status.settled
+            self.registrations_settled.emit()
         if self.attention_dialog is not None and self.attention_dialog.isVisible():
             self.attention_dialog.reload()
 

@@ -312,3 +312,46 @@ def test_gui_thread_never_waits_while_10000_drain(qtbot, qapp, ctx, tmp_path):
     assert states(ctx) == {"acked": 10_000}
     assert counted == 10_000
     watch.assert_never_blocked()
+
+
+def test_a_rows_sync_state_follows_the_hubs_ack(qtbot, qapp, ctx, hub):
+    """A sign-up, then its edit, show 已同步 once the hub acks them, with no further save."""
+    i18n.install("zh_CN")
+    from hostdesk import messages
+    from hostdesk.core.registrations import SyncState
+
+    ctx.jobs.upsert_many([Job(code="SY-1", title="同步测试岗")])
+    # The hub is not running yet: the sign-up waits. No pulls after the first (no stream, an
+    # hour apart), so nothing but the acks themselves can refresh the row.
+    win = console(qtbot, ctx, hub, pull_interval=3600.0, stream=False)
+    recent, widget = win.registration_panel.recent, win.sync_status
+    pending, acked = (messages.sync_state_label(s) for s in (SyncState.PENDING, SyncState.ACKED))
+
+    def shown() -> str:  # the one row's 同步 cell, as the table shows it
+        model = recent.model
+        return model.index(0, model.columnCount() - 1).data() if model.rowCount() == 1 else ""
+
+    try:
+        ctx.registrations.save(
+            RegistrationDraft(job_code="SY-1", name="同步甲", phone="13900000001", age=30),
+            override_phone_warning=True,  # tonight's session: the list's default filter
+        )  # fmt: skip
+        recent.refresh()
+        qtbot.waitUntil(lambda: shown() == pending, timeout=10_000)
+        qtbot.waitUntil(lambda: widget.status is not None and widget.status.state == "offline",
+                        timeout=10_000)  # fmt: skip
+
+        hub.start()
+        widget.sync_now_button.click()
+        qtbot.waitUntil(lambda: shown() == acked, timeout=20_000)
+        assert states(ctx) == {"acked": 1}
+
+        # The edit: saved as 待同步, then 已同步 when the worker's push is acked.
+        recent.select_row(0)
+        dialog = recent.edit_selected()
+        dialog.submitted.emit({"age": 31})
+        qtbot.waitUntil(lambda: states(ctx) == {"acked": 2}, timeout=20_000)
+        qtbot.waitUntil(lambda: shown() == acked and recent.model.rows[0].age == 31,
+                        timeout=10_000)  # fmt: skip
+    finally:
+        stop(win)
