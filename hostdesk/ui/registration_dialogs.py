@@ -271,6 +271,11 @@ def masked_saved(reg: Registration) -> str:
     )
 
 
+def _breakable(path: str) -> str:
+    """A long path wraps at its folder separators (a zero-width space after each)."""
+    return path.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 class RegistrationExportDialog(QDialog):
     """Export what the list's filters match to .xlsx or .csv, masked unless unticked."""
 
@@ -342,7 +347,7 @@ class RegistrationExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.result.setText("")
+        self._show_result("")
         self._handle = tasks.run_steps(
             steps,
             self._on_export_progress, lambda count: self._on_export_done(path, count),
@@ -357,8 +362,10 @@ class RegistrationExportDialog(QDialog):
     def _on_export_done(self, path: Path, count: int) -> None:
         self._handle = None
         self.export_button.setEnabled(True)
-        self.result.setText(
-            self.tr("{count} sign-ups exported to {file}").format(count=count, file=str(path))
+        self._show_result(
+            self.tr("{count} sign-ups exported to {file}").format(
+                count=count, file=_breakable(str(path))
+            )
         )
         self.exported.emit(count, str(path))
 
@@ -367,11 +374,25 @@ class RegistrationExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.progress.setVisible(False)
         if isinstance(exc, tasks.Cancelled):
-            self.result.setText(self.tr("Export cancelled: no file was written"))
+            self._show_result(self.tr("Export cancelled: no file was written"))
         elif type(exc).__name__ == "SheetError":
-            self.result.setText(messages.sheet_error(exc))
+            self._show_result(messages.sheet_error(exc))
         else:
-            self.result.setText(problem_text(exc))
+            self._show_result(problem_text(exc))
+
+    def _show_result(self, text: str) -> None:
+        """Show the whole result: the dialog grows to the wrapped text's height."""
+        self.result.setText(text)
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(width, needed)
 
     def _on_browse_clicked(self) -> None:
         xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")

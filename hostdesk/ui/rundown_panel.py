@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,10 +58,11 @@ class RundownPanel(QWidget):
         self.rotate_seconds.setSuffix(self.tr(" s"))
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
+        self._reserve_countdown()
         rotate = QHBoxLayout()
         rotate.addWidget(self.rotate_box)
         rotate.addWidget(self.rotate_seconds)
-        rotate.addWidget(self.countdown, 1)
+        rotate.addStretch(1)
 
         self.hint = QLabel(
             self.tr("Double-click, Enter or drag a job here. 1–9 preview a slot, Ctrl+1–9 take it.")
@@ -74,6 +75,7 @@ class RundownPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addLayout(rotate)
+        layout.addWidget(self.countdown)  # its own line, its space held while empty
         layout.addWidget(self.hint)
 
         self.up_button.clicked.connect(lambda: self._move_current(-1))
@@ -99,6 +101,18 @@ class RundownPanel(QWidget):
         codes = self.model.codes()
         if code in codes:
             self.select_row(codes.index(code))
+
+    def _reserve_countdown(self) -> None:
+        """Hold the widest countdown's room from the start, so its appearing moves nothing."""
+        samples = (  # the Console's texts (console.py), in its translation context
+            QCoreApplication.translate("Console", "Auto-rotate paused by a manual take"),
+            QCoreApplication.translate("Console", "Next job in {seconds} s").format(
+                seconds=ROTATE_MAX_S
+            ),
+        )
+        metrics = self.countdown.fontMetrics()
+        widest = max(metrics.boundingRect(text).width() for text in samples)
+        self.countdown.setMinimumSize(widest + 2 * metrics.averageCharWidth(), metrics.height())
 
     def show_countdown(self, text: str) -> None:
         self.countdown.setText(text)

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 from hostdesk import messages
 from hostdesk.core.sessions import ROOM_MAX_LEN, Platform
 
+# Beside the title, a window's title bar holds its icon and its buttons (Windows: about 140 px).
+TITLE_BAR_EXTRA = 160
+
 
 class SessionDialog(QDialog):
     """Asks for platform and room; the window saves, and the dialog closes only on success."""
@@ -49,8 +52,18 @@ class SessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._fit_texts()
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def _fit_texts(self) -> None:
+        """Wide enough for the title and the whole example room name, in either language."""
+        room = self.room.fontMetrics()
+        self.room.setMinimumWidth(
+            room.horizontalAdvance(self.room.placeholderText()) + 4 * room.averageCharWidth()
+        )
+        title = self.fontMetrics().horizontalAdvance(self.windowTitle()) + TITLE_BAR_EXTRA
+        self.setMinimumWidth(max(title, self.sizeHint().width()))
 
     def _on_buttons_accepted(self) -> None:
         self.buttons.setEnabled(False)  # one start at a time; re-enabled on a problem
