@@ -35,6 +35,7 @@ from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
 from hostdesk.ui.catalogue_panel import CataloguePanel
 from hostdesk.ui.console import NO_ANSWER, Console
+from hostdesk.ui.help_menu import HelpMenu
 from hostdesk.ui.obs_control import LinkFactory, ObsControl
 from hostdesk.ui.overlay_view import OverlayView
 from hostdesk.ui.registration_panel import RegistrationPanel
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         report.setEnabled(self._reports is not None)
         live.addSeparator()
         self._action(live, self.tr("Sign-up form"), self.focus_registration_form, "Ctrl+L")
+        self.help_menu = HelpMenu(self)  # 帮助: guide, the shortcuts as bound, About
 
     def bind_hotkeys(self, keys: HotkeySettings) -> None:
         """(Re)bind the console keys; they work anywhere in the window but typing fields."""
@@ -291,24 +293,28 @@ class MainWindow(QMainWindow):
             shortcut.deleteLater()
         self._shortcuts = []
 
-        def bind(text: str, slot) -> None:
+        def bind(text: str, slot, what: str) -> None:
             for sequence in QKeySequence.listFromString(text):
                 if sequence.isEmpty():
                     continue
                 shortcut = QShortcut(sequence, self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.setAutoRepeat(False)  # a held key must not fire take after take
+                shortcut.setWhatsThis(what)  # its line in Help ▸ Keyboard shortcuts
                 shortcut.activated.connect(partial(self._on_hotkey, slot, sequence))
                 self._shortcuts.append(shortcut)
 
-        bind(keys.take, self._on_take_key)
-        bind(keys.next, lambda _s: self.console.take_next(+1))
-        bind(keys.previous, lambda _s: self.console.take_next(-1))
-        bind(keys.clear, lambda _s: self.console.clear())
-        bind(keys.rotate, lambda _s: self.rundown_panel.rotate_box.toggle())
+        bind(keys.take, self._on_take_key, self.tr("Take the preview"))
+        bind(keys.next, lambda _s: self.console.take_next(+1), self.tr("Next job"))
+        bind(keys.previous, lambda _s: self.console.take_next(-1), self.tr("Previous job"))
+        bind(keys.clear, lambda _s: self.console.clear(), self.tr("Clear the overlay"))
+        rotate = self.rundown_panel.rotate_box
+        bind(keys.rotate, lambda _s: rotate.toggle(), self.tr("Auto-rotate on or off"))
         for slot in SLOTS:
-            bind(str(slot), partial(self._on_slot_key, slot))
-            bind(f"Ctrl+{slot}", partial(self._on_slot_take_key, slot))
+            bind(str(slot), partial(self._on_slot_key, slot),
+                 self.tr("Preview rundown slot {slot}").format(slot=slot))  # fmt: skip
+            bind(f"Ctrl+{slot}", partial(self._on_slot_take_key, slot),
+                 self.tr("Take rundown slot {slot}").format(slot=slot))  # fmt: skip
 
     def _connect(self) -> None:
         panel, rundown, console = self.catalogue_panel, self.rundown_panel, self.console

@@ -81,12 +81,13 @@ class RundownPanel(QWidget):
         self.up_button.clicked.connect(lambda: self._move_current(-1))
         self.down_button.clicked.connect(lambda: self._move_current(+1))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        for key, slot in (
-            ("Delete", self._on_remove_clicked),
-            ("Alt+Up", lambda: self._move_current(-1)),
-            ("Alt+Down", lambda: self._move_current(+1)),
+        for key, slot, button in (
+            ("Delete", self._on_remove_clicked, self.remove_button),
+            ("Alt+Up", lambda: self._move_current(-1), self.up_button),
+            ("Alt+Down", lambda: self._move_current(+1), self.down_button),
         ):
             shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setWhatsThis(button.text())  # its line in Help ▸ Keyboard shortcuts
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)

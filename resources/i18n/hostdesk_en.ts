@@ -631,6 +631,14 @@
         <translation>{title} is not in the hub&apos;s catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</translation>
     </message>
     <message>
+        <source>{title} was on air before the restart but is closed now: not put back on air</source>
+        <translation>{title} was on air before the restart but is closed now: not put back on air</translation>
+    </message>
+    <message>
+        <source>{title} was on air before the restart but the hub dropped it: not put back on air</source>
+        <translation>{title} was on air before the restart but the hub dropped it: not put back on air</translation>
+    </message>
+    <message>
         <source>Next job in {seconds} s</source>
         <translation>Next job in {seconds} s</translation>
     </message>
@@ -880,6 +888,37 @@
     <message>
         <source>The settings could not be saved ({detail}): check the disk and try again</source>
         <translation>The settings could not be saved ({detail}): check the disk and try again</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>About HostDesk</source>
+        <translation>About HostDesk</translation>
+    </message>
+    <message>
+        <source>The user guide was not found: {path}</source>
+        <translation>The user guide was not found: {path}</translation>
+    </message>
+    <message>
+        <source>HostDesk {version}
+
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</source>
+        <translation>HostDesk {version}
+
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1547,18 @@ Go back to choose another file.</translation>
     <message>
         <source>Sign-up form</source>
         <translation>Sign-up form</translation>
+    </message>
+    <message>
+        <source>Auto-rotate on or off</source>
+        <translation>Auto-rotate on or off</translation>
+    </message>
+    <message>
+        <source>Preview rundown slot {slot}</source>
+        <translation>Preview rundown slot {slot}</translation>
+    </message>
+    <message>
+        <source>Take rundown slot {slot}</source>
+        <translation>Take rundown slot {slot}</translation>
     </message>
     <message>
         <source>Slot {slot} is empty</source>
@@ -2700,6 +2751,21 @@ Go back to choose another file.</translation>
     <message>
         <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
         <translation>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
     </message>
 </context>
 <context>

@@ -631,6 +631,14 @@
         <translation>「{title}」不在总部岗位库里：观众扫码会看到“没有找到这个岗位”。请让总部把它加进岗位库，或给这个岗位填写自己的报名链接</translation>
     </message>
     <message>
+        <source>{title} was on air before the restart but is closed now: not put back on air</source>
+        <translation>{title} 重启前在屏幕上，但现已关闭：不会重新上屏</translation>
+    </message>
+    <message>
+        <source>{title} was on air before the restart but the hub dropped it: not put back on air</source>
+        <translation>{title} 重启前在屏幕上，但总部已将其下架：不会重新上屏</translation>
+    </message>
+    <message>
         <source>Next job in {seconds} s</source>
         <translation>{seconds} 秒后换下一个岗位</translation>
     </message>
@@ -880,6 +888,37 @@
     <message>
         <source>The settings could not be saved ({detail}): check the disk and try again</source>
         <translation>设置保存失败（{detail}）：请检查磁盘后重试</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>About HostDesk</source>
+        <translation>关于 HostDesk</translation>
+    </message>
+    <message>
+        <source>The user guide was not found: {path}</source>
+        <translation>找不到使用说明：{path}</translation>
+    </message>
+    <message>
+        <source>HostDesk {version}
+
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</source>
+        <translation>HostDesk {version}
+
+岗位卡片和二维码说明使用 HostDesk Sans 字体，该字体由 Noto Sans CJK SC（© Adobe）制作，依据 {licence} 授权（许可证全文见字体旁的 OFL.txt）。</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1547,18 @@ Go back to choose another file.</source>
     <message>
         <source>Sign-up form</source>
         <translation>报名登记表</translation>
+    </message>
+    <message>
+        <source>Auto-rotate on or off</source>
+        <translation>开关自动轮播</translation>
+    </message>
+    <message>
+        <source>Preview rundown slot {slot}</source>
+        <translation>预览节目单第 {slot} 个岗位</translation>
+    </message>
+    <message>
+        <source>Take rundown slot {slot}</source>
+        <translation>节目单第 {slot} 个岗位上屏</translation>
     </message>
     <message>
         <source>Slot {slot} is empty</source>
@@ -2700,6 +2751,21 @@ Go back to choose another file.</source>
     <message>
         <source>The system keyring refused the OBS password, so it is kept in HostDesk&apos;s settings file, readable only by you</source>
         <translation>系统密码库拒绝保存 OBS 密码，已改存到 HostDesk 的设置文件中（仅您本人可读）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
