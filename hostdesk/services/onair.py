@@ -244,6 +244,19 @@ class OnAirService:
             future = self._link.show(self.frame(rendered)) if self._link else None
         return rendered, future
 
+    def left_on_air(self, session: str) -> str | None:
+        """The job a quit or a crash left on air in `session` (None: none, or it was cleared)."""
+        return self._takes.on_air_in(session) if session else None
+
+    def restore(self, code: str) -> tuple[Rendered, Future | None]:
+        """Put back on air the job a quit or a crash left there: OBS and the live copies made
+        to match, and no new take recorded (its on-air span is still the open one)."""
+        rendered, future = self.show(code)
+        self._copy_live(rendered)
+        counter = self.counter_image(rendered.code)
+        self.write_live_counter(counter.file if counter and self.look.counter else None)
+        return rendered, future
+
     def record(self, rendered: Rendered) -> None:
         """The take in the record, and the live copies for hand-made OBS image sources."""
         self._takes.record("take", rendered.code, self.look.session or None)

@@ -75,6 +75,15 @@ class TakeRepository:
         span["ended_at"] = max(_utc(now), _utc(last.at)).isoformat(timespec="microseconds")
         add_air_event(conn, str(uuid.uuid4()), "air_end", span, now)
 
+    def on_air_in(self, session: str) -> str | None:
+        """The job left on air in `session`: the last row is its take (no clear, no other show's
+        take after it). What a restart mid-show puts back on air."""
+        with self._db.engine.connect() as conn:
+            last = conn.execute(select(TAKES).order_by(TAKES.c.id.desc()).limit(1)).first()
+        if last is None or last.action != "take" or not last.job_code or last.session != session:
+            return None
+        return last.job_code
+
     def list_takes(self) -> list[Take]:
         with self._db.engine.connect() as conn:
             rows = conn.execute(select(TAKES).order_by(TAKES.c.id))

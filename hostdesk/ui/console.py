@@ -41,6 +41,7 @@ class Console(QObject):
     take_acknowledged = Signal(str, float)  # code, ms from the key press to OBS's answer
     take_unanswered = Signal(str)  # code: OBS's request for this take failed or timed out
     cleared = Signal()
+    restored = Signal(str)  # code put back on air after a restart mid-show (after `taken`)
     refused = Signal(str)  # a message for the status bar: why nothing went on air
     warned = Signal(str)  # on air, but something is amiss (no QR code without a hub address)
     rotation_changed = Signal(bool)
@@ -268,6 +269,51 @@ class Console(QObject):
 
         tasks.run_serial(work, done, self._on_take_failed)
         return True
+
+    def restore(self, session_id: str) -> None:
+        """After a quit or a crash mid-show: the job left on air in the live show goes back
+        on air (not recorded again: its span never ended). A job closed or dropped from the
+        hub's catalogue meanwhile stays off air, and the status bar says so."""
+        onair, publishing, jobs = self.onair, self.take_publishing, dict(self.jobs)
+        if onair is None or not session_id:
+            return
+        seq = self._take_seq
+
+        def work():
+            code = onair.left_on_air(session_id)
+            if not code or onair.on_air is not None:  # nothing left, or a take came first
+                return code, None, None
+            job = jobs.get(code)
+            if job is None or job.status == JobStatus.CLOSED:
+                return code, None, "closed"
+            copy = publishing.before_take(code) if publishing is not None else None
+            if copy is HubCopy.WITHDRAWN:
+                return code, None, "withdrawn"
+            rendered, _future = onair.restore(code)
+            return code, onair.preview_image(rendered, PREVIEW_WIDTH), None
+
+        def done(result):
+            code, image, refused = result
+            if not code or seq != self._take_seq:  # a take or a clear since: it stands
+                return
+            title = jobs[code].title if code in jobs else code
+            if refused == "closed":
+                self.refused.emit(self.tr(
+                    "{title} was on air before the restart but is closed now: not put back on air"
+                ).format(title=title))  # fmt: skip
+            elif refused == "withdrawn":
+                self.refused.emit(self.tr(
+                    "{title} was on air before the restart but the hub dropped it: not put back on air"
+                ).format(title=title))  # fmt: skip
+            elif image is not None:
+                self.on_air_code = code
+                self.taken.emit(code, image)
+                self.restored.emit(code)
+                self._update_counter_poll()
+                self.refresh_counter()
+                self.prerender()
+
+        tasks.run_serial(work, done, self._on_task_failed)
 
     def clear(self) -> None:
         """The panic key: the overlay leaves the screen now; rotation stops."""

@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self._sessions = sessions
         self.settings = settings or Settings()
         self._catalogue_reads = 0  # the newest catalogue read started; see load_catalogue
+        # Start-up: once the catalogue and the show are both in, the job a quit or a crash
+        # left on air goes back on air (console.restore); None once that was done.
+        self._restore_waits: set[str] | None = {"catalogue", "session"}
         self.setWindowTitle(self.tr("HostDesk – live recruitment assistant"))
         self.resize(1440, 860)
 
@@ -368,6 +371,7 @@ class MainWindow(QMainWindow):
         self.session_bar.changed.connect(lambda session: panel.set_session(session.id))
         self.console.taken.connect(lambda code, _image: panel.set_on_air(code))
         self.console.cleared.connect(lambda: panel.set_on_air(""))
+        self.console.restored.connect(panel.restore_on_air)
         panel.failed.connect(self._on_console_refused)
 
     # -- OBS -----------------------------------------------------------------------------
@@ -431,6 +435,7 @@ class MainWindow(QMainWindow):
         self.rundown_panel.model.set_catalogue(self.console.jobs)
         self._update_counts()
         self.catalogue_loaded.emit(len(jobs))
+        self._restore_when_loaded("catalogue")
 
     def load_session(self) -> None:
         """Tonight's session and its rundown, read on a worker."""
@@ -441,6 +446,19 @@ class MainWindow(QMainWindow):
         self.console.set_rundown(codes)
         self._on_session_changed(session)
         self.session_loaded.emit(session.id)
+        self._restore_when_loaded("session")
+
+    def _restore_when_loaded(self, part: str) -> None:
+        """Reopened mid-show: what was on air is put back, not left black (once per start)."""
+        waits = self._restore_waits
+        if waits is None:
+            return
+        waits.discard(part)
+        session = self.session
+        if not waits and session is not None:
+            self._restore_waits = None
+            if session.state is SessionState.LIVE:
+                self.console.restore(session.id)
 
     def _on_session_changed(self, session: Session) -> None:
         """The session id is in every sign-up link: the overlay is drawn again for it."""

@@ -198,6 +198,13 @@ class RegistrationForm(QWidget):
         if code and not self._job_chosen and not self.has_personal_data():
             self._select_job(code)
 
+    def restore_on_air(self, code: str) -> None:
+        """Reopened mid-show with `code` put back on air: the form's job is it, even under a
+        restored unsaved entry, unless that entry's job was picked by hand."""
+        self._on_air = code
+        if code and not self._job_chosen:
+            self._select_job(code)
+
     def _select_job(self, code: str) -> None:
         index = self.job.findData(code)
         if index >= 0:
@@ -404,6 +411,9 @@ class RegistrationPanel(QWidget):
 
     def set_on_air(self, code: str) -> None:
         self.form.set_on_air(code)
+
+    def restore_on_air(self, code: str) -> None:
+        self.form.restore_on_air(code)
 
     def set_session(self, session_id: str) -> None:
         self.recent.set_session(session_id)
