@@ -103,7 +103,7 @@ class HelpMenu(QObject):
     def about_text(self) -> str:
         return self.tr(
             "HostDesk {version}\n\nJob cards and the QR captions use HostDesk Sans, made from "
-            "Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts)."
+            "Noto Sans CJK SC by Adobe, under the {licence} (OFL.txt beside the fonts)."
         ).format(version=hostdesk.__version__, licence=FONT_LICENCE)
 
     def open_about(self) -> QMessageBox:

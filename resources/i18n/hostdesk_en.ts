@@ -915,10 +915,10 @@
     <message>
         <source>HostDesk {version}
 
-Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</source>
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC by Adobe, under the {licence} (OFL.txt beside the fonts).</source>
         <translation>HostDesk {version}
 
-Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</translation>
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC by Adobe, under the {licence} (OFL.txt beside the fonts).</translation>
     </message>
 </context>
 <context>

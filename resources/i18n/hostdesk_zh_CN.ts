@@ -915,10 +915,10 @@
     <message>
         <source>HostDesk {version}
 
-Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC (© Adobe), under the {licence} (OFL.txt beside the fonts).</source>
+Job cards and the QR captions use HostDesk Sans, made from Noto Sans CJK SC by Adobe, under the {licence} (OFL.txt beside the fonts).</source>
         <translation>HostDesk {version}
 
-岗位卡片和二维码说明使用 HostDesk Sans 字体，该字体由 Noto Sans CJK SC（© Adobe）制作，依据 {licence} 授权（许可证全文见字体旁的 OFL.txt）。</translation>
+岗位卡片和二维码说明使用 HostDesk Sans 字体，该字体由 Noto Sans CJK SC（Adobe）制作，依据 {licence} 授权（许可证全文见字体旁的 OFL.txt）。</translation>
     </message>
 </context>
 <context>
