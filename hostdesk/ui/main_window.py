@@ -463,8 +463,17 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, session: Session) -> None:
         """The session id is in every sign-up link: the overlay is drawn again for it."""
         onair = self.console.onair
-        if onair is not None and onair.look.session != session.id:
+        if onair is not None and onair.look.session != self.look().session:
             self.obs.show_look(self.look())
+
+    def _keeps_ended_show(self, onair: OnAirService | None) -> bool:
+        """After 结束直播 the card still on air keeps the ended show's link: its QR must not
+        switch to the next show, not started yet. Once cleared, links follow the next show."""
+        session = self.session
+        return (
+            onair is not None and bool(self.console.on_air_code) and bool(onair.look.session)
+            and session is not None and session.state is not SessionState.LIVE
+        )  # fmt: skip
 
     def _on_task_failed(self, exc: Exception) -> None:
         self.count_label.setText(messages.error_text(exc))
@@ -482,6 +491,8 @@ class MainWindow(QMainWindow):
     def look(self, device: str | None = None) -> Look:
         session = self.session.id if self.session else ""
         onair = self.console.onair
+        if self._keeps_ended_show(onair):  # the card on air keeps its link (and its QR)
+            session = onair.look.session
         if device is None:  # the name last shown stays until the hub tells another
             device = onair.look.device if onair is not None else ""
         return Look.from_settings(self.settings, self.canvas, session, device)
@@ -809,6 +820,9 @@ class MainWindow(QMainWindow):
         self.ack_label.setText(text)
 
     def _on_console_cleared(self) -> None:
+        onair = self.console.onair
+        if onair is not None and onair.look.session != self.look().session:
+            self.obs.show_look(self.look())  # the ended show's link goes with its card
         self.onair_view.show_image(None, self.tr("Off air"))
         self.link_label.clear()
         self.rundown_panel.model.set_marks(on_air="")
