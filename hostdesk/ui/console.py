@@ -315,6 +315,27 @@ class Console(QObject):
 
         tasks.run_serial(work, done, self._on_task_failed)
 
+    def watch_answer(self, future) -> None:
+        """A frame sent for the job already on air (the link built after a restore, a new
+        look): when the take's own answer never came (restored before OBS was linked), OBS's
+        answer to this frame confirms the on-air line."""
+        if future is None or not self.on_air_code or self.take_answer is not None:
+            return
+        seq, code, sent = self._take_seq, self.on_air_code, time.perf_counter()
+
+        def acked(_ok) -> None:
+            if seq == self._take_seq and self.take_answer is None:
+                self.take_answer = (time.perf_counter() - sent) * 1000
+                self.take_acknowledged.emit(code, self.take_answer)
+
+        def unanswered(exc: Exception) -> None:
+            log.info("OBS did not acknowledge the on-air frame: %s", type(exc).__name__)
+            if seq == self._take_seq and self.take_answer is None:
+                self.take_answer = NO_ANSWER
+                self.take_unanswered.emit(code)
+
+        tasks.when_done(future, acked, unanswered)
+
     def clear(self) -> None:
         """The panic key: the overlay leaves the screen now; rotation stops."""
         self._take_seq += 1

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.counter_box.toggled.connect(self._on_counter_box_toggled)
         self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
         self.obs.look_shown.connect(lambda: self._show_link(self.console.on_air_code))
+        self.obs.look_sent.connect(self.console.watch_answer)
         self.obs.failed.connect(self._on_console_refused)
         self.sync.failed.connect(self._on_console_refused)
         self.sync.catalogue_pulled.connect(self.load_catalogue)

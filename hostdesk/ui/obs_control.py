@@ -21,6 +21,7 @@ class ObsControl(QObject):
     canvas_changed = Signal(tuple)  # OBS's canvas (width, height), when it differs
     failed = Signal(str)
     look_shown = Signal()  # the job on air was drawn again for a new look (its link may differ)
+    look_sent = Signal(object)  # that frame's future from the link (None without a link)
     stopped = Signal()  # stop(): the old link has let go of OBS (its thread ended or gave up)
 
     def __init__(
@@ -88,7 +89,7 @@ class ObsControl(QObject):
         if onair is not None:
             tasks.run_serial(
                 lambda: onair.set_look(look),
-                lambda _f: self.look_shown.emit(),
+                lambda future: (self.look_shown.emit(), self.look_sent.emit(future)),
                 self._on_task_failed,
             )
 

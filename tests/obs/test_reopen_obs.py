@@ -10,6 +10,7 @@ from hostdesk.obs import ObsClient
 from hostdesk.obs.link import LinkState
 from hostdesk.obs.overlay import OverlayNames
 from hostdesk.ui import tasks
+from tests.obs.test_console_obs import _confirmed
 from tests.obs.test_onair import HUB, _remove, decoded, program_screenshot, wait_for_qr
 from tests.ui.console_window import open_console
 
@@ -60,6 +61,8 @@ def test_reopened_mid_show_obs_shows_the_job_on_air_again(qtbot, show_ctx, obs_r
             qtbot.waitUntil(lambda: again.console.on_air_code == "HX-001", timeout=15_000)
             assert again.console.onair.on_air.url == url
             assert url in decoded(wait_for_qr(viewer, url, (1920, 1080)))
+            # The on-air line confirms the restored job with OBS's own answer.
+            qtbot.waitUntil(lambda: _confirmed(again), timeout=20_000)
             form = again.registration_panel.form
             qtbot.waitUntil(lambda: form.job.currentData() == "HX-001", timeout=10_000)
             again.stop_obs_link()
