@@ -35,15 +35,20 @@ def test_export_result_shows_whole(qtbot, ctx, tmp_path, lang):
     qtbot.waitUntil(dialog.isVisible)
     deep = tmp_path.joinpath(*(["招聘直播导出文件夹" * 2] * 4), "今晚的报名名单.xlsx")
     dialog._on_export_done(deep, 1234)
-    qtbot.wait(0)  # the layout settles in the event loop, as after a real export
-
     label = dialog.result
-    flags = int(Qt.TextFlag.TextWordWrap)
-    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags,
-                                              label.text())  # fmt: skip
     assert "1234" in label.text() and "今晚的报名名单.xlsx" in label.text()
-    assert needed.width() <= label.width() and needed.height() <= label.height()
-    assert QRect(0, 0, dialog.width(), dialog.height()).contains(label.geometry())
+
+    def needed() -> QRect:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags,
+                                                label.text())  # fmt: skip
+
+    def fits() -> bool:
+        inside = QRect(0, 0, dialog.width(), dialog.height()).contains(label.geometry())
+        return inside and needed().width() <= label.width() and needed().height() <= label.height()
+
+    # The layout settles in the event loop, as after a real export; before the fix it never fits.
+    qtbot.waitUntil(fits, timeout=5_000)
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
