@@ -360,6 +360,9 @@ class MainWindow(QMainWindow):
         # An edit's 待同步 turns 已同步 when the hub acks it, not at the next save.
         self.sync.registrations_settled.connect(self.registration_panel.recent.refresh)
         self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())
+        # A take or a clear wrote its on-air event to the outbox: sent now, not at the next poll.
+        console.taken.connect(lambda *_a: self.sync.notify())
+        console.cleared.connect(self.sync.notify)
         # A new sign-up here or from the hub: the counter on air counts it at once.
         self.sync.registrations_pulled.connect(lambda *_a: console.refresh_counter())
         self.registration_panel.form.saved.connect(lambda _reg: console.refresh_counter())

@@ -9,9 +9,8 @@ import pytest
 from hostdesk import app
 from tests.sync.pull_hub import HubProcess
 from tests.ui.console_window import open_console, wire_sync
-from tests.waits import wait_until
 
-HOUR = 3600.0  # no idle poll or pull sends it: the worker acts on its own wake-ups
+HOUR = 3600.0  # no idle poll or pull sends it: the window wakes the worker
 
 
 @pytest.fixture
@@ -37,10 +36,13 @@ def test_a_take_and_a_clear_in_the_window_reach_the_hubs_timeline(qtbot, qapp, c
     wire_sync(win, ctx, factory)
     try:
         qtbot.waitUntil(lambda: win.sync.worker is not None)
+        status = win.sync_status  # online, nothing to send: the worker then idles for an hour
+        qtbot.waitUntil(lambda: status.status is not None and status.status.state == "online")
         code = sorted(ctx.catalogue.codes())[0]  # the demo catalogue, loaded on first run
         assert win.console.take(code)
-        assert wait_until(lambda: [c for c, _end in _spans(hub)] == [code])
+        # qtbot's wait: the take's own signals must be delivered on this (the GUI) thread.
+        qtbot.waitUntil(lambda: [c for c, _end in _spans(hub)] == [code])
         win.console.clear()
-        assert wait_until(lambda: [end is not None for _c, end in _spans(hub)] == [True])
+        qtbot.waitUntil(lambda: [end is not None for _c, end in _spans(hub)] == [True])
     finally:
         win.stop_sync()
