@@ -173,7 +173,8 @@ async def live_page(request: Request) -> Response:
 
     def page() -> Response:
         if not show:
-            return _render(request, "live_pick.html", user, csrf, shows=shows(db, user))
+            return _render(request, "show_pick.html", user, csrf, shows=shows(db, user),
+                           heading="Live shows", target="/office/live")  # fmt: skip
         return _render(request, "live.html", user, csrf, show=show,
                        data=snapshot(db, user, show, lang))  # fmt: skip
 

@@ -241,7 +241,8 @@ async def report_page(request: Request) -> Response:
 def _report_page(request: Request, db: HubDB, user: Staff, csrf: str, show: str,
                  device: str) -> Response:  # fmt: skip
     if not show:
-        return _render(request, "report_pick.html", user, csrf, shows=live.shows(db, user))
+        return _render(request, "show_pick.html", user, csrf, shows=live.shows(db, user),
+                       heading="Show reports", target="/office/reports")  # fmt: skip
     hub = show_report(db, show, device)
     if hub is None:
         return _render(request, "error.html", user, csrf, 404, message="No such show.")
