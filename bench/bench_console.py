@@ -5,6 +5,8 @@
 2. Take: a real OBS (tests/obs/obs_process.py, Xvfb, 1920x1080 at 30 fps) and a MainWindow in
    this process; Ctrl+1..9 pressed on the rundown view, each press waiting for the console's
    take_acknowledged; interleaved with the floor (one SetInputSettings, obs-websocket-py).
+   Meanwhile the desk works as in a show (DeskLoad): a sign-up saved every 2 s on the writer
+   lane and a sign-up export running on the pool (`--load none`: the takes alone).
 3. Idle: the real app in a child process connected to that OBS, a live session running;
    /proc/<pid>/stat sampled over a minute, with nothing and then with a job on air.
 Prints Markdown (machine, command, tables) to stdout; progress goes to stderr.
@@ -94,6 +96,78 @@ def takeable(console) -> list[str]:
 
     return [code for code, job in console.jobs.items()
             if job.status != JobStatus.CLOSED and not console.warnings.get(code)]  # fmt: skip
+
+
+class DeskLoad:
+    """The desk at work during the presses, as the window does it: a sign-up saved every
+    2 s on the writer lane (the registration panel's `tasks.run_serial(service.save)`), and
+    a sign-up export running all the time on the pool (`tasks.run_steps(export_steps)`,
+    started again as soon as it ends). `kind` "none" measures the takes alone."""
+
+    SAVE_EVERY_MS = 2000
+    SEEDED = 1500  # sign-ups in the store before the presses: an export takes a while
+
+    def __init__(self, ctx, folder: Path, kind: str):
+        from PySide6.QtCore import QTimer
+
+        from hostdesk.core.registrations import RegistrationDraft, RegQuery
+
+        self.kind, self.saves, self.exports, self.failures = kind, 0, 0, 0
+        self._ctx, self._folder, self._query = ctx, folder, RegQuery()
+        self._draft = lambda n: RegistrationDraft(job_code=self._code, name="张三丰",
+                                                 phone=f"139{n:08d}", age=30)  # fmt: skip
+        self._code = ctx.jobs.list_jobs()[0].code
+        self._stopped = False
+        self._timer = QTimer()
+        self._timer.setInterval(self.SAVE_EVERY_MS)
+        self._timer.timeout.connect(self._save)
+        if kind == "none":
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(self.SEEDED - ctx.registrations.count(self._query)):
+            ctx.registrations.save(self._draft(n), confirm_duplicate=True)
+        self._timer.start()
+        self._export()
+
+    def _save(self) -> None:
+        from hostdesk.ui import tasks
+
+        self.saves += 1
+        service, draft = self._ctx.registrations, self._draft(10_000_000 + self.saves)
+        tasks.run_serial(lambda: service.save(draft, confirm_duplicate=True),
+                         lambda _reg: None, self._failed)  # fmt: skip
+
+    def _export(self) -> None:
+        from hostdesk.sheets.registrations_export import export_steps
+        from hostdesk.ui import tasks
+
+        if self._stopped:
+            return
+        service, query = self._ctx.registrations, self._query
+        path = self._folder / f"export-{self.exports % 2}.xlsx"
+        tasks.run_steps(lambda: export_steps(service, query, path, masked=True),
+                        lambda _p: None, self._exported, self._failed)  # fmt: skip
+
+    def _exported(self, _count: int) -> None:
+        self.exports += 1
+        self._export()
+
+    def _failed(self, exc: Exception) -> None:
+        self.failures += 1
+        print(f"desk load: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._timer.stop()
+
+    def summary(self) -> str:
+        if self.kind == "none":
+            return "none (takes alone)"
+        return (
+            f"a sign-up saved every {self.SAVE_EVERY_MS / 1000:g} s on the writer lane "
+            f"({self.saves} saves) and a sign-up export of {self.SEEDED}+ rows running "
+            f"throughout on the pool ({self.exports} finished); {self.failures} failures"
+        )
 
 
 def take_part(root: Path, obs, args, samples: dict, info: dict) -> None:
@@ -224,7 +298,8 @@ def take_part(root: Path, obs, args, samples: dict, info: dict) -> None:
             spin(args.gap)
             floor()
             spin(args.gap)
-        print(f"take latency: {args.presses} presses", file=sys.stderr)
+        load = DeskLoad(ctx, root / "export", args.load)
+        print(f"take latency: {args.presses} presses (load: {args.load})", file=sys.stderr)
         for i in range(args.presses):
             s = press(i % 9 + 1)  # slots 1..9 in turn: every press changes the job on air
             samples["key_ack"].append(s["ack"] - s["t0"])
@@ -240,6 +315,8 @@ def take_part(root: Path, obs, args, samples: dict, info: dict) -> None:
             spin(args.gap)
             samples["floor"].append(floor())
             spin(args.gap)
+        load.stop()
+        info["load"] = load.summary()
     finally:
         if ws is not None:
             ws.disconnect()
@@ -407,7 +484,8 @@ START_ROWS = (
 
 
 def report(samples: dict, info: dict, args) -> str:
-    out = [f"Machine: {info['machine']}.", f"OBS: {info.get('obs', 'not started')}.", ""]
+    out = [f"Machine: {info['machine']}.", f"OBS: {info.get('obs', 'not started')}.",
+           f"Desk load during the presses: {info.get('load', 'not measured')}.", ""]  # fmt: skip
     if samples.get("gui_interactive"):
         n = len(samples["gui_interactive"])
         out += [f"| Start-up, 5,000 jobs, child process (n = {n}) | median s | min s | max s |",
@@ -424,7 +502,7 @@ def report(samples: dict, info: dict, args) -> str:
             ("key_ack", "**Key press to take_acknowledged** (delivered on the GUI thread)"),
             ("key_ack_reported", "  the ms the console reports (take() entry to OBS's answer)"),
             ("key_return", "  `keyClick` returning (GUI thread busy with the press)"),
-            ("key_writer", "  key press to `OnAirService.show` starting on the writer thread"),
+            ("key_writer", "  key press to `OnAirService.show` starting (on the take's thread)"),
             (
                 "svc_take",
                 "  `OnAirService.show` + `record` (OBS told first; record, 2 fsynced copies)",
@@ -472,6 +550,8 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=60)
     parser.add_argument("--settle", type=float, default=10, help="seconds before idle sampling")
     parser.add_argument("--parts", default="startup,take,idle")
+    parser.add_argument("--load", choices=("desk", "none"), default="desk",
+                        help="during the presses: sign-up saves + an export, or nothing")  # fmt: skip
     parser.add_argument("--quick", action="store_true", help="small counts: a smoke check")
     args = parser.parse_args()
     if args.quick:
