@@ -7,7 +7,8 @@ payload). UNIQUE(event_id) and UNIQUE(client_id) are the database's; inserts use
 ON CONFLICT DO NOTHING RETURNING, so a row another writer slipped in is noticed, the
 transaction rolled back and the batch classified again. air_start / air_end events (the
 on-air timeline) go to air_spans (airtime.py) in the same transaction, their ids in the
-same events table.
+same events table; show_start / show_end (a show's room and host) go to shows (shows.py)
+likewise.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from hostdesk.hub import access, airtime, wakeup
+from hostdesk.hub import access, airtime, shows, wakeup
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.checks import Rejected, parse_time, registration_fields, utc_now
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.models import AIR_SPANS, COUNTERS, EVENTS, REGS
+from hostdesk.hub.models import AIR_SPANS, COUNTERS, EVENTS, REGS, SHOWS
 from hostdesk.hub.schemas import BatchItem, ItemResult
 
 FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
@@ -120,6 +121,12 @@ def _check(item: BatchItem, now: str) -> _Checked:
         except Rejected as exc:
             return _Checked(frozen, problem=exc.reason)
         return _Checked(frozen, fields=fields)
+    if item.event_type in shows.EVENT_TYPES:
+        try:
+            fields = shows.show_fields(item.client_id, item.event_type, item.payload)
+        except Rejected as exc:
+            return _Checked(frozen, problem=exc.reason)
+        return _Checked(frozen, fields=fields)
     payload_id = item.payload.get("id")
     if payload_id is not None and payload_id != item.client_id:
         return _Checked(problem="payload_id_mismatch")
@@ -183,6 +190,9 @@ def _apply(
     timeline = airtime.Timeline(
         conn, list({i.client_id for i in items if i.event_type in airtime.EVENT_TYPES})
     )
+    book = shows.ShowBook(
+        conn, list({i.client_id for i in items if i.event_type in shows.EVENT_TYPES})
+    )
     inserts: dict[str, dict] = {}  # client_id -> new row
     changes: dict[str, dict] = {}  # client_id -> columns to update
     events: list[dict] = []
@@ -211,6 +221,11 @@ def _apply(
         reg = regs.get(item.client_id)
         if item.event_type in airtime.EVENT_TYPES:
             status, reason = timeline.apply(caller, item.client_id, check.fields)
+            if reason is not None:
+                result(item, status, reason)
+                continue
+        elif item.event_type in shows.EVENT_TYPES:
+            status, reason = book.apply(caller, check.fields)
             if reason is not None:
                 result(item, status, reason)
                 continue
@@ -274,6 +289,17 @@ def _apply(
         conn.execute(
             update(AIR_SPANS)
             .where(AIR_SPANS.c.event_id == span_id, AIR_SPANS.c.ended_at.is_(None))
+            .values(ended_at=ended_at)
+        )
+    new_shows = book.new_rows()
+    if new_shows and len(_insert_new(conn, dialect, SHOWS, "session_code", new_shows)) != len(
+        new_shows
+    ):
+        raise _Raced()
+    for code, ended_at in book.ended().items():
+        conn.execute(
+            update(SHOWS)
+            .where(SHOWS.c.session_code == code, SHOWS.c.ended_at.is_(None))
             .values(ended_at=ended_at)
         )
     if events:

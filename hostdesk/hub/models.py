@@ -251,6 +251,22 @@ class PageOpenRow(HubModel, table=True):
     opens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
 
+class ShowRow(HubModel, table=True):
+    """A show a desktop went live with (hostdesk.hub.shows): its PC, room and host (主播),
+    for the reports per show, PC and host. Times are ISO-8601 UTC strings."""
+
+    __tablename__ = "shows"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_code: str = Field(unique=True)  # the desktop's session id (the QR links' s=)
+    device: str = Field(index=True)  # the token name that sent it: the broadcast PC
+    platform: str = ""
+    room: str = Field(default="", index=True)
+    host: str = Field(default="", index=True)  # "" = not said (or an older desktop)
+    started_at: str = Field(index=True)
+    ended_at: str | None = None  # None: live still (or its end has not arrived yet)
+
+
 TOKENS = TokenRow.__table__
 REGS = RegistrationRow.__table__
 EVENTS = EventRow.__table__
@@ -267,6 +283,7 @@ LEAD_HISTORY = LeadHistoryRow.__table__
 LEAD_CALLS = LeadCallRow.__table__
 AIR_SPANS = AirSpanRow.__table__
 PAGE_OPENS = PageOpenRow.__table__
+SHOWS = ShowRow.__table__
 # The lead desk's list (hostdesk.hub.leads) with 100,000 sign-ups: newest first, a job's or a
 # show's newest first, repeats and searches by phone. Made by create_schema on old databases too.
 LEAD_DESK_INDEXES = (

@@ -86,7 +86,9 @@ class BatchItem(BaseModel):
     client_id: Id
     event_id: Id
     # air_start / air_end: the on-air timeline (client_id: the span's id; hub/airtime.py).
-    event_type: Literal["create", "amend", "withdraw", "air_start", "air_end"]
+    # show_start / show_end: a show's room and host (client_id: the show's code; hub/shows.py).
+    event_type: Literal["create", "amend", "withdraw", "air_start", "air_end", "show_start",
+                        "show_end"]  # fmt: skip
     base_version: int = Field(ge=0, le=1_000_000)
     fingerprint: str = Field(min_length=1, max_length=128)
     payload: dict[str, Any]
