@@ -74,7 +74,8 @@ def seed(ctx, rows: int, seed_value: int = 7) -> dict:
     save path: that is measured separately). Returns facts the queries use."""
     from sqlalchemy import insert
 
-    from hostdesk.store.registrations_repo import OUTBOX, REGS, _to_row, canonical, snapshot
+    from hostdesk.store.outbox_repo import OUTBOX, canonical, snapshot
+    from hostdesk.store.registrations_repo import REGS, _to_row
 
     rng = random.Random(seed_value)
     key = (ctx.data_dir / "registration.key").read_bytes()

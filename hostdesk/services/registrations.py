@@ -35,7 +35,9 @@ from hostdesk.core.registrations import (
 from hostdesk.private_files import tighten
 from hostdesk.services.sessions import SessionService
 from hostdesk.store.jobs_repo import JobRepository
-from hostdesk.store.registrations_repo import OutboxEvent, RegistrationRepository
+from hostdesk.store.outbox_repo import OutboxEvent, OutboxRepository
+from hostdesk.store.registrations_repo import RegistrationRepository
+from hostdesk.store.retention import purge_expired
 
 __all__ = [
     "Check",
@@ -240,7 +242,7 @@ class RegistrationService:
         return self.repo.count(query or RegQuery())
 
     def events(self, reg_id: str) -> list[OutboxEvent]:
-        return self.repo.events(reg_id)
+        return OutboxRepository(self.repo.db).events(reg_id)
 
     # -- retention --------------------------------------------------------------------------
 
@@ -249,4 +251,4 @@ class RegistrationService:
         every event the hub acknowledged; returns how many. Unsynced rows are never touched.
         """
         now = now or self._clock()
-        return self.repo.purge_expired(now - timedelta(days=days), now)
+        return purge_expired(self.repo.db, now - timedelta(days=days), now)

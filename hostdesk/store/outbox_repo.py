@@ -1,9 +1,11 @@
-"""The sync worker's view of the outbox: claim due events, record the hub's answers, count, audit.
+"""The outbox, written and read here: events queued, claimed, settled, counted, audited.
 
-Every write is one BEGIN IMMEDIATE transaction (the same durability checks as the
-registrations repository). An event is claimable only when every earlier event of its
-registration is acked: an amend never overtakes its create, and a registration never has
-two events in flight. On-air events (air_start / air_end, written by takes_repo.py with
+Events are queued inside their subject's own transaction (`add_registration_event` with a
+sign-up's row, `add_air_event` with a take), so a row never commits without its event.
+The sync worker's own writes are each one BEGIN IMMEDIATE transaction (the same durability
+checks as the registrations repository). An event is claimable only when every earlier
+event of its registration is acked: an amend never overtakes its create, and a
+registration never has two events in flight. On-air events (air_start / air_end, written by takes_repo.py with
 `add_air_event`) belong to no registration: each carries its whole span, so the hub takes
 them in any order, and their item's client_id is the span's id.
 """
@@ -12,14 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import aliased
 
-from hostdesk.core.registrations import SyncState
+from hostdesk.core.registrations import EventType, Registration, SyncState
 from hostdesk.store.db import Database
 from hostdesk.store.tables import HubRegistrationRow, OutboxRow, RegistrationRow
 
@@ -32,6 +35,103 @@ STATES = tuple(s.value for s in SyncState)
 AUDIT_REOPENS = ("rejected:unknown_registration", "conflict:version")
 _LAST_ERROR_MAX = 200
 AIR_EVENTS = ("air_start", "air_end")
+
+
+def snapshot(reg: Registration) -> dict:
+    """The registration as the JSON the hub receives (every field but the local sync state)."""
+    out = {}
+    for f in fields(reg):
+        if f.name == "sync_state":
+            continue
+        value = getattr(reg, f.name)
+        out[f.name] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def canonical(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def add_registration_event(
+    conn: Connection,
+    reg: Registration,
+    event_type: EventType,
+    now: datetime,
+    extra: dict | None = None,
+) -> None:
+    """Queue a sign-up's event inside the caller's transaction (the row's own write): the
+    record as it now is, plus `extra`, frozen as canonical JSON with its fingerprint."""
+    payload = canonical({**snapshot(reg), **(extra or {}), "event_type": event_type.value})
+    conn.execute(
+        insert(OUTBOX),
+        {
+            "event_id": str(uuid.uuid4()), "registration_id": reg.id,
+            "event_type": event_type.value, "payload": payload,
+            "fingerprint": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            "state": SyncState.PENDING.value, "attempts": 0, "last_error": "",
+            "created_at": _aware(now),
+        },
+    )  # fmt: skip
+
+
+def wipe_payloads(conn: Connection, registration_ids: Iterable[str]) -> None:
+    """Inside the caller's erasure: these sign-ups' events keep only the id (the hub has the
+    rest, or is told of the erasure); the personal data leaves the outbox with the row's."""
+    for reg_id in registration_ids:
+        conn.execute(
+            update(OUTBOX).where(OUTBOX.c.registration_id == reg_id),
+            {"payload": canonical({"id": reg_id, "erased": True})},
+        )
+
+
+def settle_erased(conn: Connection, registration_ids: list[str], now: datetime) -> None:
+    """Inside the caller's erasure the hub asked for: events of these sign-ups not yet sent
+    are settled (the hub holds the row's last word; a re-sent event could only be refused)."""
+    conn.execute(
+        update(OUTBOX)
+        .where(
+            OUTBOX.c.registration_id.in_(registration_ids),
+            OUTBOX.c.state != SyncState.ACKED.value,
+        )
+        .values(state=SyncState.ACKED.value, acked_at=_aware(now), last_error="erased")
+    )
+
+
+def latest_state(registration_id):
+    """A column: the state of the newest event of `registration_id` (a column of the
+    caller's query), the registration's sync state; NULL when it has none."""
+    return (
+        select(OUTBOX.c.state)
+        .where(OUTBOX.c.registration_id == registration_id)
+        .order_by(OUTBOX.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("sync_state")
+    )
+
+
+def has_events(registration_id):
+    """A condition: `registration_id` (a column of the caller's query) has an event."""
+    return exists().where(OUTBOX.c.registration_id == registration_id)
+
+
+def all_acked(registration_id):
+    """A condition: every event of `registration_id` is acked (true when it has none)."""
+    return ~exists().where(
+        and_(
+            OUTBOX.c.registration_id == registration_id,
+            OUTBOX.c.state != SyncState.ACKED.value,
+        )
+    )
+
+
+def with_events(conn: Connection, registration_ids: list[str]) -> set[str]:
+    """Which of these sign-ups have events (were made or changed on this desk)."""
+    return set(
+        conn.execute(
+            select(OUTBOX.c.registration_id).where(OUTBOX.c.registration_id.in_(registration_ids))
+        ).scalars()
+    )
 
 
 def add_air_event(
@@ -55,7 +155,10 @@ def add_air_event(
 
 def _subject(registration_id: str | None, payload: dict) -> str:
     """The item's client_id: the registration, or an on-air event's span."""
-    return registration_id if registration_id is not None else str(payload.get("span_id", ""))
+    if registration_id is not None:
+        return registration_id
+    # an on-air event's span, or a show's code (show_start / show_end, store/show_events.py)
+    return str(payload.get("span_id") or payload.get("session_code") or "")
 
 
 @dataclass(frozen=True)
@@ -79,6 +182,22 @@ class OutgoingEvent:
             "fingerprint": self.fingerprint,
             "payload": self.payload,
         }
+
+
+@dataclass(frozen=True)
+class OutboxEvent:
+    """One sign-up's event as stored (its history, oldest first, in `events`)."""
+
+    id: int
+    event_id: str
+    registration_id: str
+    event_type: EventType
+    payload: dict
+    fingerprint: str
+    state: SyncState
+    attempts: int
+    created_at: datetime
+    acked_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -342,6 +461,20 @@ class OutboxRepository:
             last_success=_utc(last),
             next_try=_utc(nxt),
         )
+
+    def events(self, reg_id: str) -> list[OutboxEvent]:
+        """The registration's events, oldest first."""
+        stmt = select(OUTBOX).where(OUTBOX.c.registration_id == reg_id).order_by(OUTBOX.c.id)
+        with self._db.engine.connect() as conn:
+            return [
+                OutboxEvent(
+                    id=r.id, event_id=r.event_id, registration_id=r.registration_id,
+                    event_type=EventType(r.event_type), payload=json.loads(r.payload),
+                    fingerprint=r.fingerprint, state=SyncState(r.state), attempts=r.attempts,
+                    created_at=_utc(r.created_at), acked_at=_utc(r.acked_at),
+                )
+                for r in conn.execute(stmt)
+            ]  # fmt: skip
 
     def audit_page(self, after: str, limit: int) -> list[str]:
         """Registration ids (ascending, > after) with an acked event or one the audit may

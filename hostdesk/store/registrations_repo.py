@@ -1,25 +1,23 @@
-"""Registrations and their outbox events; a registration is never written without its event."""
+"""Registrations: stored, changed, listed; each write commits the row with its outbox event.
+
+The event is queued through the outbox's own module (outbox_repo.add_registration_event)
+inside the row's transaction; erasures live in retention.py.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sqlite3
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from hostdesk.core.registrations import (
     ConsentMethod,
     DuplicateRegistration,
     EventType,
     Registration,
-    RegistrationStoreError,
     RegQuery,
     RegStatus,
     Source,
@@ -27,28 +25,17 @@ from hostdesk.core.registrations import (
 )
 from hostdesk.store.db import Database
 from hostdesk.store.hub_repo import put_state
-from hostdesk.store.pragmas import PragmaError
-from hostdesk.store.tables import HubRegistrationRow, OutboxRow, RegistrationRow
+from hostdesk.store.outbox_repo import add_registration_event, latest_state, with_events
+from hostdesk.store.retention import erase_on_request, fold_wal
+from hostdesk.store.safe_write import registration_write
+from hostdesk.store.tables import HubRegistrationRow, RegistrationRow
 
 REGS = RegistrationRow.__table__
-OUTBOX = OutboxRow.__table__
 HUB_REGS = HubRegistrationRow.__table__
 _ROW_FIELDS = tuple(c.name for c in REGS.columns if c.name != "search")
 _SEARCHED = ("name", "job_title", "job_code", "note", "phone")
-# The personal data retention erases; the row keeps job, session, source, age and times.
-ERASED_FIELDS = ("name", "phone", "phone_hash", "note", "current_city", "expected_city")
-# An erasure the person asked for (learnt from the hub) takes every personal field.
-ERASED_ON_REQUEST = {**dict.fromkeys(ERASED_FIELDS, ""), "age": None, "birth_year": None,
-                     "gender": ""}  # fmt: skip
 # The newest event's state is the registration's sync state (index outbox(registration_id, id)).
-_LATEST_STATE = (
-    select(OUTBOX.c.state)
-    .where(OUTBOX.c.registration_id == REGS.c.id)
-    .order_by(OUTBOX.c.id.desc())
-    .limit(1)
-    .scalar_subquery()
-    .label("sync_state")
-)
+_LATEST_STATE = latest_state(REGS.c.id)
 _NEWEST_FIRST = (REGS.c.created_at.desc(), REGS.c.seq.desc())
 
 
@@ -67,20 +54,6 @@ class HubUpsert:
     updated: int = 0
     skipped: int = 0  # already here at this version, changed here since, or erased here
     erased: int = 0  # erased on the hub (the person asked): erased here too
-
-
-@dataclass(frozen=True)
-class OutboxEvent:
-    id: int
-    event_id: str
-    registration_id: str
-    event_type: EventType
-    payload: dict
-    fingerprint: str
-    state: SyncState
-    attempts: int
-    created_at: datetime
-    acked_at: datetime | None
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -133,36 +106,6 @@ _CONVERTED = {
 }  # fmt: skip
 
 
-def snapshot(reg: Registration) -> dict:
-    """The registration as the JSON the hub receives (every field but the local sync state)."""
-    out = {}
-    for f in fields(reg):
-        if f.name == "sync_state":
-            continue
-        value = getattr(reg, f.name)
-        out[f.name] = value.isoformat() if isinstance(value, datetime) else value
-    return out
-
-
-def canonical(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _store_error(exc: BaseException) -> RegistrationStoreError:
-    """What the disk said, as a reason the form can explain; never with the row's data."""
-    orig = getattr(exc, "orig", exc)
-    name = getattr(orig, "sqlite_errorname", "") or ""
-    if name.startswith("SQLITE_READONLY") or name.startswith("SQLITE_CANTOPEN"):
-        return RegistrationStoreError("read_only", name)
-    if name == "SQLITE_FULL":
-        return RegistrationStoreError("disk_full", name)
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        return RegistrationStoreError("busy", name)
-    if isinstance(orig, OSError):
-        return RegistrationStoreError("io", orig.strerror or type(orig).__name__)
-    return RegistrationStoreError("io", name or type(orig).__name__)
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -191,7 +134,7 @@ def _filters(query: RegQuery) -> list:
 
 
 class RegistrationRepository:
-    """The registrations and outbox tables behind domain `Registration`s.
+    """The registrations table behind domain `Registration`s.
 
     Every write runs under BEGIN IMMEDIATE (the write lock taken before the read, so the
     next seq and the duplicate check cannot race another writer) and commits the row
@@ -201,15 +144,14 @@ class RegistrationRepository:
     def __init__(self, db: Database):
         self._db = db
 
+    @property
+    def db(self) -> Database:
+        return self._db
+
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        try:
-            with self._db.write(verify=True) as conn:
-                yield conn
-        except PragmaError as exc:
-            raise RegistrationStoreError("unsafe", exc.pragma) from exc
-        except (DBAPIError, sqlite3.Error, OSError) as exc:
-            raise _store_error(exc) from exc
+        with registration_write(self._db) as conn:
+            yield conn
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -227,7 +169,7 @@ class RegistrationRepository:
             seq = conn.execute(select(func.coalesce(func.max(REGS.c.seq), 0) + 1)).scalar_one()
             stored = replace(reg, seq=seq, sync_state=SyncState.PENDING)
             conn.execute(insert(REGS), _to_row(stored))
-            self._add_event(conn, stored, EventType.CREATE, now)
+            add_registration_event(conn, stored, EventType.CREATE, now)
             return stored
 
     def change(
@@ -252,51 +194,8 @@ class RegistrationRepository:
             row = _to_row(changed)
             del row["id"], row["seq"]
             conn.execute(update(REGS).where(REGS.c.id == reg_id), row)
-            self._add_event(conn, changed, event_type, now, extra)
+            add_registration_event(conn, changed, event_type, now, extra)
             return replace(changed, sync_state=SyncState.PENDING)
-
-    def purge_expired(self, before: datetime, now: datetime) -> int:
-        """Erase the personal data of registrations created before `before` whose every
-        event is acked; their events' payloads are reduced to the id (the hub has them).
-        """
-        pending = exists().where(
-            and_(OUTBOX.c.registration_id == REGS.c.id, OUTBOX.c.state != SyncState.ACKED.value)
-        )
-        # Pulled from the hub (no events): the hub has them by definition.
-        any_event = or_(
-            exists().where(OUTBOX.c.registration_id == REGS.c.id),
-            exists().where(HUB_REGS.c.client_id == REGS.c.id),
-        )
-        with self._write() as conn:
-            # Zero the freed bytes too: erased means not recoverable from the file's slack.
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            ids = list(
-                conn.execute(
-                    select(REGS.c.id).where(
-                        REGS.c.erased_at.is_(None),
-                        REGS.c.created_at < _aware(before),
-                        any_event,
-                        ~pending,
-                    )
-                ).scalars()
-            )
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                erased = {**dict.fromkeys(ERASED_FIELDS, ""), "erased_at": _aware(now)}
-                erased["search"] = REGS.c.job_title + "\x1f" + REGS.c.job_code
-                conn.execute(update(REGS).where(REGS.c.id.in_(chunk)).values(erased))
-                for reg_id in chunk:
-                    conn.execute(
-                        update(OUTBOX).where(OUTBOX.c.registration_id == reg_id),
-                        {"payload": canonical({"id": reg_id, "erased": True})},
-                    )
-            conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-        if ids:
-            # Old copies of the pages may still sit in the WAL: fold it back and empty it
-            # (best effort: a reader holding a snapshot makes this a partial checkpoint).
-            with self._db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return len(ids)
 
     def upsert_from_hub(
         self,
@@ -330,11 +229,7 @@ class RegistrationRepository:
             here = dict(
                 conn.execute(select(REGS.c.id, REGS.c.erased_at).where(REGS.c.id.in_(ids))).all()
             )
-            changed_here = set(
-                conn.execute(
-                    select(OUTBOX.c.registration_id).where(OUTBOX.c.registration_id.in_(ids))
-                ).scalars()
-            )
+            changed_here = with_events(conn, ids)
             seq = conn.execute(select(func.coalesce(func.max(REGS.c.seq), 0))).scalar_one()
             for reg_id, item in latest.items():
                 mark = {"version": item.version, "cursor": item.cursor, "pulled_at": _aware(now)}
@@ -354,11 +249,10 @@ class RegistrationRepository:
                     conn.execute(update(REGS).where(REGS.c.id == reg_id), row)
                     conn.execute(update(HUB_REGS).where(HUB_REGS.c.client_id == reg_id), mark)
                     updated += 1
-            gone = _erase_on_request(conn, list(erased), now) if erased else 0
+            gone = erase_on_request(conn, list(erased), now) if erased else 0
             put_state(conn, state)
-        if gone:  # old copies of the pages may sit in the WAL: fold it back (best effort)
-            with self._db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if gone:
+            fold_wal(self._db)
         return HubUpsert(inserted, updated, len(items) - inserted - updated, gone)
 
     def hub_version(self, reg_id: str) -> int | None:
@@ -393,26 +287,6 @@ class RegistrationRepository:
         with self._db.engine.connect() as conn:
             return conn.execute(stmt).scalar_one()
 
-    def events(self, reg_id: str) -> list[OutboxEvent]:
-        """The registration's events, oldest first."""
-        stmt = select(OUTBOX).where(OUTBOX.c.registration_id == reg_id).order_by(OUTBOX.c.id)
-        with self._db.engine.connect() as conn:
-            return [
-                OutboxEvent(
-                    id=r.id,
-                    event_id=r.event_id,
-                    registration_id=r.registration_id,
-                    event_type=EventType(r.event_type),
-                    payload=json.loads(r.payload),
-                    fingerprint=r.fingerprint,
-                    state=SyncState(r.state),
-                    attempts=r.attempts,
-                    created_at=_utc(r.created_at),
-                    acked_at=_utc(r.acked_at),
-                )
-                for r in conn.execute(stmt)
-            ]
-
     # -- inside a transaction ---------------------------------------------------------------
 
     @staticmethod
@@ -433,60 +307,3 @@ class RegistrationRepository:
             .order_by(*_NEWEST_FIRST)
         )
         return [_from_row(r) for r in rows]
-
-    @staticmethod
-    def _add_event(
-        conn: Connection,
-        reg: Registration,
-        event_type: EventType,
-        now: datetime,
-        extra: dict | None = None,
-    ) -> None:
-        payload = canonical({**snapshot(reg), **(extra or {}), "event_type": event_type.value})
-        conn.execute(
-            insert(OUTBOX),
-            {
-                "event_id": str(uuid.uuid4()),
-                "registration_id": reg.id,
-                "event_type": event_type.value,
-                "payload": payload,
-                "fingerprint": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-                "state": SyncState.PENDING.value,
-                "attempts": 0,
-                "last_error": "",
-                "created_at": _aware(now),
-            },
-        )
-
-
-def _erase_on_request(conn: Connection, ids: list[str], now: datetime) -> int:
-    """Erase these registrations here as the hub did (every personal field; their events'
-    payloads reduced to the id). Events not yet sent are settled: the hub holds the row's
-    last word, and a re-sent event could only be refused. Returns how many were erased now."""
-    conn.exec_driver_sql("PRAGMA secure_delete=ON")  # erased means not in the file's slack
-    done = 0
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        here = list(
-            conn.execute(
-                select(REGS.c.id).where(REGS.c.id.in_(chunk), REGS.c.erased_at.is_(None))
-            ).scalars()
-        )
-        if not here:
-            continue
-        values = {**ERASED_ON_REQUEST, "erased_at": _aware(now)}
-        values["search"] = REGS.c.job_title + "\x1f" + REGS.c.job_code
-        conn.execute(update(REGS).where(REGS.c.id.in_(here)).values(values))
-        for reg_id in here:
-            conn.execute(
-                update(OUTBOX).where(OUTBOX.c.registration_id == reg_id),
-                {"payload": canonical({"id": reg_id, "erased": True})},
-            )
-        conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.registration_id.in_(here), OUTBOX.c.state != SyncState.ACKED.value)
-            .values(state=SyncState.ACKED.value, acked_at=_aware(now), last_error="erased")
-        )
-        done += len(here)
-    conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-    return done

@@ -23,8 +23,9 @@ from hostdesk.core.registrations import (
     Source,
     SyncState,
 )
-from hostdesk.store import migrations
+from hostdesk.store import migrations, registrations_repo
 from hostdesk.store.db import open_database
+from hostdesk.store.outbox_repo import OutboxRepository
 from hostdesk.store.registrations_repo import RegistrationRepository
 
 T0 = datetime(2026, 6, 1, 20, tzinfo=UTC)
@@ -93,7 +94,7 @@ def test_insert_assigns_seq_and_writes_a_frozen_event(repo):
     second = repo.insert(make(2), refuse_duplicates=True, now=T0)
     assert (first.seq, second.seq) == (1, 2)
     assert repo.get(first.id) == first
-    [event] = repo.events(first.id)
+    [event] = OutboxRepository(repo.db).events(first.id)
     assert event.event_type is EventType.CREATE
     assert event.state is SyncState.PENDING
     with repo._db.engine.connect() as conn:
@@ -110,7 +111,8 @@ def test_a_failed_event_insert_leaves_no_row(repo, monkeypatch):
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(RegistrationRepository, "_add_event", staticmethod(broken))
+    # The event is written inside the row's transaction: its failure takes the row back too.
+    monkeypatch.setattr(registrations_repo, "add_registration_event", broken)
     with pytest.raises(RegistrationStoreError) as info:
         repo.insert(make(), refuse_duplicates=True, now=T0)
     assert info.value.reason == "io"
@@ -157,7 +159,8 @@ def test_list_and_count_read_through_indexes_on_100k_rows(repo):
     rows = [make(i) for i in range(100_000)]
     from sqlalchemy import insert
 
-    from hostdesk.store.registrations_repo import OUTBOX, REGS, _to_row
+    from hostdesk.store.outbox_repo import OUTBOX
+    from hostdesk.store.registrations_repo import REGS, _to_row
 
     with repo._db.engine.begin() as conn:
         conn.execute(insert(REGS), [_to_row(r) | {"seq": i + 1} for i, r in enumerate(rows)])

@@ -263,6 +263,7 @@ def test_hub_signups_appear_in_the_list(qtbot, qapp, ctx, hub):
 
 def bulk_pending(ctx, count: int) -> None:
     """`count` saved sign-ups with their create events, written in one transaction (fast)."""
+    from hostdesk.store import outbox_repo as ob
     from hostdesk.store import registrations_repo as rr
 
     ctx.jobs.upsert_many([Job(code="SY-1", title="同步测试岗")])
@@ -275,7 +276,7 @@ def bulk_pending(ctx, count: int) -> None:
         reg = replace(template, id=str(uuid.uuid4()), seq=template.seq + i, name=f"排队{i}",
                       phone=f"139{i:08d}")  # fmt: skip
         regs.append(rr._to_row(reg))
-        payload = rr.canonical({**rr.snapshot(reg), "event_type": "create"})
+        payload = ob.canonical({**ob.snapshot(reg), "event_type": "create"})
         events.append({
             "event_id": str(uuid.uuid4()), "registration_id": reg.id, "event_type": "create",
             "payload": payload, "fingerprint": __import__("hashlib").sha256(payload.encode()).hexdigest(),
@@ -283,7 +284,7 @@ def bulk_pending(ctx, count: int) -> None:
         })  # fmt: skip
     with ctx.db.engine.begin() as conn:
         conn.execute(rr.REGS.insert(), regs)
-        conn.execute(rr.OUTBOX.insert(), events)
+        conn.execute(ob.OUTBOX.insert(), events)
 
 
 def test_gui_thread_never_waits_while_10000_drain(qtbot, qapp, ctx, tmp_path):
