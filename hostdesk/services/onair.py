@@ -20,7 +20,7 @@ import hashlib
 import json
 import logging
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,6 +171,42 @@ class OnAirService:
         # lane, counter refreshes on a worker): the last frame sent always has both news.
         self._frame_lock = threading.RLock()
         self.counter: CounterService | None = None  # attached by app.build_onair
+        # The take's own lane: one thread that tells OBS, in the order asked (takes, clears,
+        # new looks). It never waits on the store's writer, so a take never queues behind a
+        # sign-up save, an export or a purge; the record follows on the writer lane.
+        self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hostdesk-onair")
+
+    # -- the take's lane: OBS is told here, at once and in order ---------------------------
+
+    def take_soon(self, code: str) -> Future:
+        """`show(code)` on the take's lane; resolves to (rendered, OBS's future or None).
+        The caller records the take afterwards (`record`, on the store's writer lane)."""
+        return self._lane.submit(self.show, code)
+
+    def clear_soon(self) -> Future:
+        """`hide()` on the take's lane; resolves to OBS's future (or None). The caller then
+        records the clear (`record_clear`, on the writer lane)."""
+        return self._lane.submit(self.hide)
+
+    def look_soon(self, look: Look) -> Future:
+        """`set_look(look)` on the take's lane, in order with takes and clears."""
+        return self._lane.submit(self.set_look, look)
+
+    def restore_soon(self, code: str) -> Future:
+        """`restore(code)` on the take's lane, unless a take or a clear came first (None)."""
+        return self._lane.submit(self._restore_if_off_air, code)
+
+    def after_frames(self, fn) -> Future:
+        """`fn()` on the take's lane, after the frames asked for before it (e.g. a counter
+        refresh behind a new look). `fn` must hold plain service objects, never Qt ones."""
+        return self._lane.submit(fn)
+
+    def lane_idle(self, timeout: float = 10.0) -> bool:
+        """For shutdown and tests: True once everything asked of the take's lane is done."""
+        try:
+            return self._lane.submit(lambda: None).result(timeout) is None
+        except TimeoutError:
+            return False
 
     def logo_file(self, company: str) -> Path | None:
         """The employer's logo file, if the user put one in the logos folder."""
@@ -248,6 +284,11 @@ class OnAirService:
         """The job a quit or a crash left on air in `session` (None: none, or it was cleared)."""
         return self._takes.on_air_in(session) if session else None
 
+    def _restore_if_off_air(self, code: str):
+        if self.on_air is not None:  # a take came first: it stands
+            return None
+        return self.restore(code)
+
     def restore(self, code: str) -> tuple[Rendered, Future | None]:
         """Put back on air the job a quit or a crash left there: OBS and the live copies made
         to match, and no new take recorded (its on-air span is still the open one)."""
@@ -269,21 +310,26 @@ class OnAirService:
         atomic_write_bytes(self._live / "card.png", rendered.card.read_bytes())
 
     def clear(self) -> Future | None:
-        """Take the overlay off air (the live copies are emptied to transparent images).
+        """Take the overlay off air: `hide`, then `record_clear`."""
+        future = self.hide()
+        self.record_clear()
+        return future
 
-        OBS is told even when nothing is on air here: the panic key must also hide an
-        overlay left visible by an earlier run.
-        """
-        future = None
+    def hide(self) -> Future | None:
+        """OBS told to hide the overlay. OBS is told even when nothing is on air here: the
+        panic key must also hide an overlay left visible by an earlier run."""
         with self._frame_lock:
             on_air, self.on_air = self.on_air, None
-            if self._link is not None:
-                frame = self.frame(on_air, visible=False) if on_air else self.hidden_frame()
-                future = self._link.show(frame)
+            if self._link is None:
+                return None
+            frame = self.frame(on_air, visible=False) if on_air else self.hidden_frame()
+            return self._link.show(frame)
+
+    def record_clear(self) -> None:
+        """The clear in the record; the live copies emptied to transparent images."""
         self._takes.record("clear", None, self.look.session or None)
         for name in ("card.png", "qr.png", "counter.png"):
             atomic_write_bytes(self._live / name, _transparent_png())
-        return future
 
     def hidden_frame(self) -> OverlayFrame:
         """Nothing on air: OBS gets our sources, placed for this look, and hidden."""

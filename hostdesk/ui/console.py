@@ -1,8 +1,9 @@
 """What the host console does, apart from how it looks: cue, take, next/previous, clear, rotate.
 
-The window turns keys and clicks into these calls and shows the signals. Every take runs
-on the one serial lane of `tasks` (takes must reach OBS in the order they were pressed);
-the GUI thread only keeps the state and draws it.
+The window turns keys and clicks into these calls and shows the signals. A take goes to
+OBS at once on the on-air service's own lane (`take_soon`: takes and clears reach OBS in
+the order pressed, never behind a write), and is recorded afterwards on the writer lane of
+`tasks`; the GUI thread only keeps the state and draws it.
 
 The live sign-up counter is refreshed once a second on a worker while a job is on air and
 the counter is on (sign-ups from other processes show within seconds), and at once after
@@ -236,14 +237,18 @@ class Console(QObject):
 
         publishing = self.take_publishing
 
-        def work():  # one task, so takes and clears are recorded in the order pressed
-            rendered, future = onair.show(code)  # OBS is told before anything else
+        def shown(result) -> None:  # OBS was told; the record follows on the writer lane
+            rendered, future = result
             if future is not None:
                 tasks.when_done(future, acked, unanswered)  # OBS's answer is watched from now on
-            onair.record(rendered)
-            # One local read; a job the hub lacks is sent by the sync worker, not here.
-            copy = publishing.before_take(code) if publishing is not None else None
-            return onair.preview_image(rendered, PREVIEW_WIDTH), rendered.url, copy
+
+            def record():  # in the order shown, so takes and clears are recorded as pressed
+                onair.record(rendered)
+                # One local read; a job the hub lacks is sent by the sync worker, not here.
+                copy = publishing.before_take(code) if publishing is not None else None
+                return onair.preview_image(rendered, PREVIEW_WIDTH), rendered.url, copy
+
+            tasks.run_serial(record, done, self._on_take_failed)
 
         def done(result):
             image, url, copy = result
@@ -267,7 +272,8 @@ class Console(QObject):
                     ).format(title=job.title))  # fmt: skip
             self.prerender()
 
-        tasks.run_serial(work, done, self._on_take_failed)
+        # Only the service and the code go to the take's lane: no Qt object rides along.
+        tasks.when_done(onair.take_soon(code), shown, self._on_take_failed)
         return True
 
     def restore(self, session_id: str) -> None:
@@ -289,8 +295,11 @@ class Console(QObject):
             copy = publishing.before_take(code) if publishing is not None else None
             if copy is HubCopy.WITHDRAWN:
                 return code, None, "withdrawn"
-            rendered, _future = onair.restore(code)
-            return code, onair.preview_image(rendered, PREVIEW_WIDTH), None
+            # Shown on the take's lane, in order with takes (the lane never waits on this one).
+            restored = onair.restore_soon(code).result()
+            if restored is None:  # a take came first
+                return None, None, None
+            return code, onair.preview_image(restored[0], PREVIEW_WIDTH), None
 
         def done(result):
             code, image, refused = result
@@ -349,7 +358,12 @@ class Console(QObject):
             self.countdown_changed.emit("")
         if self.onair is not None:
             onair = self.onair
-            tasks.run_serial(onair.clear, lambda _future: self.cleared.emit(), self._on_task_failed)
+
+            def hidden(_future) -> None:  # OBS told on the take's lane; now the record
+                tasks.run_serial(onair.record_clear, lambda _r: self.cleared.emit(),
+                                 self._on_task_failed)  # fmt: skip
+
+            tasks.when_done(onair.clear_soon(), hidden, self._on_task_failed)
         else:
             self.cleared.emit()
 
@@ -422,7 +436,7 @@ class Console(QObject):
     def refresh_counter(self, *, after_writes: bool = False, redraw: bool = False) -> None:
         """Bring the counter up to date on a worker (query, and a render if it changed).
 
-        `after_writes`: on the writer lane, behind a new look (the switch) still on its
+        `after_writes`: on the take's lane, behind a new look (the switch) still on its
         way to OBS; otherwise on the pool, so the desk's saves never wait for a render.
         `redraw`: the on-air monitor is drawn again even if the count did not change.
         """
@@ -444,8 +458,11 @@ class Console(QObject):
                 image = onair.preview_image(on_air, PREVIEW_WIDTH)
             return result.again_in, on_air.code if on_air else "", image
 
-        run = tasks.run_serial if after_writes else tasks.run
-        run(work, self._on_counter_refreshed, self._on_counter_failed)
+        if after_writes:  # behind the new look on the take's lane
+            tasks.when_done(onair.after_frames(work), self._on_counter_refreshed,
+                            self._on_counter_failed)  # fmt: skip
+        else:
+            tasks.run(work, self._on_counter_refreshed, self._on_counter_failed)
 
     def _on_counter_refreshed(self, result) -> None:
         again_in, code, image = result

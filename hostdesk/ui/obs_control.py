@@ -86,9 +86,9 @@ class ObsControl(QObject):
     def show_look(self, look: Look) -> None:
         """Draw the job on air (or the hidden overlay) for a new look, in order with takes."""
         onair = self._onair
-        if onair is not None:
-            tasks.run_serial(
-                lambda: onair.set_look(look),
+        if onair is not None:  # on the take's lane: in order with takes and clears
+            tasks.when_done(
+                onair.look_soon(look),
                 lambda future: (self.look_shown.emit(), self.look_sent.emit(future)),
                 self._on_task_failed,
             )
