@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from hostdesk import cli_reg
+from hostdesk.cli import reg as cli_reg
 from hostdesk.core.jobs import Job, JobStatus
 from hostdesk.core.phone import phone_warning
 from hostdesk.core.registrations import ConsentMethod, RegQuery, Source

@@ -10,6 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
+from hostdesk.cli.common import CliError, translate
 from hostdesk.obs import ObsClient, ObsConnectionError, ObsError, ObsWrongPassword
 from hostdesk.obs.overlay import OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
 
@@ -23,7 +24,7 @@ CONNECT_TIMEOUT = 3.0  # "OBS is not there" must be said within seconds
 REQUEST_TIMEOUT = 15.0
 
 
-def add_parsers(sub, translate) -> None:
+def add_parsers(sub) -> None:
     obs = sub.add_parser("obs", help=translate("Cli", "the connection to OBS Studio"))
     obs.add_subparsers(dest="verb", required=True).add_parser(
         "check", help=translate("Cli", "connect, show versions and canvas, set up the overlay")
@@ -52,7 +53,6 @@ def _client(ctx, args) -> ObsClient:
 
 
 def _obs_failure(exc: Exception, client: ObsClient):
-    from hostdesk.cli import CliError, translate
 
     log.warning("OBS at %s: %s: %s", client.address, type(exc).__name__, exc)
     if isinstance(exc, ObsWrongPassword):
@@ -85,7 +85,6 @@ def _names(ctx) -> OverlayNames:
 
 
 def cmd_obs_check(ctx, args) -> int:
-    from hostdesk.cli import translate
 
     client = _client(ctx, args)
     try:
@@ -120,7 +119,6 @@ def _push(ctx, args, client: ObsClient, frame_for) -> None:
 
 
 def cmd_live(ctx, args) -> int:
-    from hostdesk.cli import CliError, translate
 
     job = ctx.jobs.get(args.code)
     if job is None:
@@ -179,7 +177,6 @@ def _count(service, counted: list[int]) -> None:
 
 
 def cmd_clear(ctx, args) -> int:
-    from hostdesk.cli import translate
 
     client = _client(ctx, args)
 
@@ -199,7 +196,6 @@ def cmd_clear(ctx, args) -> int:
 
 
 def cmd_render(ctx, args) -> int:
-    from hostdesk.cli import CliError, translate
     from hostdesk.fileio import atomic_write_bytes
     from hostdesk.render.card import render_card_png
     from hostdesk.render.geometry import Layout

@@ -1,50 +1,34 @@
-"""Every command-line verb; `hostdesk` with no verb opens the desktop window."""
+"""The command line: the parser and `main`; `hostdesk` with no verb opens the desktop window.
+
+The verbs live one group to a module (jobs, live, reg, sync, hub) and share common.py; they
+never import this module or each other, so the parser can import them all.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import gc
-import json
 import logging
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
-from hostdesk import __version__, cli_hub, cli_live, cli_reg, cli_sync, config
+from hostdesk import __version__, config
+from hostdesk.cli import hub, jobs, live, reg, sync
+from hostdesk.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    CliError,
+    help_translation,
+    install_translator,
+    print_json,
+    translate,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
-
-
-class CliError(Exception):
-    """A message for the user (already translated) and the exit code to leave with."""
-
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT):
-        super().__init__(message)
-        self.code = code
-
-
 _gui_app = None  # kept alive for the verbs that render
-_translating = False  # set once the translator is installed; JSON-only runs never load Qt
-# No verb: the window's own QApplication must be the first application object, so the
-# parser's help is translated by a translator installed on no application.
-_help_translator = None
-
-
-def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """QCoreApplication.translate once a translator is installed, else the source text."""
-    if _help_translator is not None:
-        return _help_translator.translate(context, text, disambiguation, n) or text
-    if not _translating:
-        return text
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text, disambiguation, n)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,31 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"hostdesk {__version__}")
     _add_global_options(p)
     sub = p.add_subparsers(dest="command")
-    jobs = sub.add_parser("jobs", help=translate("Cli", "the job catalogue")).add_subparsers(
-        dest="verb", required=True
-    )
-    imp = jobs.add_parser(
-        "import", help=translate("Cli", "import jobs from an .xlsx or .csv sheet")
-    )
-    imp.add_argument("file", type=Path)
-    imp.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=translate("Cli", "show what would change, change nothing"),
-    )
-    lst = jobs.add_parser("list", help=translate("Cli", "list the catalogue"))
-    lst.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-    exp = jobs.add_parser("export", help=translate("Cli", "export the catalogue to .xlsx or .csv"))
-    exp.add_argument("file", type=Path)
-    lint = jobs.add_parser(
-        "lint", help=translate("Cli", "check jobs for wording that law or platforms forbid")
-    )
-    lint.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-    cli_sync.add_jobs_publish(jobs, translate)
-    cli_live.add_parsers(sub, translate)
-    cli_reg.add_parsers(sub, translate)
-    cli_sync.add_parsers(sub, translate)
-    cli_hub.add_parsers(sub, translate)
+    sync.add_jobs_publish(jobs.add_parsers(sub))
+    live.add_parsers(sub)
+    reg.add_parsers(sub)
+    sync.add_parsers(sub)
+    hub.add_parsers(sub)
     return p
 
 
@@ -116,122 +80,7 @@ def _early_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(rows: list[list[str]]) -> str:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip()
-        for row in rows
-    )
-
-
-def _print_json(data) -> None:
-    # JSON is UTF-8 for whoever reads it, whatever the console's code page (GBK on
-    # Chinese Windows when piped).
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _catalogue(jobs) -> dict:
-    """The catalogue as the hub's API holds it: the admin's PUT /api/v1/jobs body as is (and
-    GET's shape, less the hub's per-job versions, which only the hub knows)."""
-    return {"jobs": [job.to_json() for job in jobs]}
-
-
-def _cmd_jobs_list(ctx, args) -> int:
-    jobs = ctx.jobs.list_jobs()
-    if args.json:
-        _print_json(_catalogue(jobs))
-        return EXIT_OK
-    from hostdesk import messages as m
-    from hostdesk.core.salary import format_pay
-
-    header = [m.field_label(k) for k in ("code", "title", "company", "city", "pay", "status")]
-    rows = [
-        [j.code, j.title, j.company, j.city, format_pay(j.pay), m.status_label(j.status.value)]
-        for j in jobs
-    ]
-    print(_table([header, *rows]))
-    return EXIT_OK
-
-
-def _cmd_jobs_import(ctx, args) -> int:
-
-    from hostdesk import messages as m
-    from hostdesk.sheets.reader import SheetError
-
-    try:
-        outcome = ctx.catalogue.import_file(args.file, dry_run=args.dry_run)
-    except SheetError as exc:
-        raise CliError(m.sheet_error(exc)) from None
-    name = args.file.name
-    for problem in outcome.plan.problems + outcome.plan.warnings:
-        print(m.row_problem(problem, name), file=sys.stderr)
-    r = outcome.result
-    template = (
-        translate("Cli", "Dry run, nothing changed: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected")
-        if args.dry_run
-        else translate("Cli", "Imported: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected")
-    )  # fmt: skip
-    rejected = len({p.row for p in outcome.plan.problems})
-    print(
-        template.format(
-            created=r.created, updated=r.updated, unchanged=r.unchanged, rejected=rejected
-        )
-    )
-    print(m.import_rows(outcome.plan))  # read fully / with warnings (listed above) / refused
-    return EXIT_BAD_INPUT if rejected else EXIT_OK
-
-
-def _cmd_jobs_export(ctx, args) -> int:
-
-    from hostdesk import messages as m
-    from hostdesk.sheets.reader import SheetError
-
-    try:
-        count = ctx.catalogue.export(args.file)
-    except SheetError as exc:
-        raise CliError(m.sheet_error(exc)) from None
-    except OSError as exc:
-        raise CliError(
-            translate("Cli", "Cannot write {file}: {reason}").format(
-                file=args.file, reason=exc.strerror
-            )
-        ) from None
-    # No %n plurals: lupdate (6.11) drops the plural marker unless the count is a literal.
-    print(translate("Cli", "Jobs exported to {file}: {count}").format(file=args.file, count=count))
-    return EXIT_OK
-
-
-def _cmd_jobs_lint(ctx, args) -> int:
-    warnings = ctx.catalogue.lint()
-    if args.json:
-        _print_json(
-            [{"code": w.code, "field": w.field, "rule": w.rule, "text": w.text} for w in warnings]
-        )
-        return EXIT_OK
-
-    from hostdesk import messages as m
-
-    for w in warnings:
-        print(f"{w.code}  {m.field_warning(w)}")
-    print(translate("Cli", "Warnings: {count}").format(count=len(warnings)))
-    return EXIT_OK
-
-
-COMMANDS = {
-    **cli_live.COMMANDS,
-    **cli_reg.COMMANDS,
-    **cli_sync.COMMANDS,
-    ("jobs", "list"): _cmd_jobs_list,
-    ("jobs", "import"): _cmd_jobs_import,
-    ("jobs", "export"): _cmd_jobs_export,
-    ("jobs", "lint"): _cmd_jobs_lint,
-}
+COMMANDS = {**jobs.COMMANDS, **live.COMMANDS, **reg.COMMANDS, **sync.COMMANDS}
 
 
 def _open(data_dir: Path, loaded):
@@ -269,19 +118,11 @@ def _print_notices(settings_warnings, wordlist_problems, language: str, json_mod
     if not (settings_warnings or wordlist_problems):
         return
     if json_mode:  # the translator is not loaded for JSON runs
-        _install_translator(language)
+        install_translator(language)
     from hostdesk import messages as m
 
     for notice in m.startup_notices(settings_warnings, wordlist_problems):
         print(notice, file=sys.stderr)
-
-
-def _install_translator(language: str) -> None:
-    global _translating
-    from hostdesk import i18n
-
-    i18n.install(language)
-    _translating = True
 
 
 def _run_window(argv: list[str], data_dir: Path, language: str) -> int:
@@ -290,14 +131,10 @@ def _run_window(argv: list[str], data_dir: Path, language: str) -> int:
     Nothing here may create a Qt application object: a QCoreApplication made for the
     translator would be taken by the window for its QApplication.
     """
-    global _help_translator
-    from hostdesk import app, i18n
+    from hostdesk import app
 
-    _help_translator = i18n.load(language)
-    try:
+    with help_translation(language):
         args = _parser().parse_args(argv)
-    finally:
-        _help_translator = None
     return app.run_gui(data_dir, args.lang)
 
 
@@ -328,7 +165,7 @@ def _main(argv: list[str] | None) -> int:
     language = early.lang or (loaded[0].general.language if loaded else "zh_CN")
     if early.command is None:
         return _run_window(argv, data_dir, language)
-    if set(argv) & set(cli_live.VERBS):
+    if set(argv) & set(live.VERBS):
         # These verbs draw images: fonts need a GUI application (never a window here).
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
@@ -337,11 +174,11 @@ def _main(argv: list[str] | None) -> int:
         _gui_app = QGuiApplication.instance() or QGuiApplication(["hostdesk"])
     if not early.json:
         # JSON output is for programs: skip loading Qt's translator (it costs start-up time).
-        _install_translator(language)
+        install_translator(language)
     args = _parser().parse_args(argv)
     try:
         if args.command == "hub":  # the server side: no desktop data or app context
-            return cli_hub.run(args, data_dir)
+            return hub.run(args, data_dir)
         try:
             from hostdesk.private_files import private_dir
 
@@ -353,10 +190,10 @@ def _main(argv: list[str] | None) -> int:
             )
             raise CliError(message.format(path=data_dir, reason=exc.strerror)) from None
         if (args.command, args.verb) == ("jobs", "list") and args.json:
-            jobs = _read_jobs_light(data_dir)
-            if jobs is not None:
+            light = _read_jobs_light(data_dir)
+            if light is not None:
                 _print_notices(loaded[1] if loaded else [], [], language, early.json)
-                _print_json(_catalogue(jobs))
+                print_json(jobs.catalogue_json(light))
                 return EXIT_OK
         from hostdesk import app
 

@@ -12,6 +12,14 @@ import unicodedata
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from hostdesk.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    CliError,
+    print_json,
+    table,
+    translate,
+)
 from hostdesk.core.phone import mask_name, mask_phone, normalize_phone
 from hostdesk.core.registrations import (
     NOTICE_VERSION,
@@ -52,7 +60,7 @@ JSON_KEYS = (
 )  # fmt: skip
 
 
-def add_parsers(sub, translate) -> None:
+def add_parsers(sub) -> None:
     reg = sub.add_parser("reg", help=translate("Cli", "viewer sign-ups (the registration desk)"))
     verbs = reg.add_subparsers(dest="verb", required=True)
 
@@ -95,7 +103,7 @@ def add_parsers(sub, translate) -> None:
         "--limit", default=str(LIST_LIMIT),
         help=translate("Cli", "at most this many (default {count})").format(count=LIST_LIMIT),
     )  # fmt: skip
-    _add_filters(lst, translate)
+    _add_filters(lst)
     lst.add_argument("--source", default="", help=translate("Cli", "only this source"))
 
     exp = verbs.add_parser("export", help=translate("Cli", "export sign-ups to .xlsx or .csv"))
@@ -104,10 +112,10 @@ def add_parsers(sub, translate) -> None:
         "--masked", action="store_true",
         help=translate("Cli", "mask names and phone numbers (138****5678) in the file"),
     )  # fmt: skip
-    _add_filters(exp, translate)
+    _add_filters(exp)
 
 
-def _add_filters(parser, translate) -> None:
+def _add_filters(parser) -> None:
     parser.add_argument("--session", default="", help=translate("Cli", "only this session (its id)"))  # fmt: skip
     parser.add_argument("--job", default="", help=translate("Cli", "only this job code"))
     parser.add_argument(
@@ -124,13 +132,11 @@ def _add_filters(parser, translate) -> None:
 
 def _bad(field: str, text: str):
     """A CliError for the option `field`, saying what to do."""
-    from hostdesk.cli import CliError, translate
 
     return CliError(translate("Cli", "{option}: {problem}").format(option=field, problem=text))
 
 
 def _whole_number(option: str, value: str | None) -> int | None:
-    from hostdesk.cli import translate
 
     if value is None:
         return None
@@ -151,7 +157,6 @@ def _alias(value: str | None, aliases: dict) -> str:
 
 def _moment(option: str, value: str | None, *, end_of_day: bool = False) -> datetime | None:
     """A local day or time as an aware datetime; a bare day as `--until` means the whole day."""
-    from hostdesk.cli import translate
 
     if not value:
         return None
@@ -186,7 +191,6 @@ def _query(args, **extra) -> RegQuery:
 def _problem(exc: Exception, code: int | None = None):
     """The service's sentence, led by the option to correct (`--phone: ...`)."""
     from hostdesk import messages as m
-    from hostdesk.cli import EXIT_BAD_INPUT, CliError, translate
 
     text = m.registration_problem(exc)
     field = getattr(exc, "field", "")
@@ -198,7 +202,6 @@ def _problem(exc: Exception, code: int | None = None):
 
 def _earlier_text(earlier: list[Registration]) -> str:
     """The newest earlier sign-up, masked: id, name and when."""
-    from hostdesk.cli import translate
 
     first = max(earlier, key=lambda r: r.created_at)
     text = translate("Cli", "{id} {name}, registered {time}").format(
@@ -211,7 +214,6 @@ def _earlier_text(earlier: list[Registration]) -> str:
 
 def cmd_reg_add(ctx, args) -> int:
     from hostdesk import messages as m
-    from hostdesk.cli import EXIT_INTERNAL, CliError, translate
 
     draft = RegistrationDraft(
         job_code=args.job, name=args.name, phone=args.phone,
@@ -275,7 +277,6 @@ def _json(reg: Registration, reveal: bool) -> dict:
 
 
 def cmd_reg_list(ctx, args) -> int:
-    from hostdesk.cli import _print_json, _table, translate
 
     limit = _whole_number("--limit", args.limit)
     if limit is None or limit < 1:
@@ -286,7 +287,7 @@ def cmd_reg_list(ctx, args) -> int:
     )  # fmt: skip
     regs = ctx.registrations.list(query)
     if args.json:
-        _print_json([_json(reg, args.reveal) for reg in regs])
+        print_json([_json(reg, args.reveal) for reg in regs])
         return 0
     from hostdesk import messages as m
 
@@ -306,7 +307,7 @@ def cmd_reg_list(ctx, args) -> int:
         ]
         for reg in regs
     ]  # fmt: skip
-    print(_table([header, *rows]))
+    print(table([header, *rows]))
     total = ctx.registrations.count(query)
     print(translate("Cli", "Shown: {shown} of {total}").format(shown=len(regs), total=total))
     return 0
@@ -319,7 +320,6 @@ def _printable(text: str) -> str:
 
 def cmd_reg_export(ctx, args) -> int:
     from hostdesk import messages as m
-    from hostdesk.cli import CliError, translate
     from hostdesk.sheets.reader import SheetError
     from hostdesk.sheets.registrations_export import export_file
 

@@ -11,6 +11,8 @@ import logging
 import sys
 import threading
 
+from hostdesk.cli.common import CliError, print_json, table, translate
+
 log = logging.getLogger(__name__)
 
 EXIT_FAILED = 1  # the hub could not be reached or answered with an error: run again later
@@ -19,7 +21,7 @@ EXIT_ATTENTION = 3  # everything else went, but some sign-ups need attention
 STATUS_KEYS = ("pending", "sending", "acked", "retry_wait", "attention", "last_success", "next_try")
 
 
-def add_parsers(sub, translate) -> None:
+def add_parsers(sub) -> None:
     sync = sub.add_parser(
         "sync", help=translate("Cli", "send sign-ups to the hub and fetch from it")
     )
@@ -53,14 +55,11 @@ def cmd_sync_status(ctx, args) -> int:
     counts = OutboxRepository(ctx.db).counts()
     data = {key: getattr(counts, key) for key in STATUS_KEYS}
     if args.json:
-        from hostdesk.cli import _print_json
-
-        _print_json(
+        print_json(
             {k: _iso(v) if k in ("last_success", "next_try") else v for k, v in data.items()}
         )
         return 0
     from hostdesk import messages as m
-    from hostdesk.cli import _table, translate
 
     rows = [[m.sync_state_label(k), str(data[k])] for k in STATUS_KEYS[:5]]
     when = translate("Cli", "never")
@@ -79,13 +78,12 @@ def cmd_sync_status(ctx, args) -> int:
                 data["next_try"].astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             ]
         )
-    print(_table(rows))
+    print(table(rows))
     return 0
 
 
 def _worker(ctx, args, on_status=None):
     from hostdesk import app
-    from hostdesk.cli import CliError, translate
 
     worker = app.build_sync(ctx, on_status, hub_url=args.hub_url, hub_token=args.hub_token)
     if worker is None:
@@ -97,7 +95,6 @@ def _worker(ctx, args, on_status=None):
 
 def _say(status) -> str:
     from hostdesk import messages as m
-    from hostdesk.cli import translate
 
     line = translate("Cli", "{state}: {unsynced} waiting, {attention} need attention").format(
         state=m.sync_state_name(status.state),
@@ -145,7 +142,7 @@ def _run_forever(ctx, args) -> int:
     return 0
 
 
-def add_jobs_publish(jobs, translate) -> None:
+def add_jobs_publish(jobs) -> None:
     """`jobs publish`: under the `jobs` verb, with the same hub options as `sync`."""
     pub = jobs.add_parser(
         "publish", help=translate("Cli", "send new and edited jobs to the hub's catalogue")
@@ -163,7 +160,6 @@ def add_jobs_publish(jobs, translate) -> None:
 def cmd_jobs_publish(ctx, args) -> int:
     """Pull the catalogue (to know the hub's versions), then publish; one line per problem."""
     from hostdesk import config
-    from hostdesk.cli import translate
     from hostdesk.store.hub_repo import HubRepository
     from hostdesk.store.publish_repo import PublishRepository
     from hostdesk.sync.client import HubClient, HubError, HubRefused

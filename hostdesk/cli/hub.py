@@ -7,11 +7,13 @@ load the hub's packages.
 
 from __future__ import annotations
 
+from hostdesk.cli.common import EXIT_INTERNAL, CliError, print_json, translate
+
 STATS_TIMEOUT = (5, 15)  # (connect, read) seconds
 SERVER_VERBS = ("serve", "token", "purge", "erase")  # hostdesk-hub's: forwarded to it
 
 
-def add_parsers(sub, translate) -> None:
+def add_parsers(sub) -> None:
     hub = sub.add_parser(
         "hub", help=translate("Cli", "the hub server that collects sign-ups from every PC")
     )
@@ -33,8 +35,6 @@ def run(args, data_dir) -> int:
     """Run a `hub` verb; none of them opens the desktop's data."""
     if args.verb in SERVER_VERBS:
         if not _server_installed():
-            from hostdesk.cli import CliError, translate
-
             raise CliError(translate("Cli", "This installation has no hub server (the desktop bundle leaves it out): run the hub from a source installation, see docs/hub-api.md"))  # fmt: skip
         from hostdesk.hub.cli import main
 
@@ -53,7 +53,6 @@ def _stats(args, data_dir) -> int:
     import requests
 
     from hostdesk import config
-    from hostdesk.cli import EXIT_INTERNAL, CliError, _print_json, translate
 
     try:
         settings = config.load_settings(data_dir)[0]
@@ -82,7 +81,7 @@ def _stats(args, data_dir) -> int:
         text = translate("Cli", "The hub answered {status}, not the counts")
         raise CliError(text.format(status=response.status_code), EXIT_INTERNAL)
     if args.json:
-        _print_json(data)
+        print_json(data)
         return 0
     print(translate("Cli", "Sign-ups: {total}").format(total=data["total"]))
     for code, count in sorted(data["by_job"].items()):
