@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hostdesk.config import Settings, hub_address
-from hostdesk.core.jobs import Job, JobStatus
+from hostdesk.core import take_rules
+from hostdesk.core.jobs import Job
+from hostdesk.core.take_rules import Refusal
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import Box, OverlayFrame
@@ -270,9 +272,10 @@ class OnAirService:
         applies the change, not before it.
         """
         job = self._jobs.get(code)
-        if job is None:
+        reason = take_rules.refusal(job)  # asked again here: the job may have closed since
+        if reason is Refusal.UNKNOWN:
             raise UnknownJob(code)
-        if job.status == JobStatus.CLOSED:
+        if reason is Refusal.CLOSED:
             raise JobClosed(code)
         rendered = self.render(job)
         with self._frame_lock:

@@ -19,10 +19,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from hostdesk import messages
+from hostdesk.core import take_rules
 from hostdesk.core.compliance import LintWarning
 from hostdesk.core.hub_reach import PRIVATE, phone_unreachable
-from hostdesk.core.jobs import Job, JobStatus
+from hostdesk.core.jobs import Job
 from hostdesk.core.rundown import AutoRotate, Rundown
+from hostdesk.core.take_rules import Refusal, Verdict
 from hostdesk.services.onair import OnAirService, scannable
 from hostdesk.services.take_publish import TakePublishing
 from hostdesk.store.publish_repo import HubCopy
@@ -195,22 +197,12 @@ class Console(QObject):
         """Put `code` on air; False (with a message) when it may not go on air now."""
         pressed = time.perf_counter()
         job = self.jobs.get(code)
-        if job is None:
-            self.refused.emit(self.tr("Job {code} is not in the catalogue").format(code=code))
-            return False
-        if job.status == JobStatus.CLOSED:
-            self.refused.emit(
-                self.tr("{title} is closed and cannot go on air").format(title=job.title)
-            )
-            return False
-        warnings = self.warnings.get(code, [])
-        if warnings and code not in self.confirmed:
-            if not manual or not self.confirm(job, warnings):
-                self.refused.emit(
-                    self.tr("{title} has compliance warnings: not taken").format(title=job.title)
-                )
-                return False
+        answer = self._judge(code, manual=manual)  # core.take_rules: the one place they live
+        if answer.verdict is Verdict.CONFIRM and self.confirm(job, list(answer.warnings)):
             self.confirmed.add(code)
+        elif not answer.allowed:
+            self.refused.emit(self._refusal_text(code, answer.reason or Refusal.UNCONFIRMED))
+            return False
         if manual and self.rotation.running:
             self.rotation.pause()
             self._tick.stop()
@@ -289,8 +281,7 @@ class Console(QObject):
             code = onair.left_on_air(session_id)
             if not code or onair.on_air is not None:  # nothing left, or a take came first
                 return code, None, None
-            job = jobs.get(code)
-            if job is None or job.status == JobStatus.CLOSED:
+            if take_rules.refusal(jobs.get(code)) is not None:
                 return code, None, "closed"
             copy = publishing.before_take(code) if publishing is not None else None
             if copy is HubCopy.WITHDRAWN:
@@ -382,12 +373,21 @@ class Console(QObject):
             self.countdown_changed.emit("")
         self.rotation_changed.emit(on)
 
-    def _takeable(self, code: str) -> bool:
+    def _judge(self, code: str, *, manual: bool) -> take_rules.TakeAnswer:
+        return take_rules.judge(self.jobs.get(code), self.warnings.get(code, ()),
+                                confirmed=code in self.confirmed, manual=manual)  # fmt: skip
+
+    def _refusal_text(self, code: str, reason: Refusal) -> str:
         job = self.jobs.get(code)
-        if job is None or job.status == JobStatus.CLOSED:
-            return False
+        if reason is Refusal.UNKNOWN or job is None:
+            return self.tr("Job {code} is not in the catalogue").format(code=code)
+        if reason is Refusal.CLOSED:
+            return self.tr("{title} is closed and cannot go on air").format(title=job.title)
+        return self.tr("{title} has compliance warnings: not taken").format(title=job.title)
+
+    def _takeable(self, code: str) -> bool:
         # Rotation never asks: a job with unconfirmed warnings is skipped, not shown.
-        return not self.warnings.get(code) or code in self.confirmed
+        return self._judge(code, manual=False).allowed
 
     def _step(self, step: int) -> str:
         """The next (step 1) or previous (-1) takeable job from the one on air, wrapping round."""
