@@ -1,10 +1,12 @@
-"""The thread that drains the outbox to the hub: batches, backoff, pause, audit, status.
+"""The thread that drains the outbox to the hub: batches, pause, audit, status.
 
 State machine per event (outbox.state): pending → sending → acked | retry_wait |
 attention. Transient failures (network, 5xx, 408, 429, a captive portal's page) put the
 batch in retry_wait behind one global backoff gate: full jitter, capped at 5 minutes, no
 attempt limit, reset on success, on "sync now" and when the hub answers again. 401, 403
 and a wrong URL pause everything (no retries) until `reconfigure()` or `sync_now()`.
+Those rules (the gate, the backoff, what each failure means, the stream's redials) are
+hostdesk.sync.policy's, free of threads and tested on their own; this module runs them.
 A periodic audit asks the hub which acknowledged registrations it has and re-sends,
 with the same event ids, what it lost (a hub restored from a backup).
 
@@ -29,24 +31,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from hostdesk.store.outbox_repo import OutboxRepository, OutgoingEvent
+from hostdesk.sync import policy
 from hostdesk.sync.client import (
-    BAD_URL,
-    CAPTIVE_PORTAL,
     CONNECT_TIMEOUT,
-    FORBIDDEN,
     NETWORK,
     NOT_CONFIGURED,
     READ_TIMEOUT,
-    SERVER,
-    UNAUTHORIZED,
     HubBadRequest,
     HubClient,
     HubError,
     HubRefused,
     HubUnavailable,
 )
+from hostdesk.sync.policy import (
+    BACKOFF_BASE,
+    BACKOFF_CAP,
+    PROBE_INTERVAL,
+    STREAM_FALLBACK,
+    STREAM_MAX_DROPS,  # noqa: F401  (re-exported until tests/sync/test_stream.py reads policy's)
+    STREAM_REDIAL,
+    full_jitter,  # noqa: F401  (the same)
+)
 from hostdesk.sync.stream import (
-    BUSY,
     DROPPED,
     REFUSED,
     SILENCE_TIMEOUT,
@@ -63,8 +69,6 @@ from hostdesk.threads import lower_priority
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 100  # the hub's limit per request
-BACKOFF_BASE = 1.0
-BACKOFF_CAP = 300.0
 AUDIT_INTERVAL = 600.0
 AUDIT_PAGE = 500  # the hub's limit per lookup
 # While a job is on air with its sign-up counter and the hub's event stream is not held
@@ -72,12 +76,6 @@ AUDIT_PAGE = 500  # the hub's limit per lookup
 # count still goes up within seconds (one small GET when nothing is new).
 LIVE_PULL_INTERVAL = 2.0
 IDLE_POLL = 5.0  # events saved by another process (the CLI) are noticed within this
-# While the hub does not answer at all (refused, unreachable), it is looked at this often,
-# so a backlog starts draining within seconds of its return and not at the backoff's end.
-PROBE_INTERVAL = 2.0
-STREAM_REDIAL = 1.0  # after a drop, the stream is opened again after this (times the drops)
-STREAM_MAX_DROPS = 3  # this many quick drops in a row: polling for STREAM_FALLBACK s
-STREAM_FALLBACK = 300.0
 
 
 @dataclass(frozen=True)
@@ -96,23 +94,10 @@ class SyncStatus:
     # Events of this desk the hub has answered (acked or refused) so far: when it moves,
     # the desk list re-reads its rows' sync state (an edit shows 已同步 once acked).
     settled: int = 0
-
-
-def full_jitter(attempt: int, base: float, cap: float, rng: Callable[[], float]) -> float:
-    """uniform(0, min(cap, base * 2**attempt))."""
-    return rng() * min(cap, base * (2 ** min(attempt, 32)))
-
-
-def _as_hub_error(exc: Exception) -> HubError | None:
-    """The pull's errors (hostdesk.sync.pull.PullError: .reason, .retry_after) as ours."""
-    reason = getattr(exc, "reason", None)
-    if reason in (UNAUTHORIZED, FORBIDDEN, BAD_URL, NOT_CONFIGURED):
-        return HubRefused(reason, type(exc).__name__)
-    if reason in (NETWORK, SERVER, CAPTIVE_PORTAL):
-        return HubUnavailable(
-            reason, type(exc).__name__, retry_after=getattr(exc, "retry_after", None)
-        )
-    return None
+    # The hub's event stream is held: its sign-ups arrive by push (the status bar says
+    # 实时推送); else they are pulled every `pull_every` seconds (每 N 秒查询).
+    streaming: bool = False
+    pull_every: float = 0.0
 
 
 def _utc_now() -> datetime:
@@ -152,7 +137,7 @@ class SyncWorker:
         self._on_status = on_status
         self._batch_size = batch_size
         self._batch_limit = batch_size  # halved while the hub refuses a batch's size/shape
-        self._backoff = (backoff_base, backoff_cap)
+        self._gate = policy.Gate(backoff_base, backoff_cap, probe_interval, rng=rng)
         self._audit_interval = audit_interval
         self._audit_page = audit_page
         self._timeouts = (connect_timeout, read_timeout)
@@ -167,25 +152,18 @@ class SyncWorker:
         self._pulled_once = False  # a pull succeeded on this connection: the stream may open
         self._stream_wanted = stream
         self._stream_silence = stream_silence
-        self._stream_redial = stream_redial
-        self._stream_fallback = stream_fallback
+        self._redial = policy.StreamRedial(stream_redial, stream_fallback, stream_silence, rng=rng)
         self._stream: EventStream | None = None
         self._stream_serial = 0  # events of an earlier connection (or hub) are passed over
         self._stream_live = False
         self._stream_at = 0.0  # monotonic: the stream may open from then on
         self._stream_off = ""  # why the stream is not tried on this connection (older hub)
-        self._stream_drops = 0  # quick drops in a row
         self._incoming: list = []  # registration items from the stream, not stored yet
-        self._probe_interval = probe_interval
-        self._probe_at = 0.0  # monotonic: the next look at a hub that did not answer
         self._clock = clock
-        self._rng = rng
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._client: HubClient | None = None
-        self._failures = 0
-        self._not_before = 0.0  # monotonic: the global backoff gate
         self._paused = ""  # reason while paused
         self._state, self._reason = "offline", ""
         self._contacted = False
@@ -209,7 +187,7 @@ class SyncWorker:
     @property
     def probe_interval(self) -> float:
         """How often a hub that does not answer is looked at (the outage's end is seen)."""
-        return self._probe_interval
+        return self._gate.probe_interval
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="hostdesk-sync", daemon=True)
@@ -302,8 +280,7 @@ class SyncWorker:
             except Exception as exc:  # a locked or full disk: keep the thread alive, back off
                 # SQL errors carry no values here (the engine hides parameters).
                 log.warning("sync step failed: %s: %.300s", type(exc).__name__, exc)
-                self._gate(None)
-                self._stopping.wait(max(0.05, self._gate_wait()))
+                self._stopping.wait(max(0.05, self._gate.close()))
         self._close_client()
 
     def _step(self) -> float:
@@ -314,9 +291,8 @@ class SyncWorker:
         if self._incoming:
             self._store_incoming()
             return 0
-        gate = self._gate_wait()
-        if gate > 0:
-            return self._look_while_down(gate)
+        if self._gate.wait() > 0:
+            return self._look_while_down()
         now = time.monotonic()
         self._hold_stream(now)
         if now >= self._audit_at:
@@ -327,14 +303,14 @@ class SyncWorker:
         if sent:
             return 0
         if sent is None:
-            return self._gate_wait()
+            return self._gate.wait()
         if self._pull is not None and now >= self._pull_at:
             if self._guard(self._run_pull):
                 self._pull_at = now if self._pull_more else now + self._next_pull()
             return 0
         if not self._contacted or self._state != "online":
             self._guard(self._probe)  # nothing to send: is the hub back, is the token good?
-            return self._gate_wait() or self._idle_poll
+            return self._gate.wait() or self._idle_poll
         return self._idle_wait(now)
 
     def _next_pull(self) -> float:
@@ -344,17 +320,16 @@ class SyncWorker:
             else self._pull_interval
         )
 
-    def _look_while_down(self, gate: float) -> float:
+    def _look_while_down(self) -> float:
         """Backing off: when the hub gave no answer at all, look at it every probe interval."""
-        if self._reason != NETWORK or self._client is None:
-            return gate  # it answered (429, 5xx, a portal): its wish or the backoff holds
-        now = time.monotonic()
-        if now < self._probe_at:
-            return min(gate, self._probe_at - now)
+        silent = policy.silent(self._reason) and self._client is not None
+        wait = self._gate.until_look(silent)
+        if wait > 0:
+            return wait
         if self._guard(self._reach):
             log.info("sync: the hub answers again")
             return 0
-        return min(self._gate_wait(), max(0.05, self._probe_at - time.monotonic()))
+        return max(0.05, self._gate.until_look(silent))
 
     def _idle_wait(self, now: float) -> float:
         wait = min(self._idle_poll, max(0.0, self._audit_at - now))
@@ -436,7 +411,7 @@ class SyncWorker:
             if result.acked:
                 acked.append(event.id)
             else:
-                attention[event.id] = f"{result.status}:{result.reason or 'unspecified'}"
+                attention[event.id] = policy.refusal_reason(result.status, result.reason)
         self._outbox.settle(acked, attention, [], now=self._clock(), next_try=None)
         self._settled += len(acked) + len(attention)
         if attention:
@@ -540,13 +515,13 @@ class SyncWorker:
         if isinstance(message, StreamEvent):
             if message.kind == "registration" and isinstance(message.data, dict):
                 self._incoming.append(message.data)
-                self._stream_drops = 0
+                self._redial.heard()
             elif message.kind == "catalogue":
                 # Sent first on every stream and at each change: pull when it is news.
                 etag = message.data.get("etag") if isinstance(message.data, dict) else None
                 if not isinstance(etag, str) or etag != self._pull.jobs_etag():
                     self._pull_at = 0.0
-                self._stream_drops = 0
+                self._redial.heard()
         elif isinstance(message, StreamOpen):
             self._stream_live = True
             self._succeeded()
@@ -559,35 +534,21 @@ class SyncWorker:
         if self._stream_live:
             self._stream_live = False
             self._pull_at = 0.0  # polling again until it reopens; the cursor says from where
-        now = time.monotonic()
         if end.outcome == REFUSED:
             self._failed(HubRefused(end.reason, "event stream"), [])
         elif end.outcome == UNREACHABLE:
             self._failed(HubUnavailable(NETWORK, "event stream"), [])
-            self._stream_at = 0.0  # as soon as the hub answers again
         elif end.outcome == UNSUPPORTED:
             self._stream_off = end.reason
             log.info("sync: the hub has no event stream (%s); polling", end.reason)
-        elif end.outcome == SILENT:
-            self._stream_at = now + self._stream_fallback
+        delay = self._redial.after(end)
+        if delay is None:
+            return
+        self._stream_at = time.monotonic() + delay
+        if end.outcome == SILENT:
             log.info("sync: the event stream stays silent (a buffering proxy?); polling")
-        elif end.outcome == BUSY:
-            self._stream_drops += 1
-            self._stream_at = now + (
-                end.retry_after
-                if end.retry_after is not None
-                else full_jitter(self._stream_drops, self._stream_redial, self._stream_fallback,
-                                 self._rng)
-            )  # fmt: skip
-        elif end.outcome == DROPPED:
-            quick = end.lasted < self._stream_silence and not end.events
-            self._stream_drops = self._stream_drops + 1 if quick else 1
-            if self._stream_drops >= STREAM_MAX_DROPS:
-                self._stream_drops = 0
-                self._stream_at = now + self._stream_fallback
-                log.info("sync: the event stream keeps dropping; polling for a while")
-            else:
-                self._stream_at = now + self._stream_redial * self._stream_drops
+        elif end.outcome == DROPPED and self._redial.drops == 0:
+            log.info("sync: the event stream keeps dropping; polling for a while")
 
     def _store_incoming(self) -> None:
         items, self._incoming = self._incoming, []
@@ -597,7 +558,7 @@ class SyncWorker:
             # Not stored: the stream must start again from the stored cursor, or the next
             # events would carry the cursor past these.
             self._close_stream()
-            self._stream_at = time.monotonic() + self._stream_redial
+            self._stream_at = time.monotonic() + self._redial.redial
             raise
         self._count_pulled(stored)
         if invalid:
@@ -611,72 +572,48 @@ class SyncWorker:
         except HubError as exc:
             self._failed(exc, [])
             return False
-        except Exception as exc:
-            hub_error = _as_hub_error(exc)
-            if hub_error is None:
-                raise
-            self._failed(hub_error, [])
-            return False
         return True
 
     # -- outcomes --------------------------------------------------------------------------
 
     def _succeeded(self) -> None:
-        regained = self._state != "online" and self._failures > 0
+        regained = self._state != "online" and self._gate.failures > 0
         self._state, self._reason = "online", ""
         self._contacted = True
-        self._failures = 0
-        self._not_before = 0.0
+        self._gate.open()
         self._last_success = self._clock()
         if regained:
             # The hub answers again: whatever waited for it may go now.
             self._outbox.make_due()
 
     def _failed(self, exc: HubError, ids: list[int]) -> None:
-        if isinstance(exc, HubRefused):
-            self._paused = exc.reason
-            self._state, self._reason = "paused", exc.reason
+        failure = policy.failure(exc)
+        if failure.pause:
+            self._paused = failure.reason
+            self._state, self._reason = "paused", failure.reason
             self._outbox.release(ids)
             log.warning("sync paused: %s", exc)
             return
-        if isinstance(exc, HubBadRequest):
-            self._outbox.release(ids)
-            exc = HubUnavailable("server", str(exc))
-        retry_after = getattr(exc, "retry_after", None)
-        delay = self._gate(retry_after)
-        self._state, self._reason = "offline", exc.reason
-        self._probe_at = time.monotonic() + self._probe_interval
+        delay = self._gate.close(failure.retry_after)
+        self._state, self._reason = "offline", failure.reason
         next_try = self._clock() + timedelta(seconds=delay)
-        self._outbox.settle([], {}, ids, now=self._clock(), next_try=next_try, error=exc.reason)
+        self._outbox.settle([], {}, ids, now=self._clock(), next_try=next_try, error=failure.reason)
         log.info("sync: %s; next try in %.1f s", exc, delay)
 
     def _bad_request(self, batch: list[OutgoingEvent], exc: HubBadRequest) -> None:
         """The hub refused the request as such: split it down to the one item it refuses."""
-        if len(batch) > 1:
-            self._batch_limit = max(1, len(batch) // 2)
+        smaller = policy.smaller_batch(len(batch))
+        if smaller is not None:
+            self._batch_limit = smaller
             self._outbox.release([e.id for e in batch])
             return
-        reason = f"rejected:http_{exc.status}"
+        reason = policy.bad_request_reason(exc)
         self._outbox.settle([], {batch[0].id: reason}, [], now=self._clock(), next_try=None)
         self._settled += 1
         log.warning("hub refused a single event: %s", reason)
 
-    def _gate(self, retry_after: float | None) -> float:
-        delay = (
-            retry_after
-            if retry_after is not None
-            else full_jitter(self._failures, *self._backoff, self._rng)
-        )
-        self._failures += 1
-        self._not_before = time.monotonic() + delay
-        return delay
-
-    def _gate_wait(self) -> float:
-        return max(0.0, self._not_before - time.monotonic())
-
     def _reset_backoff(self) -> None:
-        self._failures = 0
-        self._not_before = 0.0
+        self._gate.open()
         self._outbox.make_due()
 
     # -- connection and status -------------------------------------------------------------
@@ -697,7 +634,8 @@ class SyncWorker:
         )
         self._pull = self._make_pull(url, token) if self._make_pull is not None else None
         self._pulled_once = False
-        self._stream_off, self._stream_drops, self._stream_at = "", 0, 0.0
+        self._stream_off, self._stream_at = "", 0.0
+        self._redial.heard()
         self._contacted = False
         self._state, self._reason = "offline", ""
 
@@ -712,9 +650,8 @@ class SyncWorker:
             self._last_success = self._outbox.counts().last_success  # once: it scans
         counts = self._outbox.counts(acked=False)
         last = self._last_success
-        wait = self._gate_wait()
-        if wait > 0 and self._reason == NETWORK:  # the next look comes before the backoff's end
-            wait = min(wait, max(0.0, self._probe_at - time.monotonic()))
+        # While the hub gives no answer, the next look comes before the backoff's end.
+        wait = self._gate.until_look(policy.silent(self._reason))
         next_try = None
         if not self._paused and wait > 0:
             next_try = self._clock() + timedelta(seconds=wait)
@@ -727,6 +664,8 @@ class SyncWorker:
             next_try=next_try,
             pulled=self._pulled,
             settled=self._settled,
+            streaming=self.streaming,
+            pull_every=self._next_pull(),
         )
         changed = status != self._status
         self._status = status

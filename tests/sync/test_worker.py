@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from hostdesk import app
-from hostdesk.sync.worker import SyncStatus, full_jitter
+from hostdesk.sync.worker import SyncStatus
 from tests.sync.conftest import FAST, seed, wait_until
 from tests.sync.fake_hub import html, status
 
@@ -38,13 +38,6 @@ def running(ctx, fake_hub):
     yield start
     for worker in started:
         worker.stop()
-
-
-def test_full_jitter_is_bounded_and_capped():
-    assert full_jitter(0, 1.0, 300.0, lambda: 1.0) == 1.0
-    assert full_jitter(5, 1.0, 300.0, lambda: 1.0) == 32.0
-    assert full_jitter(50, 1.0, 300.0, lambda: 1.0) == 300.0  # capped, attempts unlimited
-    assert full_jitter(50, 1.0, 300.0, lambda: 0.0) == 0.0
 
 
 def test_drains_in_batches_of_at_most_100_and_counters_match(ctx, fake_hub, running):
