@@ -1,5 +1,13 @@
 """GET /api/v1/events: what a caller may see, pushed as Server-Sent Events as soon as it commits.
 
+Callers: a device or admin token (Authorization: Bearer), or a signed-in back-office user's
+session cookie (the office's pages open it as GET /office/events, where the browser sends the
+cookie; /api/v1/events takes the cookie too when no token is given). Staff who work leads
+(access.works_leads: office admin, recruiter) see every sign-up, masked as the lead desk
+shows it (access.lead_shape, never revealed here); an employer account has no stream (its
+view is /office/employer). A session that ends (signed out, idle or total time over, the
+account disabled) ends its streams at the next heartbeat, as a revoked token does.
+
 Events (docs/hub-api.md):
 - `registration`, id = the row's cursor (seq), data = the row exactly as an item of
   GET /api/v1/registrations (the same query and shaping: api_registrations.changed_after);
@@ -28,18 +36,23 @@ from typing import Annotated
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Header, HTTPException, Query, Request
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import ColumnElement, select
 from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
 
-from hostdesk.hub import access, api_catalogue, deps, wakeup
-from hostdesk.hub.api_registrations import CURSOR_MAX, rows_after, shaped
+from hostdesk.hub import access, api_catalogue, deps, staff, wakeup
+from hostdesk.hub.api_registrations import CURSOR_MAX, OUT_COLUMNS, shaped
 from hostdesk.hub.auth import Principal
 from hostdesk.hub.db import HubDB
-from hostdesk.hub.models import TOKENS
+from hostdesk.hub.models import REGS, TOKENS
+from hostdesk.hub.schemas import RegistrationOut
 
 log = logging.getLogger(__name__)
-router = APIRouter(prefix="/api/v1", tags=["events"])
+router = APIRouter(tags=["events"])
+OFFICE_COOKIE = "hd_office"  # the back office's session cookie (office/routes.py COOKIE)
+_bearer = HTTPBearer(auto_error=False, description="a device or admin token")
 
 HEARTBEAT = 5.0  # seconds between `: ping` comments: a client notices a dead stream in ~15 s
 POLL = 10.0  # seconds: the safety net when a wake-up was lost (e.g. LISTEN reconnecting)
@@ -67,6 +80,46 @@ def seconds_from_environment(name: str, default: float) -> float:
     return value
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who holds a stream: a token's owner (device, admin) or a signed-in staff member.
+
+    `key` counts streams against STREAMS_PER_TOKEN (per token, per staff account); `live`
+    is what the liveness check must still find (the token unrevoked with the same scope,
+    or the session valid with the same role)."""
+
+    principal: Principal | None = None
+    user: staff.Staff | None = None
+    session: str = ""  # the session cookie's digest (staff only)
+
+    @property
+    def key(self) -> str:
+        if self.principal is not None:
+            return f"token:{self.principal.name}"
+        return f"staff:{self.user.id}"
+
+    @property
+    def live(self) -> tuple[str, str, str]:
+        if self.principal is not None:
+            return ("token", self.principal.name, self.principal.scope)
+        return ("session", self.session, self.user.role)
+
+    def where(self) -> ColumnElement[bool]:
+        """The rows it may see (access.py)."""
+        if self.principal is not None:
+            return access.visible(self.principal)
+        return access.leads_visible(self.user)
+
+    def item(self, row) -> RegistrationOut:
+        """A row as it receives it: the list route's item for a token, the lead desk's
+        masking for staff; the cursor named."""
+        if self.principal is not None:
+            return shaped(row, self.principal)
+        m = access.lead_shape(self.user, dict(row._mapping))
+        m["cursor"] = m.pop("seq")
+        return RegistrationOut(**m)
+
+
 @dataclass
 class Streams:
     """This process's open streams: how many per token, and which tokens still hold.
@@ -83,7 +136,8 @@ class Streams:
 
     def __post_init__(self) -> None:
         self.open: Counter[str] = Counter()
-        self._live: set[tuple[str, bool]] = set()
+        self._holders: Counter[tuple[str, str, str]] = Counter()  # Viewer.live of open streams
+        self._live: set[tuple[str, str, str]] = set()
         self._checked_at = float("-inf")
         self._check_lock: anyio.Lock | None = None
         self.readers = anyio.CapacityLimiter(READERS)
@@ -99,33 +153,36 @@ class Streams:
             poll=poll or seconds_from_environment(POLL_ENV, POLL),
         )
 
-    def take(self, principal: Principal) -> bool:
-        if self.open[principal.name] >= self.per_token:
+    def take(self, viewer: Viewer) -> bool:
+        if self.open[viewer.key] >= self.per_token:
             return False
-        self.open[principal.name] += 1
+        self.open[viewer.key] += 1
+        self._holders[viewer.live] += 1
         return True
 
-    def release(self, principal: Principal) -> None:
-        self.open[principal.name] -= 1
-        if self.open[principal.name] <= 0:
-            del self.open[principal.name]
+    def release(self, viewer: Viewer) -> None:
+        for counter, key in ((self.open, viewer.key), (self._holders, viewer.live)):
+            counter[key] -= 1
+            if counter[key] <= 0:
+                del counter[key]
 
-    async def still_live(self, principal: Principal) -> bool:
-        """The token is not revoked (nor its role changed), as of at most heartbeat / 5 ago."""
+    async def still_live(self, viewer: Viewer) -> bool:
+        """The token is not revoked (nor its scope changed), or the staff session still holds
+        (nor the role changed), as of at most heartbeat / 5 ago."""
         if self._check_lock is None:
             self._check_lock = anyio.Lock()
         async with self._check_lock:
             if time.monotonic() - self._checked_at >= self.heartbeat / 5:
                 started = time.monotonic()
-                names = list(self.open)
+                holders = list(self._holders)
                 self._live = await anyio.to_thread.run_sync(
-                    self._read_live, names, limiter=self.readers
+                    self._read_live, holders, limiter=self.readers
                 )
                 self._checked_at = started
-        return (principal.name, principal.admin) in self._live
+        return viewer.live in self._live
 
     async def read(
-        self, principal: Principal, visibility: str, cursor: int
+        self, viewer: Viewer, visibility: str, cursor: int
     ) -> tuple[list[tuple[int, str]], str]:
         """The stream's next rows as (cursor, JSON) and the catalogue's ETag.
 
@@ -134,7 +191,7 @@ class Streams:
         (500 streams cost about one query per sign-up, not 500); each stream's rows are
         still shaped for its own caller."""
         future = asyncio.get_running_loop().create_future()
-        self._asks.append(_Ask(principal, visibility, cursor, future))
+        self._asks.append(_Ask(viewer, visibility, cursor, future))
         if self._drainer is None:
             self._drainer = asyncio.get_running_loop().create_task(self._drain())
         return await future
@@ -172,34 +229,48 @@ class Streams:
             for ask in batch:
                 key = (ask.visibility, ask.cursor)
                 if key not in rows:
-                    rows[key] = rows_after(conn, ask.principal, ask.cursor, PAGE)
-                items = [shaped(row, ask.principal) for row in rows[key]]
+                    rows[key] = _rows_after(conn, ask.viewer.where(), ask.cursor)
+                items = [ask.viewer.item(row) for row in rows[key]]
                 answers.append(([(i.cursor, i.model_dump_json()) for i in items], etag))
         return answers
 
-    def _read_live(self, names: list[str]) -> set[tuple[str, bool]]:
-        if not names:
-            return set()
+    def _read_live(self, holders: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+        names = [name for kind, name, _ in holders if kind == "token"]
+        digests = [digest for kind, digest, _ in holders if kind == "session"]
+        live: set[tuple[str, str, str]] = set()
+        if not names and not digests:
+            return live
         with self.db.read() as conn:
-            rows = conn.execute(
-                select(TOKENS.c.name, TOKENS.c.admin).where(
-                    TOKENS.c.name.in_(names), TOKENS.c.revoked_at.is_(None)
-                )
-            ).all()
-        return {(r.name, bool(r.admin)) for r in rows}
+            if names:
+                rows = conn.execute(
+                    select(TOKENS.c.name, TOKENS.c.admin).where(
+                        TOKENS.c.name.in_(names), TOKENS.c.revoked_at.is_(None)
+                    )
+                ).all()
+                live |= {("token", r.name, "admin" if r.admin else "device") for r in rows}
+            live |= {
+                ("session", digest, role) for digest, role in staff.live_sessions(conn, digests)
+            }
+        return live
 
 
 @dataclass
 class _Ask:
-    principal: Principal
-    visibility: str  # the rows it sees: access.visible as SQL text
+    viewer: Viewer
+    visibility: str  # the rows it sees: Viewer.where as SQL text
     cursor: int
     future: asyncio.Future
 
 
-def _visibility(principal: Principal) -> str:
-    """access.visible's clause as text: streams whose texts match see the same rows."""
-    return str(access.visible(principal).compile(compile_kwargs={"literal_binds": True}))
+def _rows_after(conn, where: ColumnElement[bool], cursor: int) -> list:
+    """The next PAGE rows of OUT_COLUMNS after `cursor` that `where` lets through."""
+    stmt = select(*OUT_COLUMNS).where(REGS.c.seq > cursor, where)
+    return conn.execute(stmt.order_by(REGS.c.seq).limit(PAGE)).all()
+
+
+def _visibility(viewer: Viewer) -> str:
+    """The viewer's clause as text: streams whose texts match see the same rows."""
+    return str(viewer.where().compile(compile_kwargs={"literal_binds": True}))
 
 
 class _CountedStream(EventSourceResponse):
@@ -226,15 +297,15 @@ def parse_cursor(last_event_id: str | None, since: int) -> int:
     return int(value)
 
 
-async def _events(streams: Streams, principal: Principal, cursor: int):
+async def _events(streams: Streams, viewer: Viewer, cursor: int):
     etag = None
-    visibility = _visibility(principal)
+    visibility = _visibility(viewer)
     beat_at = time.monotonic() + streams.heartbeat
     while True:
         poll_at = time.monotonic() + streams.poll
         ring = wakeup.BELL.round()  # before the read: a commit after it rings this round
         try:
-            items, current = await streams.read(principal, visibility, cursor)
+            items, current = await streams.read(viewer, visibility, cursor)
         except Exception:  # the database failed (logged once in _drain): end; the client
             return  # reconnects from its Last-Event-ID
         if current != etag:
@@ -249,35 +320,58 @@ async def _events(streams: Streams, principal: Principal, cursor: int):
                 with anyio.move_on_after(min(beat_at, poll_at) - time.monotonic()):
                     await ring.wait()
                 continue
-            if not await streams.still_live(principal):
-                return  # revoked: the stream ends; a reconnect gets 401
+            if not await streams.still_live(viewer):
+                return  # revoked or signed out: the stream ends; a reconnect gets 401
             yield ServerSentEvent(comment="ping")
             beat_at = time.monotonic() + streams.heartbeat
 
 
+async def viewer(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Viewer:
+    """The bearer token's owner; without a token, the office session cookie's staff member.
+    401 for neither (or an ended session), 403 for a staff member without a stream."""
+    if credentials is not None and credentials.credentials:
+        return Viewer(principal=await run_in_threadpool(deps.caller, request, credentials))
+    cookie = request.cookies.get(OFFICE_COOKIE, "")
+    if not cookie:
+        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+    db = deps.hub(request).db
+    user, why = await run_in_threadpool(staff.session_of, db, cookie)
+    if user is None:
+        if why == "disabled":  # logged as the office logs a disabled account's old cookie
+            await run_in_threadpool(staff.record, db, "?", "session_refused", "", "disabled")
+        raise HTTPException(401, "session_ended: sign in again")
+    if not access.works_leads(user):
+        raise HTTPException(403, "no_event_stream: this account has no event stream")
+    return Viewer(user=user, session=staff.session_digest(cookie))
+
+
+@router.get("/office/events", include_in_schema=False)  # the office's pages (cookie)
 @router.get(
-    "/events",
+    "/api/v1/events",
     include_in_schema=False,  # an endless text/event-stream: documented in docs/hub-api.md
 )
 async def events(
     request: Request,
-    principal: deps.Caller,
+    who: Annotated[Viewer, Depends(viewer)],
     since: Annotated[int, Query(ge=0, le=CURSOR_MAX)] = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ):
     """Registrations the caller may see and catalogue changes, pushed (see the module doc)."""
     cursor = parse_cursor(last_event_id, since)
     streams: Streams = request.app.state.events
-    if not streams.take(principal):
+    if not streams.take(who):
         raise HTTPException(
             429,
             f"too_many_streams: at most {streams.per_token} open streams per token",
             headers={"Retry-After": str(max(1, round(streams.heartbeat)))},
         )
     return _CountedStream(
-        _events(streams, principal, cursor),
-        release=lambda: streams.release(principal),
+        _events(streams, who, cursor),
+        release=lambda: streams.release(who),
         headers={"Cache-Control": "no-cache"},
-        ping=0,  # our own `: ping`, which also re-checks the token
+        ping=0,  # our own `: ping`, which also re-checks the token or session
         sep="\n",
     )

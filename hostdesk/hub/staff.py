@@ -299,6 +299,31 @@ def session_of(db: HubDB, token: str) -> tuple[Staff, str] | tuple[None, str]:
     return Staff(row.id, row.name, row.role, row.employer, row.lang), row.csrf
 
 
+def session_digest(token: str) -> str:
+    """What the sessions table keeps of a session cookie (its sha256)."""
+    return _hash(token)
+
+
+def live_sessions(conn: Connection, digests: list[str]) -> set[tuple[str, str]]:
+    """(digest, role) of the sessions among `digests` that session_of would still accept:
+    not signed out, not past their idle or total time, the account not disabled. One query
+    for every open event stream of staff (hub/events.py), with no write."""
+    if not digests:
+        return set()
+    now = time.time()
+    rows = conn.execute(
+        select(STAFF_SESSIONS.c.token_hash, STAFF.c.role)
+        .join(STAFF, STAFF.c.id == STAFF_SESSIONS.c.user_id)
+        .where(
+            STAFF_SESSIONS.c.token_hash.in_(digests),
+            STAFF.c.disabled.is_(False),
+            STAFF_SESSIONS.c.seen >= now - SESSION_IDLE,
+            STAFF_SESSIONS.c.created >= now - SESSION_MAX,
+        )
+    ).all()
+    return {(r.token_hash, r.role) for r in rows}
+
+
 def verify_password(db: HubDB, staff: Staff, password: str) -> bool:
     with db.read() as conn:
         digest = conn.execute(select(STAFF.c.password_hash).where(STAFF.c.id == staff.id)).scalar()

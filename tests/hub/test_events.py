@@ -16,10 +16,13 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select, update
 
+from hostdesk.hub import staff
 from hostdesk.hub.auth import revoke_token
 from hostdesk.hub.db import HubDB
-from tests.hub import signup
+from hostdesk.hub.models import STAFF, STAFF_SESSIONS
+from tests.hub import office, signup
 from tests.hub.conftest import Hub
 from tests.hub.harness import HarnessError, HubProcess
 from tests.hub.payloads import item, phone
@@ -44,14 +47,16 @@ class Stream:
     """An open GET /api/v1/events, read on a thread into `events` (dicts: event, id, data) and
     `comments`; `cut()` drops the connection, `ended` is set when it ends."""
 
-    def __init__(self, url: str, token: str, *, last_event_id: str | None = None,
-                 since: int | None = None):  # fmt: skip
-        headers = {"Authorization": f"Bearer {token}"}
+    def __init__(self, url: str, token: str | None, *, last_event_id: str | None = None,
+                 since: int | None = None, session: requests.Session | None = None,
+                 path: str = "/api/v1/events"):  # fmt: skip
+        # A token, or a signed-in office session (its cookie, as a browser sends it).
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         if last_event_id is not None:
             headers["Last-Event-ID"] = last_event_id
         params = {} if since is None else {"since": since}
-        self.response = requests.get(
-            f"{url}/api/v1/events", headers=headers, params=params, stream=True, timeout=TIMEOUT
+        self.response = (session or requests).get(
+            f"{url}{path}", headers=headers, params=params, stream=True, timeout=TIMEOUT
         )
         assert self.response.status_code == 200, self.response.text
         self.events: list[dict] = []
@@ -110,9 +115,13 @@ class EventsHub:
     def url(self) -> str:
         return self.hub.url
 
-    def open(self, token: str, **kw) -> Stream:
+    def open(self, token: str | None, **kw) -> Stream:
         self.streams.append(Stream(self.url, token, **kw))
         return self.streams[-1]
+
+    def open_office(self, session: requests.Session) -> Stream:
+        """GET /office/events with a signed-in session's cookie, as the office's pages do."""
+        return self.open(None, session=session, path="/office/events")
 
 
 def _start(db_url: str, tmp_path: Path) -> HubProcess:
@@ -398,3 +407,118 @@ def test_a_commit_on_one_hub_process_reaches_a_stream_on_another(pg_cluster, tmp
         if other is not None:
             other.stop()
         one.stop()
+
+
+# -- a signed-in back-office user's session instead of a token -----------------------------
+
+
+def test_a_recruiters_session_streams_every_signup_masked_as_the_lead_desk_shows_it(
+    events_hub: EventsHub,
+):
+    eh = events_hub
+    office.add_user(eh.hub, "xiaoli", "recruiter")
+    session, _csrf = office.signed_in(eh.hub, "xiaoli")
+    desk = eh.open_office(session)
+    assert desk.response.headers["Content-Type"].startswith("text/event-stream")
+    # The same cookie on the API's path (a script that signed in as a browser does).
+    cookie = {"Cookie": f"{office_cookie(session)}"}
+    api = eh.open(None, session=_with_headers(cookie))
+    admin = eh.open(eh.hub.admin_token)
+    for stream in (desk, api):
+        wait_until(lambda s=stream: s.of("catalogue"), "the first catalogue event")
+        wait_until(lambda s=stream: "ping" in s.comments, "a heartbeat")
+
+    _page_signup(eh, 11, device=eh.device_a)
+    _batch(eh, eh.token_b, item(name="王五", phone=phone(12), job_code="J2"))
+    for stream in (desk, api, admin):
+        wait_until(lambda s=stream: len(s.rows()) == 2, "both sign-ups on the stream")
+    # Every sign-up of every PC (a recruiter works the agency's whole list), each the row the
+    # admin's stream carries with name and number masked, never revealed on the stream.
+    for full, masked in zip(admin.rows(), desk.rows(), strict=True):
+        expected = {**full, "name": full["name"][0] + "**",
+                    "phone": full["phone"][:3] + "****" + full["phone"][-4:]}  # fmt: skip
+        assert masked == expected
+    assert [r["name"] for r in desk.rows()] == ["李**", "王**"]
+    assert api.rows() == desk.rows()
+    assert [e["id"] for e in desk.of("registration")] == [str(r["cursor"]) for r in desk.rows()]
+
+
+def office_cookie(session: requests.Session) -> str:
+    value = session.cookies.get("hd_office")
+    assert value, "signed in: the office cookie is set"
+    return f"hd_office={value}"
+
+
+def _with_headers(headers: dict) -> requests.Session:
+    session = requests.Session()
+    session.headers.update(headers)
+    return session
+
+
+def _refused(eh: EventsHub, session: requests.Session, path: str = "/office/events") -> int:
+    r = session.get(eh.url + path, stream=True, timeout=TIMEOUT)
+    try:
+        return r.status_code
+    finally:
+        r.close()
+
+
+def test_signing_out_ends_the_sessions_stream_and_its_cookie_is_refused(events_hub: EventsHub):
+    eh = events_hub
+    office.add_user(eh.hub, "xiaoli", "recruiter")
+    session, csrf = office.signed_in(eh.hub, "xiaoli")
+    cookie = office_cookie(session)
+    other, _ = office.signed_in(eh.hub, "xiaoli")  # a second browser: its stream goes on
+    desk, kept = eh.open_office(session), eh.open_office(other)
+    wait_until(lambda: "ping" in desk.comments, "a heartbeat on the session's stream")
+    r = office.post(session, eh.hub, "/office/logout", {"csrf": csrf})
+    assert r.status_code == 303, r.text
+    wait_until(desk.ended.is_set, "the signed-out session's stream closed by the hub")
+    assert _refused(eh, _with_headers({"Cookie": cookie})) == 401  # the old cookie, kept
+    assert _refused(eh, _with_headers({"Cookie": cookie}), "/api/v1/events") == 401
+    pings = len(kept.comments)
+    wait_until(lambda: len(kept.comments) > pings + 2, "the other session's heartbeats")
+    assert not kept.ended.is_set()
+
+
+def test_a_disabled_or_expired_users_stream_is_cut_off(events_hub: EventsHub):
+    eh = events_hub
+    for name in ("xiaoli", "xiaowang"):
+        office.add_user(eh.hub, name, "recruiter")
+    gone, _ = office.signed_in(eh.hub, "xiaoli")
+    idle, _ = office.signed_in(eh.hub, "xiaowang")
+    gone_stream, idle_stream = eh.open_office(gone), eh.open_office(idle)
+    for stream in (gone_stream, idle_stream):
+        wait_until(lambda s=stream: "ping" in s.comments, "a heartbeat")
+
+    done = office.cli(eh.hub, "user", "disable", "xiaoli")
+    assert done.returncode == 0, done.stderr
+    wait_until(gone_stream.ended.is_set, "the disabled account's stream closed by the hub")
+    assert _refused(eh, gone) == 401
+
+    # xiaowang's session has been idle past the limit (its last request that long ago).
+    db = HubDB(eh.hub.db_url)
+    try:
+        with db.write() as conn:
+            conn.info.pop("seq", None)
+            account = select(STAFF.c.id).where(STAFF.c.name == "xiaowang").scalar_subquery()
+            conn.execute(
+                update(STAFF_SESSIONS)
+                .where(STAFF_SESSIONS.c.user_id == account)
+                .values(seen=time.time() - staff.SESSION_IDLE - 60)
+            )
+    finally:
+        db.close()
+    wait_until(idle_stream.ended.is_set, "the expired session's stream closed by the hub")
+    assert _refused(eh, idle) == 401
+
+
+def test_an_employer_or_a_made_up_cookie_gets_no_stream(events_hub: EventsHub):
+    eh = events_hub
+    office.add_user(eh.hub, "meidi", "employer", employer="美的冰箱厂")
+    employer, _ = office.signed_in(eh.hub, "meidi")
+    assert _refused(eh, employer) == 403  # its view is /office/employer, not every sign-up
+    made_up = _with_headers({"Cookie": "hd_office=" + "x" * 43})
+    assert _refused(eh, made_up) == 401
+    assert _refused(eh, made_up, "/api/v1/events") == 401
+    assert _refused(eh, requests.Session()) == 401
