@@ -71,6 +71,14 @@
         <source>Job taken off air</source>
         <translation>Job taken off air</translation>
     </message>
+    <message>
+        <source>Show went live</source>
+        <translation>Show went live</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>Show ended</translation>
+    </message>
 </context>
 <context>
     <name>Card</name>
@@ -1845,8 +1853,8 @@ Go back to choose another file.</translation>
         <translation>pay “{text}” is imported as written, without figures: write it like 6000-8000元/月, 22元/小时 or 面议 to have it read</translation>
     </message>
     <message>
-        <source>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</source>
-        <translation>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</translation>
+        <source>age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>
@@ -2532,6 +2540,10 @@ Go back to choose another file.</translation>
         <translation>Not live yet · the rundown is ready for the next session</translation>
     </message>
     <message>
+        <source>Host {host}</source>
+        <translation>Host {host}</translation>
+    </message>
+    <message>
         <source>● LIVE  {where}</source>
         <translation>● LIVE  {where}</translation>
     </message>
@@ -2563,12 +2575,20 @@ Go back to choose another file.</translation>
         <translation>e.g. 青岛招聘直播间</translation>
     </message>
     <message>
+        <source>optional, e.g. 蔚姐</source>
+        <translation>optional, e.g. Wei</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
         <source>Room name</source>
         <translation>Room name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -2604,6 +2624,14 @@ Go back to choose another file.</translation>
     <message>
         <source>the room name is longer than {limit} characters: shorten it</source>
         <translation>the room name is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>the host&apos;s name is longer than {limit} characters: shorten it</source>
+        <translation>the host&apos;s name is longer than {limit} characters: shorten it</translation>
+    </message>
+    <message>
+        <source>the host&apos;s name holds a line break or a control character: type it again</source>
+        <translation>the host&apos;s name holds a line break or a control character: type it again</translation>
     </message>
     <message>
         <source>this session is already live: stop it before starting a new one</source>
@@ -2879,6 +2907,22 @@ Go back to choose another file.</translation>
         <translation>No job was on air and nobody signed up.</translation>
     </message>
     <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Earlier shows together ({n})</source>
+        <translation>Earlier shows together ({n})</translation>
+    </message>
+    <message>
+        <source>per show; rates pooled</source>
+        <translation>per show; rates pooled</translation>
+    </message>
+    <message>
+        <source>Compared with earlier shows of this host</source>
+        <translation>Compared with earlier shows of this host</translation>
+    </message>
+    <message>
         <source>This show</source>
         <translation>This show</translation>
     </message>
@@ -2903,8 +2947,16 @@ Go back to choose another file.</translation>
         <translation>No earlier show in this room yet.</translation>
     </message>
     <message>
+        <source>No earlier show of this host yet.</source>
+        <translation>No earlier show of this host yet.</translation>
+    </message>
+    <message>
         <source>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</source>
         <translation>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</translation>
+    </message>
+    <message>
+        <source>Host {host}</source>
+        <translation>Host {host}</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3020,25 @@ Go back to choose another file.</translation>
     <message>
         <source>The report could not be exported ({detail})</source>
         <translation>The report could not be exported ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDeliveryLabel</name>
+    <message>
+        <source>Live push</source>
+        <translation>Live push</translation>
+    </message>
+    <message>
+        <source>Sign-ups from the hub arrive the moment they are made</source>
+        <translation>Sign-ups from the hub arrive the moment they are made</translation>
+    </message>
+    <message>
+        <source>Polling every {s} s</source>
+        <translation>Polling every {s} s</translation>
+    </message>
+    <message>
+        <source>No live link to the hub: new sign-ups are fetched every {s} s</source>
+        <translation>No live link to the hub: new sign-ups are fetched every {s} s</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,14 @@
         <source>Job taken off air</source>
         <translation>岗位下屏</translation>
     </message>
+    <message>
+        <source>Show went live</source>
+        <translation>直播开始</translation>
+    </message>
+    <message>
+        <source>Show ended</source>
+        <translation>直播结束</translation>
+    </message>
 </context>
 <context>
     <name>Card</name>
@@ -1845,8 +1853,8 @@ Go back to choose another file.</source>
         <translation>薪资「{text}」按原文导入，未识别出数字：请写成 6000-8000元/月、22元/小时 或 面议 以便识别</translation>
     </message>
     <message>
-        <source>age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read</source>
-        <translation>年龄「{text}」按原文导入到岗位要求中：请写成 18-45岁 或 45岁以下 以便识别</translation>
+        <source>age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>
@@ -2532,6 +2540,10 @@ Go back to choose another file.</source>
         <translation>尚未开播 · 节目单已为下一场准备好</translation>
     </message>
     <message>
+        <source>Host {host}</source>
+        <translation>主播 {host}</translation>
+    </message>
+    <message>
         <source>● LIVE  {where}</source>
         <translation>● 直播中  {where}</translation>
     </message>
@@ -2563,12 +2575,20 @@ Go back to choose another file.</source>
         <translation>例如：青岛招聘直播间</translation>
     </message>
     <message>
+        <source>optional, e.g. 蔚姐</source>
+        <translation>选填，例如 蔚姐</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <source>Room name</source>
         <translation>直播间名称</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主播</translation>
     </message>
     <message>
         <source>Go live</source>
@@ -2604,6 +2624,14 @@ Go back to choose another file.</source>
     <message>
         <source>the room name is longer than {limit} characters: shorten it</source>
         <translation>直播间名称超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>the host&apos;s name is longer than {limit} characters: shorten it</source>
+        <translation>主播名称超过 {limit} 个字：请缩短</translation>
+    </message>
+    <message>
+        <source>the host&apos;s name holds a line break or a control character: type it again</source>
+        <translation>主播名称含有换行或控制字符：请重新输入</translation>
     </message>
     <message>
         <source>this session is already live: stop it before starting a new one</source>
@@ -2879,12 +2907,28 @@ Go back to choose another file.</source>
         <translation>本场没有岗位上屏，也没有人报名。</translation>
     </message>
     <message>
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Earlier shows together ({n})</source>
+        <translation>往期合计（{n} 场）</translation>
+    </message>
+    <message>
+        <source>per show; rates pooled</source>
+        <translation>按场平均；比率合并计算</translation>
+    </message>
+    <message>
+        <source>Compared with earlier shows of this host</source>
+        <translation>与同一主播的往期直播对比</translation>
+    </message>
+    <message>
         <source>This show</source>
         <translation>本场</translation>
     </message>
     <message>
         <source>Compared with earlier shows in this room</source>
-        <translation>与本直播间往场对比</translation>
+        <translation>与同一直播间的往期直播对比</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2903,8 +2947,16 @@ Go back to choose another file.</source>
         <translation>本直播间还没有往场记录。</translation>
     </message>
     <message>
+        <source>No earlier show of this host yet.</source>
+        <translation>这位主播还没有往期直播。</translation>
+    </message>
+    <message>
         <source>Sign-ups count for the job they name. 10 min after: within 10 minutes after the job left the screen, even if another job was on air by then. Per 10 air-min: (while on air + 10 min after) for every 10 minutes on air.</source>
         <translation>报名计入所报的岗位。下屏后10分钟：该岗位下屏后10分钟内的报名（即使已换上其他岗位）。每上屏10分钟报名：（上屏时报名 + 下屏后10分钟）÷ 上屏分钟数 × 10。</translation>
+    </message>
+    <message>
+        <source>Host {host}</source>
+        <translation>主播 {host}</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3020,25 @@ Go back to choose another file.</source>
     <message>
         <source>The report could not be exported ({detail})</source>
         <translation>报告无法导出（{detail}）</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDeliveryLabel</name>
+    <message>
+        <source>Live push</source>
+        <translation>实时推送</translation>
+    </message>
+    <message>
+        <source>Sign-ups from the hub arrive the moment they are made</source>
+        <translation>扫码报名一提交就推送到本机</translation>
+    </message>
+    <message>
+        <source>Polling every {s} s</source>
+        <translation>每 {s} 秒查询</translation>
+    </message>
+    <message>
+        <source>No live link to the hub: new sign-ups are fetched every {s} s</source>
+        <translation>与服务器的实时连接未建立：每 {s} 秒查询一次新报名</translation>
     </message>
 </context>
 <context>
