@@ -109,7 +109,8 @@ def obs_part(root: Path, args, samples: dict, info: dict) -> None:
     from hostdesk.obs.link import ObsLink
     from hostdesk.obs.overlay import OverlayNames, apply, ensure
     from hostdesk.services import onair
-    from hostdesk.services.onair import Look, OnAirService
+    from hostdesk.services.onair import OnAirService
+    from hostdesk.services.onair_look import build_look
     from hostdesk.store.takes_repo import TakeRepository
     from tests.obs.obs_process import ObsProcess
 
@@ -127,7 +128,7 @@ def obs_part(root: Path, args, samples: dict, info: dict) -> None:
         canvas = status.canvas
         info["obs"] = "OBS {}, obs-websocket {}".format(*status.versions)
         info["fps"] = canvas.fps
-        look = Look.from_settings(
+        look = build_look(
             ctx.settings, (canvas.base_width, canvas.base_height), session="BENCH"
         )
         takes = TakeRepository(ctx.db)
@@ -290,13 +291,14 @@ def render_part(root: Path, args, samples: dict, info: dict) -> None:
     from hostdesk.render.card import png_bytes, render_card, render_overlay
     from hostdesk.render.geometry import overlay_geometry
     from hostdesk.render.qr import qr_matrix, render_qr, signup_url
-    from hostdesk.services.onair import Look, OnAirService
+    from hostdesk.services.onair import OnAirService
+    from hostdesk.services.onair_look import build_look
     from hostdesk.store.takes_repo import TakeRepository
 
     ctx = make_data(root / "data-render")
     try:
         jobs = ctx.jobs.list_jobs()
-        look = Look.from_settings(ctx.settings, (1920, 1080), session="BENCH")
+        look = build_look(ctx.settings, (1920, 1080), session="BENCH")
         _, qr_rect = overlay_geometry(look.layout, look.canvas)
         qr_size = (qr_rect[2], qr_rect[3])
         info["jobs"] = len(jobs)
@@ -331,7 +333,7 @@ def render_part(root: Path, args, samples: dict, info: dict) -> None:
         takes = TakeRepository(ctx.db)
         for i in range(args.render_reps * 3):
             job = jobs[i % len(jobs)]
-            cold = Look.from_settings(ctx.settings, (1920, 1080), session=f"cold{i}")
+            cold = build_look(ctx.settings, (1920, 1080), session=f"cold{i}")
             service = OnAirService(ctx.data_dir, ctx.jobs, takes, cold)
             start = time.perf_counter()
             service.take(job.code)
@@ -356,13 +358,14 @@ def render_part(root: Path, args, samples: dict, info: dict) -> None:
 
 def child(data: Path) -> None:
     """In a new process: imports, QGuiApplication and data dir first, then the first takes."""
-    from hostdesk.services.onair import Look, OnAirService
+    from hostdesk.services.onair import OnAirService
+    from hostdesk.services.onair_look import build_look
     from hostdesk.store.takes_repo import TakeRepository
 
     _app = qt_app()
     ctx = make_data(data)
     jobs = ctx.jobs.list_jobs()
-    look = Look.from_settings(ctx.settings, (1920, 1080), session="BENCH")
+    look = build_look(ctx.settings, (1920, 1080), session="BENCH")
     service = OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
     t0 = time.perf_counter()
     service.take(jobs[0].code)

@@ -116,12 +116,13 @@ def build_onair(ctx: AppContext, canvas=(1920, 1080), session: str = ""):
     links name this PC as the hub last told it (empty before the first pull).
     """
     from hostdesk.services.counter import CounterService
-    from hostdesk.services.onair import Look, OnAirService
+    from hostdesk.services.onair import OnAirService
+    from hostdesk.services.onair_look import build_look
     from hostdesk.store.counter_reader import CounterReader
     from hostdesk.store.hub_repo import DEVICE_NAME, HubRepository
 
     device = HubRepository(ctx.db).state().get(DEVICE_NAME, "")
-    look = Look.from_settings(ctx.settings, canvas, session, device)
+    look = build_look(ctx.settings, canvas, session, device)
     onair = OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look)
     onair.counter = CounterService(onair, CounterReader(ctx.db).read)
     return onair

@@ -10,9 +10,9 @@ namespace in OBS; a same-named source of another kind is never taken over.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
+from hostdesk.core.look import Box, OverlayFrame  # noqa: F401 (plain data, re-exported)
 from hostdesk.obs.client import ObsClient
 from hostdesk.obs.errors import ObsError
 
@@ -29,41 +29,6 @@ class OverlayNames:
 
     def images(self) -> tuple[str, ...]:
         return self.card, self.qr, self.counter
-
-
-@dataclass(frozen=True)
-class Box:
-    """Where an image goes on the canvas, in canvas pixels (images are rendered 1:1)."""
-
-    x: int
-    y: int
-
-
-@dataclass(frozen=True)
-class OverlayFrame:
-    """What OBS should show: the images' files and places, and whether the overlay is on.
-
-    The counter has its own switch (`counter_visible`, its scene item in our scene) under
-    the overlay's (`visible`, our scene in the program): clearing hides it with the rest.
-    A None file or place leaves what OBS has.
-    """
-
-    card_file: Path | None
-    qr_file: Path | None
-    card_at: Box
-    qr_at: Box
-    visible: bool
-    counter_file: Path | None = None
-    counter_at: Box | None = None
-    counter_visible: bool = False
-
-    def counter_only_change(self, previous: OverlayFrame | None) -> bool:
-        """Whether `previous` differs from this frame in its counter alone (a new count)."""
-        if previous is None or previous == self:
-            return False
-        counter = ("counter_file", "counter_at", "counter_visible")
-        same = {name: getattr(previous, name) for name in counter}
-        return replace(self, **same) == previous
 
 
 class OverlayConflict(Exception):

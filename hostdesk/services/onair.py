@@ -25,25 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hostdesk.config import Settings, hub_address
 from hostdesk.core import take_rules
 from hostdesk.core.jobs import Job
+from hostdesk.core.look import Box, Look, OverlayFrame
 from hostdesk.core.take_rules import Refusal
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
-from hostdesk.obs.overlay import Box, OverlayFrame
 from hostdesk.render.card import png_bytes, render_overlay
-from hostdesk.render.geometry import (
-    Layout,
-    Position,
-    counter_anchor,
-    counter_geometry,
-    layout_named,
-    overlay_geometry,
-    position_named,
-)
 from hostdesk.render.qr import signup_url
-from hostdesk.render.themes import DEFAULT_THEME, theme_named
 from hostdesk.store.jobs_repo import JobRepository
 from hostdesk.store.takes_repo import TakeRepository
 
@@ -72,56 +61,6 @@ class JobClosed(ValueError):
     def __init__(self, code: str):
         super().__init__(f"job {code!r} is closed")
         self.code = code
-
-
-@dataclass(frozen=True)
-class Look:
-    """How cards look: from the settings, and the canvas from OBS (or the default)."""
-
-    layout: Layout
-    theme: str
-    canvas: tuple[int, int]
-    url_template: str
-    hub: str
-    session: str = ""
-    position: Position = Position.STANDARD
-    device: str = ""  # this PC's name on the hub, for {device} in the sign-up link
-    counter: bool = True  # the live sign-up counter is switched on
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        canvas=(1920, 1080),
-        session: str = "",
-        device: str = "",
-        hub_url: str | None = None,
-    ) -> Look:
-        """The look the settings describe; the hub as sync names it (config.hub_address:
-        --hub-url, then HOSTDESK_HUB_URL, then the settings)."""
-        layout = layout_named(settings.overlay.layout)
-        if canvas[1] > canvas[0]:  # a vertical canvas: only the vertical layout fits it
-            layout = Layout.VERTICAL
-        elif layout is Layout.VERTICAL:
-            layout = Layout.LANDSCAPE
-        theme = theme_named(settings.overlay.theme or DEFAULT_THEME).name
-        return cls(layout, theme, tuple(canvas), settings.signup.url_template,
-                   hub_address(settings, hub_url), session,
-                   position_named(settings.overlay.position), device,
-                   settings.overlay.show_counter)  # fmt: skip
-
-    def boxes(self) -> tuple[Box, Box]:
-        """Where the card and the QR tile go on the canvas."""
-        card, qr = overlay_geometry(self.layout, self.canvas, self.position)
-        return Box(*card[:2]), Box(*qr[:2])
-
-    def counter_box(self) -> Box:
-        """Where the counter image goes on the canvas."""
-        return Box(*counter_geometry(self.layout, self.canvas, self.position)[:2])
-
-    def counter_look(self) -> tuple:
-        """What the counter's image depends on besides its text: another look draws it anew."""
-        return (self.layout.value, self.theme, tuple(self.canvas), self.position.value)
 
 
 @dataclass(frozen=True)
@@ -366,7 +305,7 @@ class OnAirService:
 
     def counter_anchor(self) -> tuple[bool, bool]:
         """(right, top) for render_counter in the current look."""
-        return counter_anchor(self.look.layout, self.look.position)
+        return self.look.counter_anchor()
 
     def show_counter(self, image: CounterImage) -> Future | None:
         """A new counter image for its job; OBS is told when that job is on air."""

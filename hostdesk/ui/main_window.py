@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from hostdesk import config, messages
 from hostdesk.config import HotkeySettings, Settings
 from hostdesk.core.jobs import Job
+from hostdesk.core.look import Look
 from hostdesk.core.sessions import Session, SessionState
 from hostdesk.obs.link import ObsLink
 from hostdesk.services.catalogue import CatalogueService
-from hostdesk.services.onair import Look, OnAirService, scannable
+from hostdesk.services.onair import OnAirService, scannable
+from hostdesk.services.onair_look import build_look
 from hostdesk.services.sessions import SessionService
 from hostdesk.ui import tasks
 from hostdesk.ui.catalogue_panel import CataloguePanel
@@ -499,7 +501,7 @@ class MainWindow(QMainWindow):
             session = onair.look.session
         if device is None:  # the name last shown stays until the hub tells another
             device = onair.look.device if onair is not None else ""
-        return Look.from_settings(self.settings, self.canvas, session, device)
+        return build_look(self.settings, self.canvas, session, device)
 
     # -- keys ----------------------------------------------------------------------------
 

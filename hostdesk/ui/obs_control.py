@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Signal
 
 from hostdesk import messages
 from hostdesk.config import Settings
+from hostdesk.core.look import Look
 from hostdesk.obs.link import LinkState, LinkStatus, ObsLink
-from hostdesk.services.onair import Look, OnAirService
+from hostdesk.services.onair import OnAirService
+from hostdesk.services.onair_look import build_look
 from hostdesk.ui import tasks
 from hostdesk.ui.status_widgets import LinkStatusRelay, ObsStatusWidget
 
@@ -102,7 +104,7 @@ class ObsControl(QObject):
         link.start()
         # The first frame makes the link set the overlay up in OBS.
         look = self._onair.look
-        self.show_look(Look.from_settings(self._settings, self.canvas, look.session, look.device))
+        self.show_look(build_look(self._settings, self.canvas, look.session, look.device))
 
     def _on_link_status_changed(self, status: LinkStatus) -> None:
         self._status.show_status(status)

@@ -21,7 +21,8 @@ from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.obs import ObsClient, ObsError
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import OverlayNames, apply, ensure
-from hostdesk.services.onair import Look, OnAirService
+from hostdesk.services.onair import OnAirService
+from hostdesk.services.onair_look import build_look
 from hostdesk.store.takes_repo import TakeRepository
 from tests.conftest import ROOT
 from tests.obs.obs_process import ObsProcess
@@ -151,7 +152,7 @@ def _switching(client, service, names, jobs, canvas, rounds):
 
 
 def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
-    look = Look.from_settings(data.settings, (1920, 1080), session="S9")
+    look = build_look(data.settings, (1920, 1080), session="S9")
     service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
     jobs = data.jobs.list_jobs()[:5]
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
@@ -161,7 +162,7 @@ def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
 
 def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):
     obs = obs_server_vertical
-    look = Look.from_settings(data.settings, (1080, 1920))
+    look = build_look(data.settings, (1080, 1920))
     service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
     job = data.jobs.get("HX-001")
     with ObsClient(obs.host, obs.port, obs.password) as client:
@@ -240,11 +241,11 @@ def test_the_counter_follows_sign_ups_the_switch_and_clear(qapp, obs_running, da
 
             off = Settings()
             off.signup.hub_url, off.overlay.show_counter = HUB, False
-            onair.set_look(Look.from_settings(off, (1920, 1080), "S7")).result(timeout=10)
+            onair.set_look(build_look(off, (1920, 1080), "S7")).result(timeout=10)
             _wait(lambda: not _counter_enabled(viewer, names))
             on = Settings()
             on.signup.hub_url = HUB
-            onair.set_look(Look.from_settings(on, (1920, 1080), "S7")).result(timeout=10)
+            onair.set_look(build_look(on, (1920, 1080), "S7")).result(timeout=10)
             _wait(lambda: _counter_enabled(viewer, names))
 
             onair.clear().result(timeout=10)

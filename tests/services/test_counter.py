@@ -17,7 +17,7 @@ from hostdesk.core.phone import mask_phone
 from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.services import counter as counter_module
 from hostdesk.services.counter import CounterService, mask_name, ticker_text
-from hostdesk.services.onair import Look
+from hostdesk.services.onair_look import build_look
 from hostdesk.services.registrations import load_or_create_key
 from hostdesk.store.counter_reader import CounterReader, CounterRow
 from hostdesk.sync.pull import hub_registration
@@ -250,7 +250,7 @@ def test_the_frame_carries_the_counter_and_clear_or_off_hides_it(onair, ctx):
     assert link.frames[-1].counter_file == frame.counter_file  # its last count at once
     settings = Settings()
     settings.overlay.show_counter = False
-    onair.set_look(Look.from_settings(settings, onair.look.canvas))
+    onair.set_look(build_look(settings, onair.look.canvas))
     assert link.frames[-1].visible and not link.frames[-1].counter_visible
     assert onair.counter.refresh().count is None
     assert QImage(str(live)).pixelColor(0, 0).alpha() == 0

@@ -7,7 +7,8 @@ from PySide6.QtGui import QImage
 
 from hostdesk.config import Settings
 from hostdesk.services import onair
-from hostdesk.services.onair import Look, OnAirService, UnknownJob
+from hostdesk.services.onair import OnAirService, UnknownJob
+from hostdesk.services.onair_look import build_look
 from hostdesk.store.takes_repo import TakeRepository
 
 
@@ -16,7 +17,7 @@ def service(qapp, ctx):
     ctx.catalogue.load_demo_if_empty()
     settings = Settings()
     settings.signup.hub_url = "https://hub.example"
-    look = Look.from_settings(settings, session="S1", device="studio-1")
+    look = build_look(settings, session="S1", device="studio-1")
     return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
 
 
@@ -55,7 +56,7 @@ def test_a_changed_job_or_look_renders_again(service, ctx):
 
     second = service.render(replace(edited, title="冰箱总装普工（夜班）"))
     assert second.card != first.card
-    service.look = Look.from_settings(Settings(), canvas=(1080, 1920))
+    service.look = build_look(Settings(), canvas=(1080, 1920))
     vertical = service.render(edited)
     assert vertical.card not in (first.card, second.card)
     assert QImage(str(vertical.card)).width() < 1080 * 0.85  # keeps off the right edge
@@ -158,7 +159,7 @@ def test_the_cache_keeps_cards_of_each_language_apart(service, ctx):
 def test_without_a_hub_address_no_qr_code_goes_on_air(qapp, ctx):
     ctx.catalogue.load_demo_if_empty()
     service = OnAirService(
-        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), Look.from_settings(Settings())
+        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), build_look(Settings())
     )
     rendered, _ = service.take("HX-001")
     assert rendered.url.startswith("/j/HX-001")  # a phone could not open this
