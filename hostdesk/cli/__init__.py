@@ -91,15 +91,10 @@ def _open(data_dir: Path, loaded):
 
     try:
         return app.build(data_dir, loaded)
-    except PragmaError as exc:
+    except (PragmaError, SchemaTooNewError) as exc:
         from hostdesk import messages as m
 
-        detail = f"{exc.pragma}={exc.found}"
-        raise CliError(m.store_error("pragma", str(exc.path), detail), EXIT_INTERNAL) from None
-    except SchemaTooNewError as exc:
-        from hostdesk import messages as m
-
-        raise CliError(m.store_error("schema_too_new", str(exc.path)), EXIT_INTERNAL) from None
+        raise CliError(m.store_problem(exc), EXIT_INTERNAL) from None
 
 
 def _read_jobs_light(data_dir: Path):
@@ -131,11 +126,11 @@ def _run_window(argv: list[str], data_dir: Path, language: str) -> int:
     Nothing here may create a Qt application object: a QCoreApplication made for the
     translator would be taken by the window for its QApplication.
     """
-    from hostdesk import app
+    from hostdesk.ui.launch import launch  # Qt Widgets only here: the verbs stay light
 
     with help_translation(language):
         args = _parser().parse_args(argv)
-    return app.run_gui(data_dir, args.lang)
+    return launch(data_dir, args.lang)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,9 +147,9 @@ def _main(argv: list[str] | None) -> int:
     early, _ = _early_parser().parse_known_args(argv)
     data_dir = config.resolve_data_dir(early.data_dir)
     if not argv:
-        from hostdesk import app
+        from hostdesk.ui.launch import launch
 
-        return app.run_gui(data_dir)
+        return launch(data_dir)
     if early.selftest:  # before any Qt application object exists: it makes its own
         from hostdesk.selftest import run
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hostdesk.cli.common import CliError, translate
 from hostdesk.obs import ObsClient, ObsConnectionError, ObsError, ObsWrongPassword
-from hostdesk.obs.overlay import OverlayConflict, OverlayFrame, OverlayNames, apply, ensure
+from hostdesk.obs.overlay import OverlayConflict, OverlayNames, apply, ensure
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def cmd_obs_check(ctx, args) -> int:
         obs_version, ws_version = client.version()
         video = client.video_settings()
         service = _service(ctx, (video.base_width, video.base_height))
-        frame = _hidden_frame(service)
+        frame = service.hidden_frame()
         ensured = ensure(client, _names(ctx), frame)
     except (ObsConnectionError, ObsError, OverlayConflict) as exc:
         raise _obs_failure(exc, client) from None
@@ -105,11 +105,7 @@ def cmd_obs_check(ctx, args) -> int:
     return 0
 
 
-def _hidden_frame(service) -> OverlayFrame:
-    return service.hidden_frame()
-
-
-def _push(ctx, args, client: ObsClient, frame_for) -> None:
+def _push(ctx, client: ObsClient, frame_for) -> None:
     """Connect, fit the look to OBS's canvas, ensure, apply `frame_for(service)`."""
     client.connect()
     video = client.video_settings()
@@ -144,7 +140,7 @@ def cmd_live(ctx, args) -> int:
         return service.current_frame()  # card, QR and (when it is on) the counter
 
     try:
-        _push(ctx, args, client, take)
+        _push(ctx, client, take)
     except (ObsConnectionError, ObsError, OverlayConflict) as exc:
         if not taken:  # OBS unreachable: the images and the record still happen locally
             service = _service(ctx)
@@ -182,10 +178,10 @@ def cmd_clear(ctx, args) -> int:
 
     def cleared(service):
         service.clear()
-        return _hidden_frame(service)
+        return service.hidden_frame()
 
     try:
-        _push(ctx, args, client, cleared)
+        _push(ctx, client, cleared)
     except (ObsConnectionError, ObsError, OverlayConflict) as exc:
         _service(ctx).clear()
         raise _obs_failure(exc, client) from None

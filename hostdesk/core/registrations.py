@@ -78,24 +78,59 @@ AMENDABLE = (
 )  # fmt: skip
 
 
-class RegistrationError(ValueError):
-    """A draft that cannot be saved. `field`: the draft field; `reason`: a stable code.
+class RegistrationReason(StrEnum):
+    """Why a draft or an edit cannot be saved: messages has a sentence for each."""
 
-    Reasons: name_missing, name_too_long, phone_empty, phone_not_mobile, under_16,
-    age_out_of_range, note_too_long, city_too_long, job_unknown, job_closed,
-    source_invalid, consent_invalid, gender_invalid, invalid_char, withdrawn, erased.
+    NAME_MISSING = "name_missing"
+    NAME_TOO_LONG = "name_too_long"
+    PHONE_EMPTY = "phone_empty"
+    PHONE_NOT_MOBILE = "phone_not_mobile"
+    UNDER_16 = "under_16"
+    AGE_OUT_OF_RANGE = "age_out_of_range"
+    NOTE_TOO_LONG = "note_too_long"
+    CITY_TOO_LONG = "city_too_long"
+    JOB_UNKNOWN = "job_unknown"
+    JOB_CLOSED = "job_closed"
+    SOURCE_INVALID = "source_invalid"
+    CONSENT_INVALID = "consent_invalid"
+    GENDER_INVALID = "gender_invalid"
+    INVALID_CHAR = "invalid_char"
+    WITHDRAWN = "withdrawn"
+    ERASED = "erased"
+    # Not input faults: the other errors below carry these.
+    DUPLICATE = "duplicate"
+    PHONE_UNASSIGNED = "phone_unassigned"
+    NOT_FOUND = "not_found"
+
+
+class StoreReason(StrEnum):
+    """Why the database refused a write (RegistrationStoreError); nothing was saved."""
+
+    READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
+    UNSAFE = "unsafe"  # a durability pragma is off
+    BUSY = "busy"  # another HostDesk holds the write lock
+    IO = "io"  # anything else the disk reported
+    KEY = "key"  # the data folder's key file is damaged
+
+
+class RegistrationError(ValueError):
+    """A draft that cannot be saved. `field`: the draft field; `reason`: why.
+
     The message never contains what was typed (it may be personal data).
     """
 
-    def __init__(self, field: str, reason: str, limit: int | None = None):
+    def __init__(self, field: str, reason: RegistrationReason | str, limit: int | None = None):
         super().__init__(f"{field}: {reason}")
         self.field = field
-        self.reason = reason
+        self.reason = RegistrationReason(reason)
         self.limit = limit
 
 
 class DuplicateRegistration(Exception):
     """The same phone already signed up for the same job; `.earlier` lists those records."""
+
+    reason = RegistrationReason.DUPLICATE
 
     def __init__(self, earlier: list[Registration]):
         super().__init__(f"duplicate of {len(earlier)} earlier registration(s)")
@@ -107,22 +142,24 @@ class PhoneWarningNotConfirmed(Exception):
 
     def __init__(self, warning: str = "phone_unassigned"):
         super().__init__(warning)
-        self.reason = warning
+        self.reason = RegistrationReason(warning)
 
 
 class RegistrationNotFound(LookupError):
+    reason = RegistrationReason.NOT_FOUND
+
     def __init__(self, reg_id: str):
         super().__init__(f"no registration {reg_id}")
         self.reg_id = reg_id
 
 
 class RegistrationStoreError(RuntimeError):
-    """The database refused the write; nothing was saved. `reason`: read_only, disk_full,
-    unsafe (a durability pragma is off) or io (anything else the disk reported)."""
+    """The database refused the write; nothing was saved. `detail`: the file or what the disk
+    said (never personal data)."""
 
-    def __init__(self, reason: str, detail: str = ""):
+    def __init__(self, reason: StoreReason | str, detail: str = ""):
         super().__init__(f"registration not saved: {reason}" + (f" ({detail})" if detail else ""))
-        self.reason = reason
+        self.reason = StoreReason(reason)
         self.detail = detail
 
 
