@@ -26,6 +26,11 @@ Rules (the tests in tests/core/test_show_report.py pin each one):
   ``before_show`` count the rest (all given sign-ups are the show's, the caller filters).
 - Best job: the most sign-ups in the show; ties go to the higher per-10-air-minute rate,
   then the job code.
+- Comparison: earlier shows of the same room (``earlier``) and of the same host
+  (``same_host``), newest first, each a ShowSummary; their ``baseline`` pools them: sign-ups
+  and pipeline counts averaged per show, the rates pooled (all credited sign-ups over all
+  air minutes, all submissions over all opens), so a short show does not weigh as much as
+  a long one.
 """
 
 from __future__ import annotations
@@ -113,6 +118,64 @@ class ShowSummary:
     best_job: str | None
     best_job_signups: int
     hired: int | None = None
+    room: str = ""
+    host: str = ""
+    air_minutes: float = 0.0
+    credited: int = 0  # sign-ups while their job was on air or in the 10 minutes after
+    opens: int = 0
+    submissions: int = 0  # sign-ups through the page of a job whose page was opened
+    contacted: int | None = None  # None: no pipeline figures (the desktop has none)
+    interviewed: int | None = None
+
+    @property
+    def per_10_air_min(self) -> float | None:
+        return self.credited / self.air_minutes * 10 if self.air_minutes > 0 else None
+
+    @property
+    def conversion(self) -> float | None:
+        return self.submissions / self.opens if self.opens else None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Earlier shows taken together, to hold this show against (see the module's rules)."""
+
+    shows: int
+    signups: float  # per show
+    per_hour: float | None
+    per_10_air_min: float | None
+    opens: float  # per show
+    conversion: float | None
+    contacted: float | None  # per show, over the shows with pipeline figures
+    interviewed: float | None
+    hired: float | None
+
+
+def baseline(shows: Iterable[ShowSummary]) -> Baseline | None:
+    """The pooled figures of `shows`; None without any."""
+    shows = list(shows)
+    if not shows:
+        return None
+    n = len(shows)
+    hours = sum(s.minutes for s in shows) / 60
+    air = sum(s.air_minutes for s in shows)
+    opens = sum(s.opens for s in shows)
+    piped = [s for s in shows if s.contacted is not None]
+
+    def per_piped(name: str) -> float | None:
+        return sum(getattr(s, name) or 0 for s in piped) / len(piped) if piped else None
+
+    return Baseline(
+        shows=n,
+        signups=sum(s.signups for s in shows) / n,
+        per_hour=sum(s.signups for s in shows) / hours if hours > 0 else None,
+        per_10_air_min=sum(s.credited for s in shows) / air * 10 if air > 0 else None,
+        opens=opens / n,
+        conversion=sum(s.submissions for s in shows) / opens if opens else None,
+        contacted=per_piped("contacted"),
+        interviewed=per_piped("interviewed"),
+        hired=per_piped("hired"),
+    )
 
 
 @dataclass(frozen=True)
@@ -128,7 +191,10 @@ class ShowReport:
     after_show: int
     opens: int
     submissions: int
-    earlier: tuple[ShowSummary, ...] = field(default=())
+    earlier: tuple[ShowSummary, ...] = field(default=())  # the same room's, newest first
+    same_host: tuple[ShowSummary, ...] = field(default=())  # the same host's, newest first
+    room: str = ""
+    host: str = ""
 
     @property
     def duration_minutes(self) -> float:
@@ -174,6 +240,14 @@ class ShowReport:
             best_job=best.job_code if best else None,
             best_job_signups=best.signups if best else 0,
             hired=totals[2] if totals else None,
+            room=self.room,
+            host=self.host,
+            air_minutes=sum(j.air_minutes for j in self.jobs),
+            credited=sum(j.on_air + j.tail for j in self.jobs),
+            opens=self.opens,
+            submissions=self.submissions,
+            contacted=totals[0] if totals else None,
+            interviewed=totals[1] if totals else None,
         )
 
 
@@ -264,6 +338,10 @@ def build_report(
     opens: Iterable[PageOpen] = (),
     pipeline: Iterable[Pipeline] = (),
     earlier: Iterable[ShowSummary] = (),
+    *,
+    same_host: Iterable[ShowSummary] = (),
+    room: str = "",
+    host: str = "",
 ) -> ShowReport:
     """The report of one show from its spans, sign-ups, page opens and pipeline counts."""
     if show_end < show_start:
@@ -355,4 +433,7 @@ def build_report(
         opens=sum(opens_by_job.values()),
         submissions=sum(j.submissions for j in jobs if j.opens),
         earlier=tuple(earlier),
+        same_host=tuple(same_host),
+        room=room,
+        host=host,
     )

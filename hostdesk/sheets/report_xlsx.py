@@ -1,8 +1,10 @@
 """The show report as an .xlsx with native Excel charts, for an agency to forward to an employer.
 
 Sheet 1 holds the headline figures, the per-job table, the comparison with earlier shows
-and two charts (sign-ups per minute coloured by the job on air; sign-ups per job); sheet 2
-holds the per-minute data the first chart reads: one column per job, filled only in the
+and two charts (sign-ups per minute coloured by the job on air; sign-ups per job); sheet 3
+compares the show with the earlier shows of the same room and of the same host, each
+beside their pooled figures (core.show_report.baseline); sheet 2 holds the per-minute data
+the first chart reads: one column per job, filled only in the
 minutes that job was on air, so a stacked column chart colours each bar by its job and
 its legend names them, as in the desktop's picture. Counts only: nothing personal.
 """
@@ -19,7 +21,7 @@ from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from hostdesk.core.show_report import ShowReport
+from hostdesk.core.show_report import ShowReport, baseline
 from hostdesk.fileio import atomic_writer
 from hostdesk.private_files import FILE_MODE
 from hostdesk.sheets.reader import SheetError
@@ -43,6 +45,10 @@ TEXT = {
         "minute": "时间", "nothing": "无岗位在屏", "on_air_job": "在屏岗位",
         "chart_minutes": "每分钟报名（按在屏岗位着色）", "chart_jobs": "各岗位报名",
         "minutes_unit": "分钟", "note": "报名计入所报岗位；下屏后10分钟：该岗位下屏后10分钟内的报名（即使已换上其他岗位）。",
+        "comparison": "往期对比", "cmp_title": "与往期直播对比", "same_room": "同一直播间",
+        "same_host": "同一主播", "start": "开始时间", "room": "直播间", "host": "主播",
+        "length_min": "时长(分钟)", "together": "往期合计（{n} 场）", "none_room": "这个直播间还没有往期直播。",
+        "none_host": "这位主播还没有往期直播。", "pooled": "报名、页面打开、已联系/已约面/已录用为每场平均；比率为合并计算。",
     },
     "en": {
         "summary": "Report", "minutes": "Per minute", "title": "Show report", "when": "When",
@@ -57,6 +63,13 @@ TEXT = {
         "chart_minutes": "Sign-ups per minute, by the job on air", "chart_jobs": "Sign-ups per job",
         "minutes_unit": "min", "note": "Sign-ups count for the job they name; 10 min after: within "
         "10 minutes after the job left the screen, even if another job was on air by then.",
+        "comparison": "Comparison", "cmp_title": "Compared with earlier shows",
+        "same_room": "Same room", "same_host": "Same host", "start": "Start", "room": "Room",
+        "host": "Host", "length_min": "Length (min)", "together": "Earlier shows together ({n})",
+        "none_room": "No earlier show in this room yet.",
+        "none_host": "No earlier show of this host yet.",
+        "pooled": "Sign-ups, page opens and contacted/interviewed/hired are per show; the "
+        "rates are pooled.",
     },
 }  # fmt: skip
 
@@ -208,7 +221,74 @@ def build_workbook(
     ws.add_chart(minutes_chart, f"A{below}")
     if report.jobs:
         ws.add_chart(_jobs_chart(ws, first_job, last_job, t), f"A{below + 22}")
+    _comparison_sheet(wb.create_sheet(t["comparison"]), report, heading, local_start, t, name)
     return wb
+
+
+def _comparison_sheet(ws, report: ShowReport, heading: str, local_start: datetime, t: dict,
+                      name) -> None:  # fmt: skip
+    """This show beside the earlier shows of its room and of its host, and their totals."""
+    ws.append([f"{t['cmp_title']} · {heading}"])
+    ws["A1"].font = Font(bold=True, size=16)
+    shift = local_start - report.start  # the PC's time zone, as on the first sheet
+    head = [t["show"], t["start"], t["room"], t["host"], t["length_min"], t["signups"],
+            t["per_hour"], t["per10"], t["opens"], t["submissions"], t["conversion"],
+            t["contacted"], t["interviewed"], t["hired"], t["best"]]  # fmt: skip
+    groups = [(t["same_room"], report.room, report.earlier, t["none_room"])]
+    if report.host:
+        groups.append((t["same_host"], report.host, report.same_host, t["none_host"]))
+    this = report.summary(t["this"])
+    for title, whose, shows, none in groups:
+        ws.append([])
+        ws.append([f"{title}: {whose}" if whose else title])
+        ws.cell(ws.max_row, 1).font = Font(bold=True, size=13)
+        ws.append(head)
+        for cell in ws[ws.max_row]:
+            cell.font, cell.fill = BOLD, HEAD_FILL
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for s in (this, *shows):
+            ws.append([
+                s.label, (s.start + shift).replace(tzinfo=None), s.room, s.host, round(s.minutes),
+                s.signups, s.per_hour, s.per_10_air_min, s.opens, s.submissions, s.conversion,
+                s.contacted, s.interviewed, s.hired,
+                f"{name(s.best_job)} ({s.best_job_signups})" if s.best_job else "",
+            ])  # fmt: skip
+            _number_formats(ws, ws.max_row)
+            if s is this:
+                for cell in ws[ws.max_row]:
+                    cell.font = BOLD
+        b = baseline(shows)
+        if b is None:
+            ws.append([none])
+            continue
+        ws.append([
+            t["together"].format(n=b.shows), None, None, None, None, b.signups, b.per_hour,
+            b.per_10_air_min, b.opens, None, b.conversion, b.contacted, b.interviewed, b.hired,
+        ])  # fmt: skip
+        _number_formats(ws, ws.max_row, average=True)
+        for cell in ws[ws.max_row]:
+            cell.font, cell.fill = BOLD, HEAD_FILL
+    ws.append([])
+    ws.append([t["pooled"]])
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 17
+    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions["O"].width = 26
+    for col in range(4, 15):
+        ws.column_dimensions[get_column_letter(col)].width = 11
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _number_formats(ws, row: int, *, average: bool = False) -> None:
+    """Dates as dates, rates (and averages) with one decimal, conversions as percentages;
+    the values stay exact."""
+    ws.cell(row, 2).number_format = "yyyy-mm-dd hh:mm"
+    for col in (6, 7, 8, 9, 12, 13, 14) if average else (7, 8):
+        ws.cell(row, col).number_format = "0.0"
+    ws.cell(row, 11).number_format = "0.0%"
 
 
 def _text_categories(chart: BarChart, labels: Reference) -> None:

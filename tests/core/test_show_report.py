@@ -11,6 +11,7 @@ from hostdesk.core.show_report import (
     PageOpen,
     Pipeline,
     SignUp,
+    baseline,
     build_report,
     spans_from_takes,
 )
@@ -191,6 +192,31 @@ def test_comparison_rows_from_earlier_shows():
     (row,) = report.earlier
     assert (row.label, row.signups, row.minutes, row.best_job) == ("上周五", 1, 120, "B")
     assert row.per_hour == pytest.approx(0.5)
+
+
+def test_earlier_shows_pool_into_one_baseline_by_room_and_by_host():
+    """Counts per show averaged, rates pooled: a short show weighs less than a long one."""
+    short = build_report(at(-2880), at(-2880 + 30), [span("A", -2880, -2850)],
+                         signups(("A", -2875), ("A", -2870), ("A", -2860)),
+                         opens=[PageOpen(at(-2880), "A", 10)], room="R1", host="蔚姐")  # fmt: skip
+    long = build_report(at(-1440), at(-1440 + 120), [span("B", -1440, -1320)],
+                        signups(("B", -1430)), pipeline=[Pipeline("B", 1, 1, 0)],
+                        room="R2", host="蔚姐")  # fmt: skip
+    s1, s2 = short.summary("a"), long.summary("b")
+    assert (s1.room, s1.host, s1.air_minutes, s1.credited, s1.opens) == ("R1", "蔚姐", 30, 3, 10)
+    assert s1.per_10_air_min == pytest.approx(1.0) and s1.conversion == pytest.approx(0.3)
+    assert (s1.contacted, s2.contacted, s2.interviewed, s2.hired) == (None, 1, 1, 0)
+    pooled = baseline([s1, s2])
+    assert pooled.shows == 2 and pooled.signups == pytest.approx(2)
+    assert pooled.per_hour == pytest.approx(4 / 2.5)
+    assert pooled.per_10_air_min == pytest.approx(4 / 150 * 10)  # not the mean of 1.0 and 0.083
+    assert pooled.opens == pytest.approx(5) and pooled.conversion == pytest.approx(3 / 10)
+    assert (pooled.contacted, pooled.hired) == (1, 0)  # over the shows with desk figures
+    assert baseline([]) is None
+    report = build_report(at(0), at(60), SPANS, SIGNUPS, earlier=[s1], same_host=[s2, s1],
+                          room="R1", host="蔚姐")  # fmt: skip
+    assert [s.label for s in report.same_host] == ["b", "a"]
+    assert (report.summary().room, report.summary().host) == ("R1", "蔚姐")
 
 
 def test_an_empty_show():

@@ -37,19 +37,34 @@ def report():
     signups += [SignUp(at(m), "HX01", via_page=False) for m in (33, 36)]  # HX01's tail
     signups += [SignUp(at(m), "BYD2") for m in (31, 40, 41, 57)]  # 57: tail, nothing on air
     signups += [SignUp(at(m), "FX03") for m in range(60, 90, 2)]  # 15 while on air
-    earlier = build_report(at(-10080), at(-10080 + 60), [], [SignUp(at(-10070), "HX01")])
+    earlier = build_report(at(-10080), at(-10080 + 60), [], [SignUp(at(-10070), "HX01")],
+                           room="蔚姐直播间", host="小周")  # fmt: skip
+    # The same host two weeks ago in another room: HX01 on air 40 minutes, 8 sign-ups (6 on
+    # air), 20 page opens, 4 through the page; 3 contacted, 2 interviewed, 1 hired.
+    ago = -20160
+    other = build_report(
+        at(ago),
+        at(ago + 60),
+        [AirSpan("HX01", at(ago), at(ago + 40))],
+        [SignUp(at(ago + m), "HX01", via_page=m < 20) for m in (1, 5, 10, 15, 20, 30, 55, 58)],
+        opens=[PageOpen(at(ago), "HX01", 20)],
+        pipeline=[Pipeline("HX01", 3, 2, 1)],
+        room="烟台专场",
+        host="蔚姐",
+    )
     return build_report(
         at(0), at(90), spans, signups,
         opens=[PageOpen(at(0), "HX01", 50), PageOpen(at(60), "FX03", 120)],
         pipeline=[Pipeline("HX01", 6, 3, 1), Pipeline("FX03", 10, 4, 2)],
-        earlier=[earlier.summary("11-13 20:00")],
+        earlier=[earlier.summary("11-13 20:00")], same_host=[other.summary("11-06 20:00")],
+        room="蔚姐直播间", host="蔚姐",
     )  # fmt: skip
 
 
 def test_the_workbook_carries_native_charts_over_the_report_cells(report, tmp_path):
     path = write_report_xlsx(tmp_path / "复盘.xlsx", report, TITLES, "快手 · 蔚姐直播间", T0)
     book = openpyxl.load_workbook(path)
-    summary, minutes = book.worksheets
+    summary, minutes, _comparison = book.worksheets
     assert (summary.title, minutes.title) == ("复盘", "每分钟")
 
     # The per-minute sheet: one row a minute, the count under the job on air that minute.
@@ -90,12 +105,42 @@ def test_the_workbook_carries_native_charts_over_the_report_cells(report, tmp_pa
     assert {"本场", "11-13 20:00", "与本直播间往场对比"} <= texts
 
 
+def test_the_comparison_sheet_holds_the_same_room_and_the_same_host(report, tmp_path):
+    path = write_report_xlsx(tmp_path / "复盘.xlsx", report, TITLES, "快手 · 蔚姐直播间", T0)
+    sheet = openpyxl.load_workbook(path)["往期对比"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    titles = [r[0] for r in rows if r[0] and r[1] is None and r[5] is None]
+    assert titles[:3] == ["与往期直播对比 · 快手 · 蔚姐直播间", "同一直播间: 蔚姐直播间",
+                          "同一主播: 蔚姐"]  # fmt: skip
+    by_label = {}
+    for row in rows:
+        by_label.setdefault(row[0], []).append(row)
+    this_room, this_host = by_label["本场"]
+    assert this_room == this_host
+    # this show: 90 min, 26 sign-ups; 170 page opens, 20 sign-ups through the page (HX01 5,
+    # FX03 15); the pipeline summed over its jobs
+    assert this_room[2:6] == ["蔚姐直播间", "蔚姐", 90, 26]
+    assert this_room[8:14] == [170, 20, pytest.approx(20 / 170), 16, 7, 3]
+    (room_row,) = by_label["11-13 20:00"]
+    assert room_row[3:6] == ["小周", 60, 1] and room_row[7] is None  # no air time
+    (host_row,) = by_label["11-06 20:00"]
+    assert host_row[2:6] == ["烟台专场", "蔚姐", 60, 8]
+    assert host_row[7] == pytest.approx(6 / 40 * 10)  # 6 on air + 0 in the tail, 40 on air
+    assert host_row[8:14] == [20, 4, pytest.approx(0.2), 3, 2, 1]
+    (together_room,) = by_label["往期合计（1 场）"][:1]
+    assert together_room[5:7] == [1, pytest.approx(1.0)]
+    together_host = by_label["往期合计（1 场）"][1]
+    assert together_host[5:14] == [8, pytest.approx(8.0), pytest.approx(1.5), 20, None,
+                                   pytest.approx(0.2), 3, 2, 1]  # fmt: skip
+    assert sheet["B5"].number_format == "yyyy-mm-dd hh:mm"
+
+
 def test_owner_only_and_english_on_request(report, tmp_path):
     path = write_report_xlsx(tmp_path / "report.xlsx", report, TITLES, "Room", T0, language="en")
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     book = openpyxl.load_workbook(path)
-    assert [ws.title for ws in book.worksheets] == ["Report", "Per minute"]
+    assert [ws.title for ws in book.worksheets] == ["Report", "Per minute", "Comparison"]
     assert book.worksheets[0]["A1"].value == "Show report · Room"
 
 

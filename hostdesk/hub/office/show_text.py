@@ -51,4 +51,14 @@ ZH_CN: dict[str, str] = {
     "this show": "本场",
     "No earlier show of this PC yet.": "这台电脑还没有往期直播。",
     "No such show.": "没有这场直播。",
+    # Per room and host (issue 16): the filters and the two comparisons
+    "Host": "主播",
+    "Room": "直播间",
+    "No show matches these filters.": "没有符合筛选条件的直播。",
+    "Compared with earlier shows in the same room": "与同一直播间的往期直播对比",
+    "Compared with earlier shows of the same host": "与同一主播的往期直播对比",
+    "Earlier shows together ({n})": "往期合计（{n} 场）",
+    "per show; rates pooled": "按场平均；比率合并计算",
+    "No earlier show in this room yet.": "这个直播间还没有往期直播。",
+    "No earlier show of this host yet.": "这位主播还没有往期直播。",
 }
