@@ -108,6 +108,7 @@ def obs_part(root: Path, args, samples: dict, info: dict) -> None:
     from hostdesk.obs.client import ObsClient
     from hostdesk.obs.link import ObsLink
     from hostdesk.obs.overlay import OverlayNames, apply, ensure
+    from hostdesk.render.onair_renderer import QtOverlayRenderer
     from hostdesk.services import onair
     from hostdesk.services.onair import OnAirService
     from hostdesk.services.onair_look import build_look
@@ -128,11 +129,9 @@ def obs_part(root: Path, args, samples: dict, info: dict) -> None:
         canvas = status.canvas
         info["obs"] = "OBS {}, obs-websocket {}".format(*status.versions)
         info["fps"] = canvas.fps
-        look = build_look(
-            ctx.settings, (canvas.base_width, canvas.base_height), session="BENCH"
-        )
+        look = build_look(ctx.settings, (canvas.base_width, canvas.base_height), session="BENCH")
         takes = TakeRepository(ctx.db)
-        service = OnAirService(ctx.data_dir, ctx.jobs, takes, look, link=link)
+        service = OnAirService(ctx.data_dir, ctx.jobs, takes, look, QtOverlayRenderer(), link=link)
         codes = [job.code for job in ctx.jobs.list_jobs()][:10]
         service.prerender(codes)
         service.take(codes[0])[1].result(10)  # the first show also runs ensure()
@@ -290,6 +289,7 @@ def obs_part(root: Path, args, samples: dict, info: dict) -> None:
 def render_part(root: Path, args, samples: dict, info: dict) -> None:
     from hostdesk.render.card import png_bytes, render_card, render_overlay
     from hostdesk.render.geometry import overlay_geometry
+    from hostdesk.render.onair_renderer import QtOverlayRenderer
     from hostdesk.render.qr import qr_matrix, render_qr, signup_url
     from hostdesk.services.onair import OnAirService
     from hostdesk.services.onair_look import build_look
@@ -334,7 +334,7 @@ def render_part(root: Path, args, samples: dict, info: dict) -> None:
         for i in range(args.render_reps * 3):
             job = jobs[i % len(jobs)]
             cold = build_look(ctx.settings, (1920, 1080), session=f"cold{i}")
-            service = OnAirService(ctx.data_dir, ctx.jobs, takes, cold)
+            service = OnAirService(ctx.data_dir, ctx.jobs, takes, cold, QtOverlayRenderer())
             start = time.perf_counter()
             service.take(job.code)
             middle = time.perf_counter()
@@ -358,6 +358,7 @@ def render_part(root: Path, args, samples: dict, info: dict) -> None:
 
 def child(data: Path) -> None:
     """In a new process: imports, QGuiApplication and data dir first, then the first takes."""
+    from hostdesk.render.onair_renderer import QtOverlayRenderer
     from hostdesk.services.onair import OnAirService
     from hostdesk.services.onair_look import build_look
     from hostdesk.store.takes_repo import TakeRepository
@@ -366,7 +367,9 @@ def child(data: Path) -> None:
     ctx = make_data(data)
     jobs = ctx.jobs.list_jobs()
     look = build_look(ctx.settings, (1920, 1080), session="BENCH")
-    service = OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
+    service = OnAirService(
+        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look, QtOverlayRenderer()
+    )
     t0 = time.perf_counter()
     service.take(jobs[0].code)
     t1 = time.perf_counter()

@@ -214,16 +214,16 @@ def run(root: Path, obs, args, push: bool) -> dict:
         if push and args.burst:
             total = args.signups + args.burst
             changes_before = len(watcher.changes)
-            from hostdesk.services import counter as counter_module
+            from hostdesk.render.onair_renderer import QtOverlayRenderer
 
             renders: list[float] = []  # when the desktop drew a counter image
-            real_render = counter_module.render_counter
+            real_render = QtOverlayRenderer.counter
 
             def timed_render(*a, **k):
                 renders.append(time.perf_counter())
                 return real_render(*a, **k)
 
-            counter_module.render_counter = timed_render
+            QtOverlayRenderer.counter = timed_render
             # Posted from other threads while this one runs the console's event loop, as
             # viewers' phones do while the desk works.
             sent: list[float] = []
@@ -234,7 +234,7 @@ def run(root: Path, obs, args, push: bool) -> dict:
             poster.join()
             spin(120, lambda: (c := onair.counter_image(CODE)) is not None and c.count == total)
             spin(2)  # the throttle's last render reaches OBS
-            counter_module.render_counter = real_render
+            QtOverlayRenderer.counter = real_render
             image = onair.counter_image(CODE)
             shown = [t for t, _f in watcher.changes[changes_before:]]
             result["burst"] = {

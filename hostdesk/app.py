@@ -115,7 +115,7 @@ def build_onair(ctx: AppContext, canvas=(1920, 1080), session: str = ""):
     Its `counter` (the live sign-up counter) reads the registrations of this store. The
     links name this PC as the hub last told it (empty before the first pull).
     """
-    from hostdesk.services.counter import CounterService
+    from hostdesk.render.onair_renderer import QtOverlayRenderer
     from hostdesk.services.onair import OnAirService
     from hostdesk.services.onair_look import build_look
     from hostdesk.store.counter_reader import CounterReader
@@ -123,9 +123,8 @@ def build_onair(ctx: AppContext, canvas=(1920, 1080), session: str = ""):
 
     device = HubRepository(ctx.db).state().get(DEVICE_NAME, "")
     look = build_look(ctx.settings, canvas, session, device)
-    onair = OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look)
-    onair.counter = CounterService(onair, CounterReader(ctx.db).read)
-    return onair
+    return OnAirService(ctx.data_dir, ctx.jobs, ctx.takes, look, QtOverlayRenderer(),
+                        read_counter=CounterReader(ctx.db).read)  # fmt: skip
 
 
 def build_link(settings: Settings, on_status):

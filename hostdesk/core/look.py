@@ -101,6 +101,16 @@ class Look:
         return (self.layout.value, self.theme, tuple(self.canvas), self.position.value)
 
 
+@dataclass(frozen=True)
+class CounterImage:
+    """A rendered counter for one job, and the look (`Look.counter_look`) it was drawn for."""
+
+    code: str
+    file: Path
+    look: tuple
+    count: int = 0  # the number it shows
+
+
 def fitted_layout(layout: Layout, canvas: tuple[int, int]) -> Layout:
     """The layout that fits the canvas: a vertical canvas takes only the vertical layout,
     and a landscape one never takes it."""

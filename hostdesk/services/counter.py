@@ -19,18 +19,16 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-
+from hostdesk.core.look import CounterImage, Look
 from hostdesk.core.phone import mask_name  # the desk's mask: the same on air
 from hostdesk.fileio import atomic_write_bytes
-from hostdesk.render.card import png_bytes
-from hostdesk.render.counter import render_counter
-from hostdesk.render.geometry import counter_geometry
-from hostdesk.services.onair import CounterImage, OnAirService, _card_language
+from hostdesk.services.onair_renderer import OverlayRenderer
 from hostdesk.store.counter_reader import CounterRow
 
 log = logging.getLogger(__name__)
@@ -42,8 +40,29 @@ RENDER_VERSION = 1  # bump when the counter's drawing changes for the same text
 KEEP_FILES = 48  # counter images kept in the cache (each new count makes one)
 
 
-def ticker_text(row: CounterRow, now: datetime) -> str | None:
-    """The ticker line for the newest sign-up, or None when it is 10 minutes old or more."""
+ReadCounter = Callable[[str], CounterRow]  # a job's count and newest sign-up (store)
+
+
+class CounterScreen(Protocol):
+    """What the counter shows its images on: the on-air service (services/onair.py), which
+    owns the job on air; passed in, so the counter never imports it."""
+
+    look: Look
+    cache_dir: Path
+
+    @property
+    def on_air(self): ...  # the job on air (its `.code`), or None
+
+    def counter_image(self, code: str) -> CounterImage | None: ...
+
+    def show_counter(self, image: CounterImage) -> Future | None: ...
+
+    def write_live_counter(self, file: Path | None) -> None: ...
+
+
+def ticker_text(row: CounterRow, now: datetime, words) -> str | None:
+    """The ticker line for the newest sign-up, or None when it is 10 minutes old or more.
+    `words(name, title, minutes)` says it in the installed language (the renderer's)."""
     masked = mask_name(row.name)
     if row.newest_at is None or not masked:
         return None
@@ -51,10 +70,8 @@ def ticker_text(row: CounterRow, now: datetime) -> str | None:
     if age >= TICKER_FOR:
         return None
     if age < JUST_NOW:
-        text = QCoreApplication.translate("Counter", "{name} just signed up for {title}")
-        return text.format(name=masked, title=row.title)
-    text = QCoreApplication.translate("Counter", "{name} signed up {minutes} min ago for {title}")
-    return text.format(name=masked, minutes=int(age // 60), title=row.title)
+        return words(masked, row.title, None)
+    return words(masked, row.title, int(age // 60))
 
 
 @dataclass(frozen=True)
@@ -71,14 +88,15 @@ class Refresh:
 class CounterService:
     def __init__(
         self,
-        onair: OnAirService,
-        read: Callable[[str], CounterRow],
+        onair: CounterScreen,
+        read: ReadCounter,
+        renderer: OverlayRenderer,
         *,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         min_interval: float = MIN_INTERVAL,
     ):
-        self._onair, self._read = onair, read
+        self._onair, self._read, self._renderer = onair, read, renderer
         self._clock, self._now, self._min_interval = clock, now, min_interval
         self._lock = threading.Lock()  # the poll and an immediate refresh may overlap
         self._last_render = float("-inf")
@@ -96,11 +114,12 @@ class CounterService:
                 self._shown = None  # shown again from scratch once back on
                 return Refresh()
             row = self._read(on_air.code)
-            ticker = ticker_text(row, self._now())
-            right, top = onair.counter_anchor()
-            size = tuple(counter_geometry(look.layout, look.canvas, look.position)[2:])
+            renderer = self._renderer
+            ticker = ticker_text(row, self._now(), renderer.ticker)
+            right, top = look.counter_anchor()
+            size = tuple(look.counter_rect()[2:])
             material = [RENDER_VERSION, on_air.code, row.count, ticker, list(size), look.theme,
-                        right, top, _card_language()]  # fmt: skip
+                        right, top, renderer.language()]  # fmt: skip
             key = _digest(material)
             if key == self._shown and onair.counter_image(on_air.code) is not None:
                 return Refresh(count=row.count)
@@ -111,8 +130,7 @@ class CounterService:
             file = onair.cache_dir / f"{key}-counter.png"
             rendered = not file.exists()
             if rendered:
-                image = render_counter(row.count, ticker, size, look.theme, right=right, top=top)
-                atomic_write_bytes(file, png_bytes(image))
+                atomic_write_bytes(file, renderer.counter(row.count, ticker, size, look))
                 self.renders += 1
                 _prune(onair.cache_dir, keep=file)
             else:

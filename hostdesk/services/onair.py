@@ -23,21 +23,18 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hostdesk.core import take_rules
 from hostdesk.core.jobs import Job
-from hostdesk.core.look import Box, Look, OverlayFrame
+from hostdesk.core.look import Box, CounterImage, Look, OverlayFrame
+from hostdesk.core.signup_link import scannable, signup_url
 from hostdesk.core.take_rules import Refusal
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
-from hostdesk.render.card import png_bytes, render_overlay
-from hostdesk.render.qr import signup_url
+from hostdesk.services.counter import CounterService, ReadCounter
+from hostdesk.services.onair_renderer import OverlayRenderer
 from hostdesk.store.jobs_repo import JobRepository
 from hostdesk.store.takes_repo import TakeRepository
-
-if TYPE_CHECKING:
-    from hostdesk.services.counter import CounterService
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +61,6 @@ class JobClosed(ValueError):
 
 
 @dataclass(frozen=True)
-class CounterImage:
-    """A rendered counter for one job, and the look (`Look.counter_look`) it was drawn for."""
-
-    code: str
-    file: Path
-    look: tuple
-    count: int = 0  # the number it shows
-
-
-@dataclass(frozen=True)
 class Rendered:
     code: str
     url: str
@@ -93,8 +80,12 @@ class OnAirService:
         jobs: JobRepository,
         takes: TakeRepository,
         look: Look,
+        renderer: OverlayRenderer,
         link: ObsLink | None = None,
+        read_counter: ReadCounter | None = None,
     ):
+        """`renderer` draws (render/onair_renderer.QtOverlayRenderer in the app);
+        `read_counter` reads a job's sign-ups for the live counter (none: no counter)."""
         self.folder = data_dir / OUTPUT_DIR
         self._cache = self.cache_dir = self.folder / "cache"
         self._live = self.folder / "live"
@@ -102,6 +93,7 @@ class OnAirService:
         for folder in (self._cache, self._live, self.logos):
             folder.mkdir(parents=True, exist_ok=True)
         self._jobs, self._takes, self.look, self._link = jobs, takes, look, link
+        self.renderer = renderer
         self.on_air: Rendered | None = None
         self._previews: dict = {}  # (rendered, width, canvas) -> QImage, oldest first
         self._previews_lock = threading.Lock()  # previews and takes run on different threads
@@ -111,7 +103,8 @@ class OnAirService:
         # Held while a frame is built and handed to the link (takes run on the writer
         # lane, counter refreshes on a worker): the last frame sent always has both news.
         self._frame_lock = threading.RLock()
-        self.counter: CounterService | None = None  # attached by app.build_onair
+        # The live sign-up counter: it hands its images in through `show_counter`.
+        self.counter = CounterService(self, read_counter, renderer) if read_counter else None
         # The take's own lane: one thread that tells OBS, in the order asked (takes, clears,
         # new looks). It never waits on the store's writer, so a take never queues behind a
         # sign-up save, an export or a purge; the record follows on the writer lane.
@@ -164,7 +157,7 @@ class OnAirService:
         material = json.dumps(
             [RENDER_VERSION, job.to_json(), job.highlights, self.look.layout.value,
              self.look.theme, list(self.look.canvas), url, hashlib.sha256(logo).hexdigest(),
-             _card_language()],
+             self.renderer.language()],
             ensure_ascii=False, sort_keys=True,
         )  # fmt: skip
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
@@ -182,15 +175,10 @@ class OnAirService:
         card, qr = self._cache / f"{key}-card.png", self._cache / f"{key}-qr.png"
         fresh = not (card.exists() and qr.exists())
         if fresh:
-            overlay = render_overlay(
-                job, url, layout=look.layout, theme=look.theme, canvas=look.canvas,
-                logo=_logo_image(logo),
-            )  # fmt: skip
-            # A link a phone cannot open (no hub address yet) gets no code on screen: a
-            # viewer scanning it would land nowhere. The tile stays, transparent.
-            tile = overlay.qr if scannable(url) else _transparent(overlay.qr.size())
-            atomic_write_bytes(qr, png_bytes(tile))
-            atomic_write_bytes(card, png_bytes(overlay.card))  # last: its presence marks "complete"
+            # A link a phone cannot open (no hub address yet) gets a transparent tile.
+            card_png, qr_png = self.renderer.overlay(job, url, look, logo, scannable(url))
+            atomic_write_bytes(qr, qr_png)
+            atomic_write_bytes(card, card_png)  # last: its presence marks "complete"
         return Rendered(job.code, url, card, qr, *look.boxes()), fresh
 
     def prerender(self, codes: list[str]) -> int:
@@ -271,7 +259,7 @@ class OnAirService:
         """The clear in the record; the live copies emptied to transparent images."""
         self._takes.record("clear", None, self.look.session or None)
         for name in ("card.png", "qr.png", "counter.png"):
-            atomic_write_bytes(self._live / name, _transparent_png())
+            atomic_write_bytes(self._live / name, self.renderer.blank())
 
     def hidden_frame(self) -> OverlayFrame:
         """Nothing on air: OBS gets our sources, placed for this look, and hidden."""
@@ -320,12 +308,12 @@ class OnAirService:
         """A transparent image for a counter not drawn yet (written once, never changed)."""
         path = self._cache / "counter-blank.png"
         if not path.exists():
-            atomic_write_bytes(path, _transparent_png())
+            atomic_write_bytes(path, self.renderer.blank())
         return path
 
     def write_live_counter(self, file: Path | None) -> None:
         """The hand-made OBS sources' copy: `file`'s image, or transparent (None)."""
-        data = file.read_bytes() if file is not None else _transparent_png()
+        data = file.read_bytes() if file is not None else self.renderer.blank()
         atomic_write_bytes(self._live / "counter.png", data)
 
     def use_link(self, link: ObsLink | None) -> None:
@@ -367,60 +355,9 @@ class OnAirService:
         return image
 
     def _draw_preview(self, rendered: Rendered | None, width: int, counter: CounterImage | None):
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QImage, QPainter
-
-        cw, ch = self.look.canvas
-        scale = width / cw
-        image = QImage(width, max(1, round(ch * scale)), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
+        layers = []
         if rendered is not None:
-            p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            p.scale(scale, scale)
-            p.drawImage(rendered.card_at.x, rendered.card_at.y, QImage(str(rendered.card)))
-            p.drawImage(rendered.qr_at.x, rendered.qr_at.y, QImage(str(rendered.qr)))
+            layers = [(rendered.card_at, rendered.card), (rendered.qr_at, rendered.qr)]
             if counter is not None:
-                at = self.look.counter_box()
-                p.drawImage(at.x, at.y, QImage(str(counter.file)))
-            p.end()
-        return image
-
-
-def _card_language() -> str:
-    """The language the card's own words (急招, 招 N 人, 扫码报名) are drawn in: part of the key."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale().name()
-
-
-def _logo_image(data: bytes):
-    """The logo as an image; an unreadable file draws no logo rather than failing the take."""
-    if not data:
-        return None
-    from PySide6.QtGui import QImage
-
-    image = QImage.fromData(data)
-    if image.isNull():
-        log.warning("a logo file could not be read as an image; drawing the card without it")
-        return None
-    return image
-
-
-def scannable(url: str) -> bool:
-    """Whether a phone can open this link: an absolute http(s) URL."""
-    return url.startswith(("https://", "http://"))
-
-
-def _transparent(size=None):
-    from PySide6.QtCore import QSize, Qt
-    from PySide6.QtGui import QImage
-
-    image = QImage(size or QSize(1, 1), QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    return image
-
-
-def _transparent_png() -> bytes:
-    """What the live files hold while nothing is on air: a 1x1 fully transparent image."""
-    return png_bytes(_transparent())
+                layers.append((self.look.counter_box(), counter.file))
+        return self.renderer.preview(self.look.canvas, width, layers)

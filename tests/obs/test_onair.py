@@ -21,6 +21,7 @@ from hostdesk.core.registrations import RegistrationDraft
 from hostdesk.obs import ObsClient, ObsError
 from hostdesk.obs.link import ObsLink
 from hostdesk.obs.overlay import OverlayNames, apply, ensure
+from hostdesk.render.onair_renderer import QtOverlayRenderer
 from hostdesk.services.onair import OnAirService
 from hostdesk.services.onair_look import build_look
 from hostdesk.store.takes_repo import TakeRepository
@@ -153,7 +154,9 @@ def _switching(client, service, names, jobs, canvas, rounds):
 
 def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
     look = build_look(data.settings, (1920, 1080), session="S9")
-    service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
+    service = OnAirService(
+        data.data_dir, data.jobs, TakeRepository(data.db), look, QtOverlayRenderer()
+    )
     jobs = data.jobs.list_jobs()[:5]
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
         assert _switching(client, service, _names("s50"), jobs, (1920, 1080), 50) == []
@@ -163,7 +166,9 @@ def test_fifty_switches_each_show_the_right_qr(qapp, obs_running, data):
 def test_vertical_canvas_survives_the_stream(qapp, obs_server_vertical, data):
     obs = obs_server_vertical
     look = build_look(data.settings, (1080, 1920))
-    service = OnAirService(data.data_dir, data.jobs, TakeRepository(data.db), look)
+    service = OnAirService(
+        data.data_dir, data.jobs, TakeRepository(data.db), look, QtOverlayRenderer()
+    )
     job = data.jobs.get("HX-001")
     with ObsClient(obs.host, obs.port, obs.password) as client:
         video = client.video_settings()

@@ -15,6 +15,7 @@ from hostdesk import app
 from hostdesk.config import Settings
 from hostdesk.core.phone import mask_phone
 from hostdesk.core.registrations import RegistrationDraft
+from hostdesk.render.onair_renderer import QtOverlayRenderer
 from hostdesk.services import counter as counter_module
 from hostdesk.services.counter import CounterService, mask_name, ticker_text
 from hostdesk.services.onair_look import build_look
@@ -48,15 +49,15 @@ class FakeLink:
 
 @pytest.fixture
 def drawn(monkeypatch):
-    """Every (count, ticker) the counter drew, in order."""
+    """Every (count, ticker) the counter drew, in order (spied on the renderer's class)."""
     calls = []
-    real = counter_module.render_counter
+    real = QtOverlayRenderer.counter
 
-    def spy(count, ticker, *args, **kwargs):
+    def spy(self, count, ticker, *args, **kwargs):
         calls.append((count, ticker))
-        return real(count, ticker, *args, **kwargs)
+        return real(self, count, ticker, *args, **kwargs)
 
-    monkeypatch.setattr(counter_module, "render_counter", spy)
+    monkeypatch.setattr(QtOverlayRenderer, "counter", spy)
     return calls
 
 
@@ -149,13 +150,14 @@ def test_the_ticker_mask_never_shows_a_lone_override():
 def test_ticker_wording_and_its_ten_minute_cutoff(qapp):
     signed = datetime(2026, 5, 1, 20, 0, tzinfo=UTC)
     row = CounterRow(5, "张三", signed, "普工")
-    at = lambda minutes: ticker_text(row, signed + timedelta(minutes=minutes))  # noqa: E731
+    words = QtOverlayRenderer().ticker  # the app's wording, in the installed language
+    at = lambda minutes: ticker_text(row, signed + timedelta(minutes=minutes), words)  # noqa: E731
     assert at(0) == at(1.9) == "张** just signed up for 普工"
     assert at(2) == "张** signed up 2 min ago for 普工"
     assert at(9.99) == "张** signed up 9 min ago for 普工"
     assert at(10) is None and at(600) is None
     assert at(-3) == "张** just signed up for 普工"  # a hub clock a little ahead
-    assert ticker_text(CounterRow(0), signed) is None
+    assert ticker_text(CounterRow(0), signed, words) is None
 
 
 def test_the_ticker_line_goes_when_the_newest_is_ten_minutes_old(onair, ctx, drawn):
@@ -214,7 +216,8 @@ def test_a_burst_of_ten_sign_ups_is_drawn_at_most_twice_ending_with_the_last(
 
 def test_renders_are_never_closer_than_half_a_second(onair, ctx):
     now = [100.0]
-    service = CounterService(onair, CounterReader(ctx.db).read, clock=lambda: now[0])
+    service = CounterService(onair, CounterReader(ctx.db).read, onair.renderer,
+                             clock=lambda: now[0])  # fmt: skip
     onair.take(CODE)
     renders = []
     for step in range(40):  # a new sign-up every 0.1 s for 4 s

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from hostdesk.config import Settings
+from hostdesk.render.onair_renderer import QtOverlayRenderer
 from hostdesk.services import onair
 from hostdesk.services.onair import OnAirService, UnknownJob
 from hostdesk.services.onair_look import build_look
@@ -18,7 +19,7 @@ def service(qapp, ctx):
     settings = Settings()
     settings.signup.hub_url = "https://hub.example"
     look = build_look(settings, session="S1", device="studio-1")
-    return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look)
+    return OnAirService(ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), look, QtOverlayRenderer())
 
 
 def test_take_writes_live_images_and_records_it(service, ctx):
@@ -38,9 +39,9 @@ def test_take_writes_live_images_and_records_it(service, ctx):
 
 def test_unchanged_card_is_never_rendered_twice(service, monkeypatch):
     calls = []
-    real = onair.render_overlay
+    real = service.renderer.overlay
     monkeypatch.setattr(
-        onair, "render_overlay", lambda *a, **k: calls.append(a[0].code) or real(*a, **k)
+        service.renderer, "overlay", lambda *a, **k: calls.append(a[0].code) or real(*a, **k)
     )
     assert service.prerender(["HX-001", "GE-002", "NOPE"]) == 2
     service.take("HX-001")
@@ -159,7 +160,7 @@ def test_the_cache_keeps_cards_of_each_language_apart(service, ctx):
 def test_without_a_hub_address_no_qr_code_goes_on_air(qapp, ctx):
     ctx.catalogue.load_demo_if_empty()
     service = OnAirService(
-        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), build_look(Settings())
+        ctx.data_dir, ctx.jobs, TakeRepository(ctx.db), build_look(Settings()), QtOverlayRenderer()
     )
     rendered, _ = service.take("HX-001")
     assert rendered.url.startswith("/j/HX-001")  # a phone could not open this
