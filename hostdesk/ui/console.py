@@ -26,8 +26,7 @@ from hostdesk.core.jobs import Job
 from hostdesk.core.rundown import AutoRotate, Rundown
 from hostdesk.core.take_rules import Refusal, Verdict
 from hostdesk.services.onair import OnAirService, scannable
-from hostdesk.services.take_publish import TakePublishing
-from hostdesk.store.publish_repo import HubCopy
+from hostdesk.services.take_publish import HubCopy, TakePublishing
 from hostdesk.ui import tasks
 
 log = logging.getLogger(__name__)

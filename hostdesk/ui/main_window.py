@@ -29,8 +29,8 @@ from hostdesk.config import HotkeySettings, Settings
 from hostdesk.core.jobs import Job
 from hostdesk.core.look import Look
 from hostdesk.core.sessions import Session, SessionState
-from hostdesk.obs.link import ObsLink
 from hostdesk.services.catalogue import CatalogueService
+from hostdesk.services.obs_state import ObsLink
 from hostdesk.services.onair import OnAirService, scannable
 from hostdesk.services.onair_look import build_look
 from hostdesk.services.sessions import SessionService

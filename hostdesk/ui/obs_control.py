@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from hostdesk import messages
 from hostdesk.config import Settings
 from hostdesk.core.look import Look
-from hostdesk.obs.link import LinkState, LinkStatus, ObsLink
+from hostdesk.services.obs_state import LinkState, LinkStatus, ObsLink
 from hostdesk.services.onair import OnAirService
 from hostdesk.services.onair_look import build_look
 from hostdesk.ui import tasks

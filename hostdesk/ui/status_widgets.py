@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from hostdesk.obs.link import LinkState, LinkStatus
+from hostdesk.services.obs_state import LinkState, LinkStatus
 
 _COLOURS = {
     LinkState.NOT_CONFIGURED: "#8b919a",
