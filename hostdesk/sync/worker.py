@@ -303,14 +303,14 @@ class SyncWorker:
         if sent:
             return 0
         if sent is None:
-            return self._gate.wait()
+            return self._until_look()
         if self._pull is not None and now >= self._pull_at:
             if self._guard(self._run_pull):
                 self._pull_at = now if self._pull_more else now + self._next_pull()
             return 0
         if not self._contacted or self._state != "online":
             self._guard(self._probe)  # nothing to send: is the hub back, is the token good?
-            return self._gate.wait() or self._idle_poll
+            return self._until_look() or self._idle_poll
         return self._idle_wait(now)
 
     def _next_pull(self) -> float:
@@ -320,16 +320,21 @@ class SyncWorker:
             else self._pull_interval
         )
 
+    def _until_look(self) -> float:
+        """How long to sleep after a failure: to the gate's opening, or to the next look when
+        the hub gave no answer at all (never the whole backoff: a request that just failed
+        must not keep the worker from seeing the hub's return)."""
+        return self._gate.until_look(policy.silent(self._reason) and self._client is not None)
+
     def _look_while_down(self) -> float:
         """Backing off: when the hub gave no answer at all, look at it every probe interval."""
-        silent = policy.silent(self._reason) and self._client is not None
-        wait = self._gate.until_look(silent)
+        wait = self._until_look()
         if wait > 0:
             return wait
         if self._guard(self._reach):
             log.info("sync: the hub answers again")
             return 0
-        return max(0.05, self._gate.until_look(silent))
+        return max(0.05, self._until_look())
 
     def _idle_wait(self, now: float) -> float:
         wait = min(self._idle_poll, max(0.0, self._audit_at - now))

@@ -17,7 +17,7 @@ Answer = tuple[int, dict, bytes] | None
 
 
 class FakeHub:
-    def __init__(self, token: str = "device-token"):
+    def __init__(self, token: str = "device-token", port: int = 0):
         self.token = token
         self.events: dict[str, dict] = {}  # event_id -> item
         self.versions: dict[str, int] = {}  # client_id -> events applied
@@ -52,6 +52,8 @@ class FakeHub:
                 if scripted is not None:
                     status, headers, raw = scripted
                     return self._answer(status, raw, headers)
+                if method == "GET" and self.path == "/healthz":  # the hub's: no token needed
+                    return self._answer(200, {"status": "ok"})
                 if self.headers.get("Authorization") != f"Bearer {hub.token}":
                     return self._answer(401, {"detail": "unknown token"})
                 if method == "POST" and self.path == "/api/v1/registrations/batch":
@@ -74,7 +76,7 @@ class FakeHub:
             def do_POST(self):
                 self._handle("POST")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.05,), daemon=True
