@@ -289,7 +289,11 @@ def take_part(root: Path, obs, args, samples: dict, info: dict) -> None:
                 watchdog.stop()
             if "ack" not in seen:
                 raise RuntimeError(f"Ctrl+{slot}: no take_acknowledged for {seen['expect']}")
-            spin(0.5, lambda: "taken" in seen)
+            # The take's bookkeeping (record, live copies, preview) ends with `taken`; it may
+            # wait behind the desk's writes: waited for, so every stamp below exists.
+            spin(10, lambda: "taken" in seen and "take_out" in seen)
+            if "taken" not in seen or "take_out" not in seen:
+                raise RuntimeError(f"Ctrl+{slot}: {seen['expect']} was never recorded")
             return seen
 
         print("take warm-up: slots 1..9 once", file=sys.stderr)
@@ -502,10 +506,11 @@ def report(samples: dict, info: dict, args) -> str:
             ("key_ack", "**Key press to take_acknowledged** (delivered on the GUI thread)"),
             ("key_ack_reported", "  the ms the console reports (take() entry to OBS's answer)"),
             ("key_return", "  `keyClick` returning (GUI thread busy with the press)"),
-            ("key_writer", "  key press to `OnAirService.show` starting (on the take's thread)"),
+            ("key_writer", "  key press to `OnAirService.show` starting (the take's thread)"),
             (
                 "svc_take",
-                "  `OnAirService.show` + `record` (OBS told first; record, 2 fsynced copies)",
+                "  `OnAirService.show` start to `record` end (OBS told first; record and 2 "
+                "fsynced copies on the writer lane)",
             ),
             ("key_obs", "  **key press to OBS's answer** (stamped on the link thread)"),
             ("preview", "  `preview_image` after the take (on-air monitor image)"),
