@@ -1,8 +1,9 @@
 """Putting a job on air: cached card and QR images, the output folder, the record, and OBS.
 
 The live sign-up counter (services/counter.py) renders its own images and hands them in
-through `show_counter`; every frame OBS gets is built here, under one lock, from the job
-on air and the newest counter, so a take and a new count can never undo each other.
+through `show_counter`; every frame OBS gets is built by the composer
+(services/onair_composer.py), the one owner of the job on air and the only caller of the
+OBS link, on the take's own lane. The record follows on the store's writer lane.
 
 Images are content-addressed: a job whose card would look the same is never rendered
 twice, and a file OBS reads never changes under it (each look has its own file). The
@@ -20,18 +21,18 @@ import hashlib
 import json
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future
 from pathlib import Path
 
 from hostdesk.core import take_rules
 from hostdesk.core.jobs import Job
-from hostdesk.core.look import Box, CounterImage, Look, OverlayFrame
+from hostdesk.core.look import CounterImage, Look, OverlayFrame
 from hostdesk.core.signup_link import scannable, signup_url
 from hostdesk.core.take_rules import Refusal
 from hostdesk.fileio import atomic_write_bytes
 from hostdesk.obs.link import ObsLink
 from hostdesk.services.counter import CounterService, ReadCounter
+from hostdesk.services.onair_composer import Composer, Rendered
 from hostdesk.services.onair_renderer import OverlayRenderer
 from hostdesk.store.jobs_repo import JobRepository
 from hostdesk.store.takes_repo import TakeRepository
@@ -60,19 +61,6 @@ class JobClosed(ValueError):
         self.code = code
 
 
-@dataclass(frozen=True)
-class Rendered:
-    code: str
-    url: str
-    card: Path
-    qr: Path
-    card_at: Box
-    qr_at: Box
-
-    def frame(self, visible: bool = True) -> OverlayFrame:
-        return OverlayFrame(self.card, self.qr, self.card_at, self.qr_at, visible)
-
-
 class OnAirService:
     def __init__(
         self,
@@ -92,55 +80,56 @@ class OnAirService:
         self.logos = data_dir / LOGO_DIR  # made here so the user finds where logos go
         for folder in (self._cache, self._live, self.logos):
             folder.mkdir(parents=True, exist_ok=True)
-        self._jobs, self._takes, self.look, self._link = jobs, takes, look, link
+        self._jobs, self._takes = jobs, takes
         self.renderer = renderer
-        self.on_air: Rendered | None = None
+        # The job on air, the counters, the look and the OBS link: the composer owns them.
+        self.composer = Composer(look, self.blank_counter, link)
         self._previews: dict = {}  # (rendered, width, canvas) -> QImage, oldest first
         self._previews_lock = threading.Lock()  # previews and takes run on different threads
-        # The newest counter image per job: a take shows the job's last count at once, and
-        # the counter's next refresh brings it up to date.
-        self._counters: dict[str, CounterImage] = {}
-        # Held while a frame is built and handed to the link (takes run on the writer
-        # lane, counter refreshes on a worker): the last frame sent always has both news.
-        self._frame_lock = threading.RLock()
         # The live sign-up counter: it hands its images in through `show_counter`.
         self.counter = CounterService(self, read_counter, renderer) if read_counter else None
-        # The take's own lane: one thread that tells OBS, in the order asked (takes, clears,
-        # new looks). It never waits on the store's writer, so a take never queues behind a
-        # sign-up save, an export or a purge; the record follows on the writer lane.
-        self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hostdesk-onair")
+
+    @property
+    def look(self) -> Look:
+        return self.composer.look
+
+    @look.setter
+    def look(self, look: Look) -> None:
+        self.composer.look = look
+
+    @property
+    def on_air(self) -> Rendered | None:
+        """The job on air (the composer's), or None."""
+        return self.composer.on_air
 
     # -- the take's lane: OBS is told here, at once and in order ---------------------------
 
     def take_soon(self, code: str) -> Future:
         """`show(code)` on the take's lane; resolves to (rendered, OBS's future or None).
         The caller records the take afterwards (`record`, on the store's writer lane)."""
-        return self._lane.submit(self.show, code)
+        return self.composer.submit(self.show, code)
 
     def clear_soon(self) -> Future:
         """`hide()` on the take's lane; resolves to OBS's future (or None). The caller then
         records the clear (`record_clear`, on the writer lane)."""
-        return self._lane.submit(self.hide)
+        return self.composer.submit(self.hide)
 
     def look_soon(self, look: Look) -> Future:
         """`set_look(look)` on the take's lane, in order with takes and clears."""
-        return self._lane.submit(self.set_look, look)
+        return self.composer.submit(self.set_look, look)
 
     def restore_soon(self, code: str) -> Future:
         """`restore(code)` on the take's lane, unless a take or a clear came first (None)."""
-        return self._lane.submit(self._restore_if_off_air, code)
+        return self.composer.submit(self._restore_if_off_air, code)
 
     def after_frames(self, fn) -> Future:
         """`fn()` on the take's lane, after the frames asked for before it (e.g. a counter
         refresh behind a new look). `fn` must hold plain service objects, never Qt ones."""
-        return self._lane.submit(fn)
+        return self.composer.submit(fn)
 
     def lane_idle(self, timeout: float = 10.0) -> bool:
         """For shutdown and tests: True once everything asked of the take's lane is done."""
-        try:
-            return self._lane.submit(lambda: None).result(timeout) is None
-        except TimeoutError:
-            return False
+        return self.composer.lane_idle(timeout)
 
     def logo_file(self, company: str) -> Path | None:
         """The employer's logo file, if the user put one in the logos folder."""
@@ -205,10 +194,7 @@ class OnAirService:
         if reason is Refusal.CLOSED:
             raise JobClosed(code)
         rendered = self.render(job)
-        with self._frame_lock:
-            self.on_air = rendered
-            future = self._link.show(self.frame(rendered)) if self._link else None
-        return rendered, future
+        return rendered, self.composer.put_on_air(rendered)
 
     def left_on_air(self, session: str) -> str | None:
         """The job a quit or a crash left on air in `session` (None: none, or it was cleared)."""
@@ -246,14 +232,8 @@ class OnAirService:
         return future
 
     def hide(self) -> Future | None:
-        """OBS told to hide the overlay. OBS is told even when nothing is on air here: the
-        panic key must also hide an overlay left visible by an earlier run."""
-        with self._frame_lock:
-            on_air, self.on_air = self.on_air, None
-            if self._link is None:
-                return None
-            frame = self.frame(on_air, visible=False) if on_air else self.hidden_frame()
-            return self._link.show(frame)
+        """OBS told to hide the overlay (see Composer.take_off_air)."""
+        return self.composer.take_off_air()
 
     def record_clear(self) -> None:
         """The clear in the record; the live copies emptied to transparent images."""
@@ -263,33 +243,19 @@ class OnAirService:
 
     def hidden_frame(self) -> OverlayFrame:
         """Nothing on air: OBS gets our sources, placed for this look, and hidden."""
-        look = self.look
-        return OverlayFrame(None, None, *look.boxes(), visible=False,
-                            counter_at=look.counter_box(), counter_visible=look.counter)  # fmt: skip
+        return self.composer.hidden_frame()
 
     def frame(self, rendered: Rendered, visible: bool = True) -> OverlayFrame:
-        """The whole frame for `rendered`: card, QR and this job's newest counter.
-
-        The counter's scene item follows the switch alone (hiding it costs OBS a wait on
-        its UI thread); a job whose count is not drawn yet shows a blank counter image.
-        """
-        look = self.look
-        counter = self.counter_image(rendered.code)
-        return OverlayFrame(
-            rendered.card, rendered.qr, rendered.card_at, rendered.qr_at, visible,
-            counter.file if counter else self.blank_counter(), look.counter_box(), look.counter,
-        )  # fmt: skip
+        """The whole frame for `rendered` (see Composer.frame)."""
+        return self.composer.frame(rendered, visible)
 
     def current_frame(self) -> OverlayFrame:
         """What OBS should show now (the CLI sends it once the counter is drawn)."""
-        with self._frame_lock:
-            on_air = self.on_air
-            return self.frame(on_air) if on_air else self.hidden_frame()
+        return self.composer.current_frame()
 
     def counter_image(self, code: str) -> CounterImage | None:
         """The newest counter drawn for `code` in the current look, if any."""
-        counter = self._counters.get(code)
-        return counter if counter and counter.look == self.look.counter_look() else None
+        return self.composer.counter_image(code)
 
     def counter_anchor(self) -> tuple[bool, bool]:
         """(right, top) for render_counter in the current look."""
@@ -297,12 +263,7 @@ class OnAirService:
 
     def show_counter(self, image: CounterImage) -> Future | None:
         """A new counter image for its job; OBS is told when that job is on air."""
-        with self._frame_lock:
-            self._counters[image.code] = image
-            on_air = self.on_air
-            if self._link is None or on_air is None or on_air.code != image.code:
-                return None
-            return self._link.show(self.frame(on_air))
+        return self.composer.show_counter(image)
 
     def blank_counter(self) -> Path:
         """A transparent image for a counter not drawn yet (written once, never changed)."""
@@ -318,25 +279,22 @@ class OnAirService:
 
     def use_link(self, link: ObsLink | None) -> None:
         """Connect to OBS later (the link is made once settings and keyring are read)."""
-        self._link = link
+        self.composer.link = link
 
     def set_look(self, look: Look) -> Future | None:
         """A new canvas or new settings: the job on air is drawn again for the new look."""
-        with self._frame_lock:
-            self.look = look
-            on_air = self.on_air
-            job = self._jobs.get(on_air.code) if on_air is not None else None
-            if job is not None:
-                # Drawn again with or without OBS: the live files and the link shown in the
-                # console follow the new look (e.g. the hub's name for this PC in the link).
-                self.on_air = self.render(job)
-                if self.on_air != on_air:
-                    self._copy_live(self.on_air)
-            if self._link is None:
-                return None
-            if job is None:
-                return self._link.show(self.hidden_frame())
-            return self._link.show(self.frame(self.on_air))
+        before = self.on_air
+
+        def redraw(code: str) -> Rendered | None:
+            job = self._jobs.get(code)
+            return self.render(job) if job is not None else None
+
+        # Drawn again with or without OBS: the live files and the link shown in the console
+        # follow the new look (e.g. the hub's name for this PC in the link).
+        future, redrawn = self.composer.change_look(look, redraw)
+        if redrawn is not None and redrawn != before:
+            self._copy_live(redrawn)
+        return future
 
     def preview_image(self, rendered: Rendered | None, width: int = 640):
         """The canvas as OBS will show it, scaled to `width` pixels: for the console's panels.

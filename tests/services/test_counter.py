@@ -180,7 +180,7 @@ def test_the_ticker_line_goes_when_the_newest_is_ten_minutes_old(onair, ctx, dra
 def test_nothing_changed_nothing_drawn_nothing_sent(onair, ctx, drawn):
     save(ctx)
     onair.take(CODE)
-    link = onair._link
+    link = onair.composer.link
     assert onair.counter.refresh().rendered
     sent = len(link.frames)
     for _ in range(5):
@@ -211,7 +211,7 @@ def test_a_burst_of_ten_sign_ups_is_drawn_at_most_twice_ending_with_the_last(
     assert final.count == 10 and final.rendered
     assert len(drawn) <= 2
     assert drawn[-1] == (10, "赵** just signed up for 冰箱总装普工")
-    assert onair._link.frames[-1].counter_file == onair.current_frame().counter_file
+    assert onair.composer.link.frames[-1].counter_file == onair.current_frame().counter_file
 
 
 def test_renders_are_never_closer_than_half_a_second(onair, ctx):
@@ -232,7 +232,7 @@ def test_renders_are_never_closer_than_half_a_second(onair, ctx):
 
 def test_the_frame_carries_the_counter_and_clear_or_off_hides_it(onair, ctx):
     save(ctx)
-    link = onair._link
+    link = onair.composer.link
     onair.take(CODE)
     onair.counter.refresh()
     frame = link.frames[-1]
@@ -260,7 +260,7 @@ def test_the_frame_carries_the_counter_and_clear_or_off_hides_it(onair, ctx):
 
 
 def test_a_job_taken_before_its_count_is_drawn_shows_a_blank_counter(onair, ctx):
-    link = onair._link
+    link = onair.composer.link
     onair.take("GE-001")
     frame = link.frames[-1]
     assert frame.counter_file == onair.blank_counter()
