@@ -135,3 +135,20 @@ def format_age(min: int | None, max: int | None) -> str:
     if min_age == max_age:
         return f"{min_age}岁"
     return f"{min_age}-{max_age}岁"
+
+
+def age_label(min: int | None, max: int | None, text: str = "") -> str:
+    """The age as the card and the page show it: the band read, else the cell as written.
+
+    Words that set no limit (不限, 年龄不限) show nothing, as an empty cell does; words the
+    reader could not turn into a band (年龄可根据个人形象而定) show as the employer wrote them.
+    """
+    shown = format_age(min, max)
+    text = (text or "").strip()
+    if shown or not text:
+        return shown
+    try:
+        no_limit = parse_age(text) == (None, None)
+    except AgeParseError:
+        no_limit = False
+    return "" if no_limit else text

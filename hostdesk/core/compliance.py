@@ -32,11 +32,13 @@ FIELD_ORDER = (
     "benefits",
     "age_min",
     "age_max",
+    "age_text",
     "shift",
     "requirements",
     "highlights",
 )
-TEXT_FIELDS = ("title", "benefits", "shift", "requirements", "highlights")
+# age_text: an age cell the reader could not turn into a band may still say 限男 or 未婚.
+TEXT_FIELDS = ("title", "benefits", "age_text", "shift", "requirements", "highlights")
 
 MINIMUM_WORKING_AGE = 16  # 劳动法 §15
 REGEX_PREFIX = "re:"

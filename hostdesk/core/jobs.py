@@ -20,7 +20,7 @@ class JobStatus(StrEnum):
 # The keys of `hostdesk jobs list --json`, in order; the hub's job schema uses the same.
 JOB_JSON_KEYS = (
     "code", "title", "company", "city", "salary_min", "salary_max", "salary_unit",
-    "salary_text", "benefits", "headcount", "age_min", "age_max", "shift",
+    "salary_text", "benefits", "headcount", "age_min", "age_max", "age_text", "shift",
     "requirements", "signup_url", "urgent", "status",
 )  # fmt: skip
 
@@ -40,6 +40,8 @@ class Job:
     headcount: int | None = None
     age_min: int | None = None
     age_max: int | None = None
+    # The age cell as the sheet wrote it (like Pay.text): shown when the band could not be read.
+    age_text: str = ""
     shift: str = ""
     requirements: str = ""
     highlights: str = ""
@@ -66,6 +68,7 @@ class Job:
             "headcount": self.headcount,
             "age_min": self.age_min,
             "age_max": self.age_max,
+            "age_text": self.age_text,
             "shift": self.shift,
             "requirements": self.requirements,
             "signup_url": self.signup_url,
@@ -98,6 +101,7 @@ class Job:
             headcount=data.get("headcount"),
             age_min=data.get("age_min"),
             age_max=data.get("age_max"),
+            age_text=data.get("age_text") or "",
             shift=data.get("shift") or "",
             requirements=data.get("requirements") or "",
             signup_url=data.get("signup_url") or "",

@@ -185,6 +185,7 @@ class Job(BaseModel):
     headcount: int | None = Field(default=None, ge=0, le=HEADCOUNT_MAX)
     age_min: int | None = Field(default=None, ge=0, le=JOB_AGE_MAX)
     age_max: int | None = Field(default=None, ge=0, le=JOB_AGE_MAX)
+    age_text: Line = Field(default="", max_length=200)  # the age as written (shown when unread)
     shift: Line = Field(default="", max_length=200)
     requirements: Lines = Field(default="", max_length=5000)
     signup_url: Line = Field(default="", max_length=2000)

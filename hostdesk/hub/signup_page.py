@@ -32,7 +32,7 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.concurrency import run_in_threadpool
 
-from hostdesk.core.age import format_age
+from hostdesk.core.age import age_label
 from hostdesk.core.jobs import Job
 from hostdesk.core.salary import format_pay
 from hostdesk.hub import ingest, page_opens, signup_form
@@ -162,7 +162,7 @@ def _summary(data: dict) -> dict:
     return {
         "code": job.code, "title": job.title, "company": job.company.strip(),
         "city": job.city.strip(), "pay": pay, "benefits": [b for b in job.benefits if b.strip()],
-        "shift": job.shift.strip(), "age": format_age(job.age_min, job.age_max),
+        "shift": job.shift.strip(), "age": age_label(job.age_min, job.age_max, job.age_text),
         "urgent": job.urgent, "status": job.status.value,
     }  # fmt: skip
 

@@ -19,6 +19,7 @@ FIELD_LABELS = {
     "age": QT_TRANSLATE_NOOP("Fields", "Age"),
     "age_min": QT_TRANSLATE_NOOP("Fields", "Minimum age"),
     "age_max": QT_TRANSLATE_NOOP("Fields", "Maximum age"),
+    "age_text": QT_TRANSLATE_NOOP("Fields", "Age"),  # the age cell as written (lint warnings)
     "shift": QT_TRANSLATE_NOOP("Fields", "Shift"),
     "requirements": QT_TRANSLATE_NOOP("Fields", "Requirements"),
     "highlights": QT_TRANSLATE_NOOP("Fields", "Highlights"),
@@ -77,7 +78,7 @@ ROW_PROBLEMS = {
     ),
     "age_unread": QT_TRANSLATE_NOOP(
         "Problems",
-        "age “{text}” is imported as written, in the requirements: write it like 18-45岁 or 45岁以下 to have it read",
+        "age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read",
     ),
     "code_replaced": QT_TRANSLATE_NOOP(
         "Problems",

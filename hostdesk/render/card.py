@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLineF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPen
 
-from hostdesk.core.age import format_age
+from hostdesk.core.age import age_label
 from hostdesk.core.jobs import Job
 from hostdesk.core.salary import format_pay
 from hostdesk.render.geometry import Canvas, Layout, Rect, layout_named, overlay_geometry, unit
@@ -87,14 +87,14 @@ def _floor(px: int, ratio: float) -> int:
 
 
 def _facts(job: Job) -> list[tuple[str, bool]]:
-    """Headcount (emphasised: it tells viewers the odds), age band and shift."""
+    """Headcount (emphasised: it tells viewers the odds), age band (as written when unread), shift."""
     headcount = ""
     if job.headcount:
         # No %n plural: lupdate (6.11) drops the plural marker unless the count is a literal.
         headcount = QCoreApplication.translate("Card", "Hiring {count}").format(count=job.headcount)
     return [
         (headcount, True),
-        (format_age(job.age_min, job.age_max), False),
+        (age_label(job.age_min, job.age_max, job.age_text), False),
         (job.shift.strip(), False),
     ]
 

@@ -31,7 +31,7 @@ def _row(job: Job) -> list[str | int]:
         job.pay.text or format_pay(job.pay),
         BENEFIT_JOINER.join(job.benefits),
         "" if job.headcount is None else job.headcount,
-        format_age(job.age_min, job.age_max),
+        job.age_text or format_age(job.age_min, job.age_max),
         job.shift,
         job.requirements,
         job.highlights,

@@ -55,7 +55,7 @@ _MESSAGES = {
         "6000-8000元/月, 22元/小时 or 面议 to have it read."
     ),
     "age_unread": (
-        "{where}: the age {text!r} is imported as written, in the requirements. Write it like "
+        "{where}: the age {text!r} is imported as written, without a band. Write it like "
         "18-45岁 or 45岁以下 to have it read."
     ),
     "code_replaced": (
@@ -210,7 +210,7 @@ def _row_to_job(
 
     Every cell is checked even after a problem, so one pass over the sheet reports them all.
     A cell that cannot be read leaves its field empty (or at its default) and is kept as
-    written where the host will see it: the pay text, or a 年龄 line in the requirements.
+    written where the host will see it: the pay's or the age's text, on the card and the page.
     """
     problems: list[RowProblem] = []
 
@@ -239,12 +239,11 @@ def _row_to_job(
 
     requirements = _cell(table, cells, "requirements")
     age_min = age_max = None
-    age_text = _cell(table, cells, "age")
+    age_text = _cell(table, cells, "age")  # kept as written, as the pay is: shown when unread
     try:
         age_min, age_max = parse_age(age_text)
     except AgeParseError as exc:
         problem("age", _AGE_REASONS.get(exc.reason, "age_unread"), age_text)
-        requirements = _add_line(requirements, f"年龄：{age_text}")
 
     sex_text = normalize_text(_cell(table, cells, "gender"))
     if sex_text and _word(sex_text) not in _ANY_SEX:
@@ -284,6 +283,7 @@ def _row_to_job(
         headcount=headcount,
         age_min=age_min,
         age_max=age_max,
+        age_text=age_text,
         shift=normalize_text(_cell(table, cells, "shift")),
         requirements=requirements,
         highlights=_cell(table, cells, "highlights"),

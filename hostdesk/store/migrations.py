@@ -11,6 +11,11 @@ from pathlib import Path
 
 from hostdesk.private_files import private_file
 
+# Migration 10's edit of the hub copies hub_jobs remembers (see there).
+_ADD_AGE_TEXT_KEY = """
+    UPDATE hub_jobs SET {column} = replace({column}, ',"benefits":', ',"age_text":"","benefits":')
+    WHERE {column} LIKE '{{%' AND instr({column}, '"age_text":') = 0"""
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the job catalogue.
     (
@@ -194,6 +199,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX ix_outbox_state ON outbox (state)",
         "CREATE INDEX ix_outbox_registration ON outbox (registration_id, id)",
         "ALTER TABLE takes ADD COLUMN span_id VARCHAR",
+    ),
+    # 10: the age cell as the sheet wrote it (issue 15): an age the reader cannot turn into a
+    # band is shown as written on the card and the page, as the pay's text is. Jobs stored
+    # before have no such text: '' shows their band as it was read. The hub copies remembered
+    # (hub_jobs.base/theirs: a job's canonical JSON, keys sorted) gain the key in its sorted
+    # place, else every hub job would read as edited here and the next hub change as a
+    # conflict. ',"benefits":' occurs once, as a key: a quote inside a JSON string is escaped.
+    (
+        "ALTER TABLE jobs ADD COLUMN age_text VARCHAR NOT NULL DEFAULT ''",
+        *(_ADD_AGE_TEXT_KEY.format(column=column) for column in ("base", "theirs")),
     ),
 )
 

@@ -25,6 +25,7 @@ class JobRow(SQLModel, table=True):
     headcount: int | None = None
     age_min: int | None = None
     age_max: int | None = None
+    age_text: str = ""  # the age cell as written (schema 10)
     shift: str = ""
     requirements: str = ""
     highlights: str = ""

@@ -216,7 +216,7 @@ class JobEditorDialog(QDialog):
         for name in ("title", "company", "city", "shift", "signup_url"):
             f[name].setText(getattr(job, name))
         f["pay"].setText(job.pay.text or format_pay(job.pay))
-        f["age"].setText(format_age(job.age_min, job.age_max))
+        f["age"].setText(_age_field(job))
         f["benefits"].setText("、".join(job.benefits))
         f["headcount"].setText("" if job.headcount is None else str(job.headcount))
         f["requirements"].setPlainText(job.requirements)
@@ -250,13 +250,20 @@ class JobEditorDialog(QDialog):
         return generated_code(self._values(), self._codes)
 
     def _read(self) -> FormReading:
-        return read_form(
+        reading = read_form(
             self._values(),
             urgent=self.fields["urgent"].isChecked(),
             status=JobStatus(self.fields["status"].currentData()),
             fixed_code=self._original.code if self.mode is Mode.EDIT else None,
             codes=self._codes,
         )
+        original = self._original
+        if original is not None and self._text("age").strip() == _age_field(original).strip():
+            # Age untouched: keep the job's own text ("" for a job stored with a band only),
+            # so an edit elsewhere does not change the age the hub and the export hold.
+            job = replace(reading.job, age_text=original.age_text)
+            reading = replace(reading, job=job)
+        return reading
 
     # -- immediate feedback --------------------------------------------------------------
 
@@ -412,3 +419,8 @@ class JobEditorDialog(QDialog):
             return lambda value: callback(value) if shiboken6.isValid(self) else None
 
         tasks.run(fn, alive(on_done), alive(on_error))
+
+
+def _age_field(job: Job) -> str:
+    """The age as the editor shows it: as the sheet wrote it, else the band."""
+    return job.age_text or format_age(job.age_min, job.age_max)

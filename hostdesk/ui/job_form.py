@@ -115,6 +115,7 @@ def read_form(
         headcount=headcount,
         age_min=age_min,
         age_max=age_max,
+        age_text=text("age"),  # as typed, like the pay's text
         shift=normalize_text(text("shift")),
         requirements=text("requirements"),
         highlights=text("highlights"),

@@ -1854,7 +1854,7 @@ Go back to choose another file.</translation>
     </message>
     <message>
         <source>age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read</source>
-        <translation type="unfinished"></translation>
+        <translation>age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read</translation>
     </message>
     <message>
         <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>

@@ -1854,7 +1854,7 @@ Go back to choose another file.</source>
     </message>
     <message>
         <source>age “{text}” is imported as written, without a band: write it like 18-45岁 or 45岁以下 to have it read</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄「{text}」按原文导入，未识别出年龄范围：请写成 18-45岁 或 45岁以下 以便识别</translation>
     </message>
     <message>
         <source>code “{text}” cannot be used, so the job got a generated one: use letters, digits, - _ and . (at most 32)</source>

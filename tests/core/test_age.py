@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hostdesk.core.age import AgeParseError, format_age, parse_age
+from hostdesk.core.age import AgeParseError, age_label, format_age, parse_age
+from hostdesk.core.jobs import Job
 
 
 @pytest.mark.parametrize(
@@ -130,3 +131,29 @@ def test_format_then_parse_round_trips(low, high):
 )
 def test_parse_age_reads_the_held_out_corpus_notations(text, expected):
     assert parse_age(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text", "shown"),
+    [
+        (18, 45, "18-45周岁", "18-45岁"),  # read: the band, as the card says bands
+        (None, 45, "", "45岁以下"),  # no text kept (a job stored before schema 10)
+        (None, None, "年龄可根据个人形象而定", "年龄可根据个人形象而定"),  # unread: as written
+        (None, None, " 十八岁左右 ", "十八岁左右"),
+        (None, None, "不限", ""),  # no limit: nothing, as an empty cell
+        (None, None, "身体健康，年龄不限", ""),
+        (None, None, "", ""),
+    ],
+)
+def test_age_label_shows_the_band_else_the_words_as_written(low, high, text, shown):
+    assert age_label(low, high, text) == shown
+
+
+def test_age_text_goes_through_the_job_json_unchanged():
+    job = Job(code="X-1", title="普工", age_text="年龄可根据个人形象而定")
+    data = job.to_json()
+    assert (data["age_min"], data["age_max"], data["age_text"]) == (
+        None, None, "年龄可根据个人形象而定",
+    )  # fmt: skip
+    assert Job.from_json(data).content_equal(job)
+    assert Job.from_json({"code": "X-2", "title": "普工"}).age_text == ""  # older senders

@@ -111,6 +111,15 @@ def test_benefit_tags_are_scanned(words):
     assert lint_job(job, words) == [LintWarning("HX01", "benefits", "absolute_claim", "保证")]
 
 
+def test_the_age_cell_as_written_is_scanned(words):
+    # An age the reader cannot turn into a band is kept only as written (issue 15): the lint
+    # still reads its words, under the age field.
+    job = clean_job(age_text="限男性，年龄可根据个人形象而定")
+    assert [(w.field, w.rule, w.text) for w in lint_job(job, words)] == [
+        ("age_text", "gender_only", "限男性")
+    ]
+
+
 def test_company_is_not_scanned(words):
     assert lint_job(clean_job(company="第一汽车"), words) == []
 

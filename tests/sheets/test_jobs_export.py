@@ -30,6 +30,7 @@ def sample_jobs() -> list[Job]:
             headcount=150,
             age_min=18,
             age_max=45,
+            age_text="18-45周岁",
             shift="两班倒",
             requirements='身体健康，能适应流水线作业\n"有经验优先", 可带朋友一起',
             highlights="中央空调车间",
@@ -44,10 +45,24 @@ def sample_jobs() -> list[Job]:
             pay=parse_pay("22.5元/小时"),
             headcount=0,
             age_max=50,
+            age_text="50岁以下",
             status=JobStatus.PAUSED,
         ),
-        Job(code="LW-003", title="机加工操作工", pay=parse_pay("3800底薪+计件"), age_min=18),
-        Job(code="AKM-001", title="冷柜装配工", pay=parse_pay("综合工资6500+")),
+        Job(
+            code="LW-003",
+            title="机加工操作工",
+            pay=parse_pay("3800底薪+计件"),
+            age_min=18,
+            age_text="年满18",
+        ),
+        # An age the reader cannot turn into a band (words of a real posting in the corpus,
+        # ssjzw-97995): kept as written, no band.
+        Job(
+            code="AKM-001",
+            title="冷柜装配工",
+            pay=parse_pay("综合工资6500+"),
+            age_text="年龄可根据个人形象而定",
+        ),
         Job(
             code="QC-003",
             title="物料员",
@@ -71,6 +86,11 @@ def test_export_then_import_round_trips(tmp_path, suffix):
     assert len(imported) == len(jobs)
     for original, again in zip(jobs, imported, strict=True):
         assert again.content_equal(original), (original, again)
+    # The unread age comes back as written, with no band, and the import says so again.
+    assert [(w.row, w.reason, w.text) for w in plan.warnings] == [
+        (5, "age_unread", "年龄可根据个人形象而定")
+    ]
+    assert (imported[3].age_min, imported[3].age_max) == (None, None)
 
 
 def test_csv_has_bom_crlf_and_the_chinese_headers(tmp_path):
@@ -91,7 +111,8 @@ def test_xlsx_headers_numbers_and_text_cells(tmp_path):
     assert [cell.value for cell in sheet[1]] == list(EXPORT_HEADERS)
     assert sheet["G2"].value == 150  # headcount stays a number Excel can sum
     assert sheet["F2"].value == "包吃住、五险一金、4-6人间"
-    assert sheet["H2"].value == "18-45岁"
+    assert sheet["H2"].value == "18-45周岁"  # the age as the sheet wrote it
+    assert sheet["H5"].value == "年龄可根据个人形象而定"  # unread: still exported as written
     assert sheet["J6"].data_type == "s"  # "=..." stays text, not a formula
     assert [sheet.cell(row=r, column=14).value for r in (2, 3, 6)] == ["招聘中", "暂停", "已关闭"]
 
@@ -100,6 +121,13 @@ def test_every_export_header_is_one_the_importer_knows():
     fields = [field_for_header(header) for header in EXPORT_HEADERS]
     assert None not in fields
     assert len(set(fields)) == len(EXPORT_HEADERS)
+
+
+def test_age_without_sheet_text_exports_the_formatted_band(tmp_path):
+    job = Job(code="X-1", title="普工", age_min=18, age_max=45)  # e.g. from the hub's API
+    path = tmp_path / "jobs.csv"
+    export_jobs([job], path)
+    assert ",18-45岁," in path.read_text("utf-8-sig")
 
 
 def test_pay_without_sheet_text_exports_the_formatted_pay(tmp_path):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
+from hostdesk.core.age import age_label
 from hostdesk.core.jobs import JobStatus, make_code
 from hostdesk.core.salary import Pay, PayUnit, format_pay
 from hostdesk.sheets.jobs_import import RowProblem, plan_import, split_benefits
@@ -190,8 +194,9 @@ def test_every_problem_reason_with_row_and_column(make_csv):
         "面谈再说", False, "面谈再说",
     )  # fmt: skip
     assert (jobs[6].pay.min, jobs[6].pay.max, jobs[6].pay.text) == (None, None, "8000-6000")
-    assert (jobs[7].age_min, jobs[7].age_max) == (None, None)
-    assert jobs[7].requirements.endswith("年龄：十八岁左右")
+    assert (jobs[7].age_min, jobs[7].age_max, jobs[7].age_text) == (None, None, "十八岁左右")
+    assert "十八岁左右" not in jobs[7].requirements  # shown once, as the age
+    assert jobs[8].age_text == "45-18岁"
     assert jobs[10].headcount is None
     assert jobs[11].code == make_code(jobs[11].company, jobs[11].title, jobs[11].city)
     assert jobs[12].status is JobStatus.PAUSED
@@ -203,10 +208,43 @@ def test_warnings_read_as_messages_naming_the_cell(make_csv):
     assert [w.message for w in plan.warnings] == [
         "Row 2, column 工价: the pay '看情况' is imported as written, without figures. "
         "Write it like 6000-8000元/月, 22元/小时 or 面议 to have it read.",
-        "Row 2, column 年龄: the age '十八岁左右' is imported as written, in the requirements. "
+        "Row 2, column 年龄: the age '十八岁左右' is imported as written, without a band. "
         "Write it like 18-45岁 or 45岁以下 to have it read.",
     ]
     assert not any(w.refuses_row for w in plan.warnings)
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "postings" / "postings.jsonl"
+
+
+def _corpus_row(row_id: str) -> dict:
+    with CORPUS.open(encoding="utf-8") as lines:
+        return next(row for row in map(json.loads, lines) if row["id"] == row_id)
+
+
+def test_an_unread_age_from_a_real_posting_is_kept_as_written(make_csv):
+    # ssjzw-97995, a real posting: its age remark 身高年龄可根据个人形象而定 as an employer's
+    # 年龄 cell holds it; the reader finds no band in it.
+    posting = _corpus_row("ssjzw-97995")
+    age = re.search(r"年龄可根据个人形象而定", posting["text"]).group(0)
+    plan = plan_of(make_csv, [["岗位", "薪资", "年龄要求"], [posting["title"], "面议", age]])
+    assert plan.problems == []
+    assert [(w.row, w.column, w.field, w.reason, w.text) for w in plan.warnings] == [
+        (2, "年龄要求", "age", "age_unread", age)
+    ]
+    assert plan.warnings[0].message.startswith(f"Row 2, column 年龄要求: the age {age!r} ")
+    ((_row, job),) = plan.jobs
+    assert (job.age_min, job.age_max, job.age_text) == (None, None, age)
+    assert job.requirements == ""  # shown once, as the age, not again in the requirements
+    assert age_label(job.age_min, job.age_max, job.age_text) == age
+
+
+def test_a_read_age_keeps_its_words_too(make_csv):
+    # As the pay does: the band for the card, the words for export and the page's source.
+    plan = plan_of(make_csv, [["岗位", "年龄"], ["普工", "16—35周岁"]])
+    ((_row, job),) = plan.jobs
+    assert (job.age_min, job.age_max, job.age_text) == (16, 35, "16—35周岁")
+    assert plan.warnings == []
 
 
 @pytest.mark.parametrize("cell", ["-3", "3.5", "十个", "30人左右"])

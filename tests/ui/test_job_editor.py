@@ -210,6 +210,22 @@ def test_editing_keeps_the_code(qtbot, seeded, inline_tasks):
     assert seeded.jobs.count() == 1
 
 
+def test_an_age_kept_as_written_is_shown_and_a_typed_band_replaces_it(qtbot, seeded, inline_tasks):
+    # Imported with an age the reader could not turn into a band (issue 15): the editor
+    # shows the words, not an empty field; typing a band saves the band and its words.
+    unread = replace(
+        SEEDED, code="HX-002", age_min=None, age_max=None, age_text="年龄可根据个人形象而定"
+    )
+    seeded.jobs.upsert_many([unread])
+    dialog = _open(qtbot, JobEditorDialog.edit(None, seeded.catalogue, unread))
+    assert dialog.fields["age"].text() == "年龄可根据个人形象而定"
+    assert _note(dialog, "age")[1]  # still flagged: the editor asks for a band
+    dialog.fields["age"].setText("18-40周岁")
+    assert _save_inline(inline_tasks, dialog) == "HX-002"
+    job = seeded.jobs.get("HX-002")
+    assert (job.age_min, job.age_max, job.age_text) == (18, 40, "18-40周岁")
+
+
 def test_closing_a_job_sets_it_closed(qtbot, seeded):
     dialog = _open(qtbot, JobEditorDialog.edit(None, seeded.catalogue, SEEDED))
     assert not dialog.close_job_button.isHidden()

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from hostdesk.core.age import age_label
 from hostdesk.hub import catalogue, staff
 from hostdesk.hub.models import JOBS
 from hostdesk.hub.office import catalogue_plan as cp
@@ -64,6 +65,8 @@ def _list_page(request: Request, user: Staff, csrf: str, status: int = 200, **co
         ).all()  # fmt: skip
     jobs = [{"code": r.code, "version": r.version, "by": r.updated_by, "at": r.updated_at,
              **json.loads(r.data)} for r in rows]  # fmt: skip
+    for job in jobs:  # the band read, else the age as the sheet wrote it
+        job["age"] = age_label(job.get("age_min"), job.get("age_max"), job.get("age_text") or "")
     return _render(request, "catalogue.html", user, csrf, status, jobs=jobs, **context)
 
 

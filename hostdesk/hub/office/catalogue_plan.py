@@ -110,7 +110,8 @@ def hub_job(job: Job) -> dict | str:
         return ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})) or "job"
 
 
-LINT_COLUMN = {"pay": "salary", "age_min": "age", "age_max": "age"}  # lint field → sheet field
+# lint field → sheet field
+LINT_COLUMN = {"pay": "salary", "age_min": "age", "age_max": "age", "age_text": "age"}
 
 
 def _lint_notes(job: Job, row: int, columns: dict[str, str], words: WordLists) -> list[Note]:
@@ -283,7 +284,7 @@ def form_values(job: dict) -> dict[str, str]:
         "city": job.get("city") or "", "salary": job.get("salary_text") or "",
         "benefits": "、".join(job.get("benefits") or ()),
         "headcount": "" if job.get("headcount") is None else str(job["headcount"]),
-        "age": format_age(job.get("age_min"), job.get("age_max")),
+        "age": job.get("age_text") or format_age(job.get("age_min"), job.get("age_max")),
         "shift": job.get("shift") or "", "requirements": job.get("requirements") or "",
         "signup_url": job.get("signup_url") or "", "urgent": "是" if job.get("urgent") else "否",
     }  # fmt: skip
