@@ -1,4 +1,4 @@
-"""The status bar's parts: the OBS link with retry and set-up, the sync slot, the session clock."""
+"""The status bar's parts: the OBS link with retry and set-up, how sign-ups arrive, the clock."""
 
 from __future__ import annotations
 
@@ -82,3 +82,49 @@ class ObsStatusWidget(QWidget):
             self.tr("Retry") if status.state == LinkState.WRONG_PASSWORD else self.tr("Connect now")
         )
         self.setup_button.setVisible(connected)
+
+
+# How the hub's sign-ups arrive (SignupDeliveryLabel.mode).
+PUSH = "push"  # the hub's event stream is held: each one as it is made
+POLL = "poll"  # asked for every status.pull_every seconds
+_DELIVERY_COLOURS = {PUSH: "#3ecf8e", POLL: "#f0b429"}
+
+
+class SignupDeliveryLabel(QLabel):
+    """实时推送 while the sync worker holds the hub's event stream, 每 N 秒查询 while it polls.
+
+    Fed the sync worker's status (hostdesk.sync.worker.SyncStatus: streaming, pull_every);
+    hidden while sync is not online, since then neither comes and the sync state says why."""
+
+    mode_changed = Signal(str)  # PUSH | POLL | "" (hidden)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sync_delivery")
+        self.mode = ""
+        self.setHidden(True)
+
+    def show_status(self, status) -> None:
+        """`status`: a SyncStatus, or None when there is no sync worker."""
+        mode = ""
+        if status is not None and status.state == "online":
+            mode = PUSH if status.streaming else POLL
+        if mode == PUSH:
+            self.setText(self.tr("Live push"))
+            self.setToolTip(self.tr("Sign-ups from the hub arrive the moment they are made"))
+        elif mode == POLL:
+            seconds = f"{status.pull_every:g}"
+            self.setText(self.tr("Polling every {s} s").format(s=seconds))
+            self.setToolTip(
+                self.tr("No live link to the hub: new sign-ups are fetched every {s} s").format(
+                    s=seconds
+                )
+            )
+        else:
+            self.clear()
+            self.setToolTip("")
+        self.setStyleSheet(f"color:{_DELIVERY_COLOURS[mode]};" if mode else "")
+        self.setHidden(not mode)
+        if mode != self.mode:
+            self.mode = mode
+            self.mode_changed.emit(mode)

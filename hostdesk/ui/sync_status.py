@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from hostdesk import messages
 from hostdesk.config import Settings
 from hostdesk.ui import tasks
+from hostdesk.ui.status_widgets import SignupDeliveryLabel
 
 # (settings, on_status) -> a SyncWorker, not started, or None when sync is off. May block
 # (the token may be in the OS keyring): called on a worker thread.
@@ -57,6 +58,7 @@ class SyncStatusWidget(QWidget):
         self.dot = QLabel("●")
         self.state_label = QLabel()
         self.state_label.setObjectName("sync_state")
+        self.delivery = SignupDeliveryLabel()  # 实时推送 / 每 2 秒查询
         self.unsynced_label = QLabel()
         self.unsynced_label.setObjectName("sync_unsynced")
         self.attention_button = QPushButton()
@@ -75,7 +77,7 @@ class SyncStatusWidget(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (
-            self.dot, self.state_label, self.unsynced_label, self.attention_button,
+            self.dot, self.state_label, self.delivery, self.unsynced_label, self.attention_button,
             self.conflicts_button, self.last_label, self.next_label, self.sync_now_button,
         ):  # fmt: skip
             layout.addWidget(widget)
@@ -111,6 +113,7 @@ class SyncStatusWidget(QWidget):
         self.status = None
         self.dot.setStyleSheet(f"color:{_COLOURS['disabled']};")
         self.state_label.setText(self.tr("Sync off"))
+        self.delivery.show_status(None)
         for widget in (self.unsynced_label, self.last_label, self.next_label):
             widget.setText("")
         self.attention_button.setVisible(False)
@@ -124,6 +127,7 @@ class SyncStatusWidget(QWidget):
         self.dot.setStyleSheet(f"color:{_COLOURS.get(status.state, '#8b919a')};")
         self.state_label.setText(self.state_text(status))
         self.state_label.setToolTip(messages.sync_reason(status.reason))
+        self.delivery.show_status(status)
         self.unsynced_label.setText(self.tr("Unsynced {n}").format(n=status.unsynced))
         self.attention_button.setText(self.tr("Needs attention {n}").format(n=status.attention))
         self.attention_button.setVisible(status.attention > 0)

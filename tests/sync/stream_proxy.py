@@ -1,9 +1,10 @@
 """A loopback TCP proxy for the event-stream tests: passes bytes through as they come (an SSE
 stream is never complete, so the message-level tests/sync/fault_proxy.py cannot carry it),
 records each connection's first request head, cuts every open connection on demand, and can
-answer 404 for a path (an older hub without it), hold a path's answer after its head (a
-proxy that buffers it: the client sees 200 and then nothing) or close the connection right
-after the head (a network that keeps dropping it)."""
+answer 404 for a path (an older hub without it) or 503 with Retry-After (a hub or a proxy
+that cannot take it now), hold a path's answer after its head (a proxy that buffers it: the
+client sees 200 and then nothing) or close the connection right after the head (a network
+that keeps dropping it). The path tuples may be changed while it runs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import socket
 import threading
 
 NOT_FOUND_BODY = b'{"detail":"Not Found"}'
+BUSY_BODY = b'{"detail":"busy"}'
 
 
 class StreamProxy:
@@ -22,11 +24,13 @@ class StreamProxy:
         not_found: tuple[str, ...] = (),
         hold: tuple[str, ...] = (),
         drop: tuple[str, ...] = (),
+        busy: tuple[str, ...] = (),
     ):
         self.upstream_port = upstream_port
         self.not_found = not_found
         self.hold = hold
         self.drop = drop
+        self.busy = busy
         self.heads: list[str] = []  # each connection's first request head
         self._pairs: set[tuple[socket.socket, socket.socket | None]] = set()
         self._lock = threading.Lock()
@@ -89,6 +93,15 @@ class StreamProxy:
                     b"HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
                     b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
                     % (len(NOT_FOUND_BODY), NOT_FOUND_BODY)
+                )
+            client.close()
+            return
+        if any(path.startswith(p) for p in self.busy):
+            with contextlib.suppress(OSError):
+                client.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                    b"Retry-After: 1\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s"
+                    % (len(BUSY_BODY), BUSY_BODY)
                 )
             client.close()
             return
