@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
 from hostdesk.hub import access, deps, ingest
 from hostdesk.hub.auth import Principal
@@ -70,7 +70,9 @@ def push_batch(
     description="A device token reads the sign-ups it made (in full) and the page's sign-ups "
     "credited to it (d=), with name and phone masked; an admin token reads all. "
     "origin=hub: the page's sign-ups and every erasure (status erased, personal fields empty) "
-    "of a row the caller can see, so a desktop that pulls only these learns of erasures too.",
+    "of a row the caller can see, so a desktop that pulls only these learns of erasures too; "
+    "a row the retention purge emptied (name and phone empty, status kept) comes again with a "
+    "new cursor, and is an erasure too.",
 )
 def list_registrations(
     principal: deps.Caller,
@@ -95,11 +97,13 @@ def changed_after(
 
 
 def rows_after(conn, principal: Principal, since: int, limit: int, origin: str = "any") -> list:
-    """changed_after's rows before shaping (`shaped`): the event streams read once for all
-    streams that see the same rows, and shape per stream."""
+    """changed_after's rows before shaping (`shaped`)."""
     stmt = select(*OUT_COLUMNS).where(REGS.c.seq > since, access.visible(principal))
     if origin == "hub":
-        stmt = stmt.where(or_(REGS.c.origin == "hub", REGS.c.status == "erased"))
+        # Erasures too: by request (status erased) and by the retention purge (the personal
+        # fields emptied, the status kept), so a desktop erases its copies of them.
+        purged = and_(REGS.c.name == "", REGS.c.phone == "")
+        stmt = stmt.where(or_(REGS.c.origin == "hub", REGS.c.status == "erased", purged))
     return conn.execute(stmt.order_by(REGS.c.seq).limit(limit)).all()
 
 

@@ -6,7 +6,9 @@ one write transaction (serialised across processes by HubDB.write), and a row wh
 is gone is never picked again: safe to run from several hub processes at once.
 
 - purge_expired: registrations created longer ago than the retention period. The row keeps
-  its status (the counts stay right); desktops apply their own retention to their copies.
+  its status (the counts stay right) and gets a new change number, so the cursor feed and
+  the event streams send it again, emptied: a desktop holding a copy erases it (a row with
+  neither name nor phone is an erasure, whatever its status: sync/pull.py hub_erasure).
 - erase: one person's registrations (by phone or by client id) on request. The row becomes
   status "erased" with a new change number, so every desktop that holds a copy learns of it
   on its next pull and erases its copy too; an audit row records who, when, by which key
@@ -99,7 +101,16 @@ def purge_expired(db: HubDB, retention_days: int, *, now: datetime | None = None
             if not chunk:
                 break
             ids = [r.client_id for r in chunk]
-            conn.execute(update(REGS).where(REGS.c.client_id.in_(ids)).values(**PERSONAL))
+            seq = next_seq(conn)
+            # A new change number each (one executemany): the emptied rows travel on the
+            # cursor feed and wake the event streams (set_seq), as an erasure's do.
+            conn.execute(
+                update(REGS)
+                .where(REGS.c.client_id == bindparam("purged"))
+                .values(**PERSONAL, seq=bindparam("new_seq")),
+                [{"purged": cid, "new_seq": seq + n} for n, cid in enumerate(ids, 1)],
+            )
+            set_seq(conn, seq + len(ids))
             _scrub_events(conn, ids)
         total += len(ids)
         after = chunk[-1].id

@@ -114,8 +114,13 @@ def _top_cursor(cursor: int, items: list) -> int:
 
 
 def hub_erasure(item) -> str | None:
-    """The client id of an item that tells of an erasure on the hub, else None."""
-    if not isinstance(item, dict) or item.get("status") != ERASED:
+    """The client id of an item that tells of an erasure on the hub, else None: erased on
+    request (status erased), or emptied by the hub's retention purge (no name and no phone:
+    every sign-up has both; the status is kept for the counts)."""
+    if not isinstance(item, dict):
+        return None
+    purged = item.get("name") == "" and item.get("phone") == ""
+    if item.get("status") != ERASED and not purged:
         return None
     client_id = item.get("client_id")
     if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:

@@ -104,6 +104,40 @@ def test_purge_erases_expired_rows_and_their_event_payloads(hub, db):
         purge_expired(db, 0)
 
 
+def _feed(hub, since: int, **params) -> list[dict]:
+    r = requests.get(
+        hub.url + "/api/v1/registrations", params={"since": since, "limit": 500, **params},
+        headers=hub.headers(), timeout=TIMEOUT,
+    )  # fmt: skip
+    assert r.status_code == 200, r.text
+    return r.json()["items"]
+
+
+def test_a_purged_row_comes_again_on_the_cursor_feed_emptied(hub, db):
+    # What a device holds: its own sign-up, and a page sign-up credited to it.
+    own = item(phone=phone(8), name="王小明")
+    push(hub, own)
+    put_jobs(hub)
+    page = page_signup(hub, name_of(hub, hub.token), 9, "欧阳锋")
+    before = _feed(hub, 0)
+    cursor = max(i["cursor"] for i in before)
+    assert {i["client_id"] for i in before} == {own["client_id"], page["client_id"]}
+
+    later = datetime.now(UTC) + timedelta(days=181)
+    assert purge_expired(db, 180, now=later) == 2
+    # Each emptied row has a new cursor: a desktop reading from where it was learns of it,
+    # on the whole feed and on the origin=hub one a desktop pulls (its own row too).
+    for params in ({}, {"origin": "hub"}):
+        after = _feed(hub, cursor, **params)
+        assert {i["client_id"] for i in after} == {own["client_id"], page["client_id"]}, params
+        for row in after:
+            assert (row["name"], row["phone"], row["age"]) == ("", "", None)
+            assert row["status"] == "active" and row["cursor"] > cursor  # the counts stay
+    assert _feed(hub, max(i["cursor"] for i in _feed(hub, cursor))) == []
+    assert purge_expired(db, 180, now=later) == 0  # nothing again: no new cursor either
+    assert max(i["cursor"] for i in _feed(hub, 0)) == max(i["cursor"] for i in after)
+
+
 def test_the_hub_purges_on_start(hub, db):
     old = old_signup(3)
     assert statuses(push(hub, old)) == [("created", None)]

@@ -8,6 +8,7 @@ environment), the real sync worker on a real data dir; every wait is on a condit
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -16,6 +17,7 @@ from sqlalchemy import text
 from hostdesk import app
 from hostdesk.hub.auth import revoke_token
 from hostdesk.hub.db import HubDB
+from hostdesk.hub.retention import purge_expired
 from hostdesk.services.registrations import load_or_create_key
 from hostdesk.store.hub_repo import REGISTRATIONS_CURSOR, HubRepository
 from hostdesk.sync import worker as worker_module
@@ -337,6 +339,41 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
     assert wait_until(on_hub, timeout=60, step=0.2)
     assert wait_until(lambda: statuses[-1].state == "online" and statuses[-1].unsynced == 0)
     assert wait_until(lambda: worker.streaming, timeout=60)  # and the stream is held again
+
+
+def test_the_hubs_retention_purge_erases_the_desktops_copies_through_the_stream(
+    ctx, hub_db_url, tmp_path, workers, pulls
+):
+    # The purge runs here, in the test's process: the hub's streams re-read every 0.5 s
+    # (on SQLite no bell of the hub's rings for it; on PostgreSQL its NOTIFY wakes them).
+    hub = StreamHub(hub_db_url, tmp_path, env={"HOSTDESK_HUB_EVENTS_POLL": "0.5"})
+    try:
+        worker = workers(ctx, hub.url, hub.device_token)
+        assert wait_until(lambda: worker.streaming, timeout=60)
+        (own,) = seed(ctx, 1)  # typed here, pushed to the hub
+        worker.notify()
+        hub.page_signup("13812345678", name="张伟")  # credited here, pushed here masked
+        assert wait_until(lambda: len(hub_rows(ctx)) == 1, timeout=60)
+        assert wait_until(lambda: worker.status.unsynced == 0, timeout=60)
+        (page,) = hub_rows(ctx)
+        pulled_before = pulls[0]
+
+        db = HubDB(hub.process.db_url)
+        try:
+            later = datetime.now(UTC) + timedelta(days=181)
+            assert purge_expired(db, 180, now=later) == 2
+        finally:
+            db.close()
+
+        def erased(reg_id: str) -> bool:
+            reg = ctx.registrations.get(reg_id)
+            return reg.erased_at is not None and (reg.name, reg.phone) == ("", "")
+
+        assert wait_until(lambda: erased(own) and erased(page), timeout=60)
+        assert pulls[0] == pulled_before  # the stream brought the purge; no pull ran
+        assert ctx.registrations.get(own).status.value == "active"  # counted as before
+    finally:
+        hub.stop()
 
 
 def test_a_busy_hub_is_not_probed_before_its_retry_after(ctx, fake_hub, workers):
