@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 HEADER_SCAN_ROWS = 15
@@ -131,17 +132,30 @@ _DETAIL_MESSAGES = {
 }
 
 
-class SheetError(Exception):
-    """A whole file cannot be used. `reason` is a stable code the UI translates by.
+class SheetReason(StrEnum):
+    """Why a whole file cannot be used; the desktop (messages) and the hub say each."""
 
-    Reasons: not_found, unreadable, empty, wrong_type, old_xls, encoding, no_title_column,
-    and unwritable (export only). `detail` is the machine-ish particular (the encodings tried,
-    the file type seen, the OS error) that a translated message can include.
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    WRONG_TYPE = "wrong_type"
+    OLD_XLS = "old_xls"
+    ENCODING = "encoding"
+    NO_TITLE_COLUMN = "no_title_column"
+    NO_PHONE_COLUMN = "no_phone_column"  # a platform's lead export (the hub's lead import)
+    UNWRITABLE = "unwritable"  # export only
+
+
+class SheetError(Exception):
+    """A whole file cannot be used, and why (`reason`, a SheetReason).
+
+    `detail` is the machine-ish particular (the encodings tried, the file type seen, the OS
+    error) that a translated message can include.
     """
 
-    def __init__(self, path: Path | str, reason: str, detail: str = "") -> None:
+    def __init__(self, path: Path | str, reason: SheetReason | str, detail: str = "") -> None:
         self.path = Path(path)
-        self.reason = reason
+        self.reason = SheetReason(reason)
         self.detail = detail
         template = _DETAIL_MESSAGES.get((reason, detail)) or _MESSAGES.get(
             reason, "{name}: {reason}"
