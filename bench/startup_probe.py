@@ -1,7 +1,8 @@
 """Child process for the start-up benches: the real `launch()`, with a line printed at each step.
 
-"interactive" = the window shown, the catalogue loaded and tonight's session and rundown
-loaded (MainWindow.session_loaded); the probe quits the app then. `--stay` keeps it running
+"interactive" = the main window shown, the whole catalogue listed in its job list (the
+model's rows counted) and tonight's session and rundown loaded (MainWindow.session_loaded):
+the operator can pick and take jobs. The probe quits the app then. `--stay` keeps it running
 (bench_console's idle measurement) and `--take-slot N` then takes rundown slot N once the
 OBS link is connected, printing "acknowledged" when OBS has it.
 """
@@ -22,7 +23,7 @@ def main() -> int:
     parser.add_argument("--take-slot", type=int, default=0, help="with --stay: take this slot")
     args = parser.parse_args()
 
-    # The same imports as `python -m hostdesk` with no arguments: cli -> app.run_gui -> ui.launch.
+    # The same imports as `python -m hostdesk` with no arguments: cli -> ui.launch (-> app).
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -8,20 +8,23 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hostdesk import config
 from hostdesk.config import Settings, SettingsWarning
 from hostdesk.private_files import private_dir, private_log_handler
-from hostdesk.services.catalogue import CatalogueService
-from hostdesk.services.registrations import RegistrationService, load_or_create_key
-from hostdesk.services.sessions import SessionService
-from hostdesk.services.wordlists import WordListProblem, load_wordlists
-from hostdesk.store import DB_FILE
-from hostdesk.store.db import Database, open_database
-from hostdesk.store.jobs_repo import JobRepository
-from hostdesk.store.registrations_repo import RegistrationRepository
-from hostdesk.store.sessions_repo import SessionRepository
-from hostdesk.store.takes_repo import TakeRepository
+
+# The store and the services are imported where they are built, not here: SQLAlchemy and
+# SQLModel cost about half a second, and the command line (which imports this module for
+# every verb) and the window's start must not pay for them before they need a database.
+if TYPE_CHECKING:
+    from hostdesk.services.catalogue import CatalogueService
+    from hostdesk.services.registrations import RegistrationService
+    from hostdesk.services.sessions import SessionService
+    from hostdesk.services.wordlists import WordListProblem
+    from hostdesk.store.db import Database
+    from hostdesk.store.jobs_repo import JobRepository
+    from hostdesk.store.takes_repo import TakeRepository
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,17 @@ def build(
     `loaded` passes settings already read (the GUI reads them first for the language):
     reading twice would lose the warning about a corrupt file, moved aside on first read.
     """
+    from hostdesk.services.catalogue import CatalogueService
+    from hostdesk.services.registrations import RegistrationService, load_or_create_key
+    from hostdesk.services.sessions import SessionService
+    from hostdesk.services.wordlists import load_wordlists
+    from hostdesk.store import DB_FILE
+    from hostdesk.store.db import open_database
+    from hostdesk.store.jobs_repo import JobRepository
+    from hostdesk.store.registrations_repo import RegistrationRepository
+    from hostdesk.store.sessions_repo import SessionRepository
+    from hostdesk.store.takes_repo import TakeRepository
+
     private_dir(data_dir)  # personal data inside: owner-only, whatever the umask
     settings, warnings = loaded or config.load_settings(data_dir)
     db = open_database(data_dir / DB_FILE)
@@ -156,26 +170,22 @@ def build_sync(
     in the OS keyring), from ctx.settings as they are then: after a settings change, call
     `reconfigure()`. `options` go to SyncWorker (timeouts, intervals; tests shorten them).
     """
+    from hostdesk.services.registrations import load_or_create_key
+    from hostdesk.store.hub_repo import HubRepository
     from hostdesk.store.outbox_repo import OutboxRepository
+    from hostdesk.store.publish_repo import PublishRepository
+    from hostdesk.sync.publish import Publisher
+    from hostdesk.sync.pull import Puller
     from hostdesk.sync.worker import SyncWorker
 
     if not ctx.settings.sync.enabled:
         return None
-    make_pull = None
-    try:
-        from hostdesk.store.hub_repo import HubRepository
-        from hostdesk.store.publish_repo import PublishRepository
-        from hostdesk.sync.publish import Publisher
-        from hostdesk.sync.pull import Puller
-    except ImportError:  # the pull is optional: pushing alone is still worth doing
-        pass
-    else:
-        make_pull = Puller(
-            HubRepository(ctx.db),
-            ctx.registrations.repo,
-            load_or_create_key(ctx.data_dir),
-            publisher=Publisher(PublishRepository(ctx.db)),
-        ).bind
+    make_pull = Puller(
+        HubRepository(ctx.db),
+        ctx.registrations.repo,
+        load_or_create_key(ctx.data_dir),
+        publisher=Publisher(PublishRepository(ctx.db)),
+    ).bind
     options.setdefault("make_pull", make_pull)
     return SyncWorker(
         OutboxRepository(ctx.db),
@@ -202,8 +212,18 @@ def run_retention(ctx: AppContext, now=None) -> int:
     return erased
 
 
-def run_gui(data_dir: Path, language: str | None = None) -> int:
-    """The desktop window; imports Qt Widgets only here so the CLI verbs stay light."""
-    from hostdesk.ui.launch import launch
+def build_reports(ctx: AppContext):
+    """The show reports (开播复盘) read from this store, for the window's report dialog."""
+    from hostdesk.services.show_reports import ShowReports
 
-    return launch(data_dir, language)
+    return ShowReports(ctx.db)
+
+
+def store_errors() -> tuple[type[Exception], ...]:
+    """What `build` raises for a database it cannot use (a durability pragma that does not
+    hold, a schema newer than this version); messages.store_problem words them. A function,
+    so a caller's `except app.store_errors()` imports the store only when something failed."""
+    from hostdesk.store.migrations import SchemaTooNewError
+    from hostdesk.store.pragmas import PragmaError
+
+    return PragmaError, SchemaTooNewError

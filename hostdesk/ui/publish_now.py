@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Signal
 from hostdesk import config, messages
 from hostdesk.config import Settings
 from hostdesk.services.publish_now import Published, publish_catalogue
-from hostdesk.store.hub_repo import HubRepository
 from hostdesk.sync.client import NOT_CONFIGURED, HubError, HubRefused
 from hostdesk.ui import tasks
 
@@ -21,9 +20,9 @@ class PublishNow(QObject):
 
     finished = Signal(str, bool)  # what to show; False: conflicts, or nothing reached the hub
 
-    def __init__(self, hub: HubRepository, settings: Callable[[], Settings], parent=None):
+    def __init__(self, hub: object, settings: Callable[[], Settings], parent=None):
         super().__init__(parent)
-        self._hub = hub
+        self._hub = hub  # the store's hub state, handed to publish_catalogue on the worker
         self._settings = settings
         self.running = False
 

@@ -1,0 +1,193 @@
+"""Start to interactive with 5,000 jobs: this tree against an older commit, side by side.
+
+The older commit is checked out in a `git worktree` under the temp dir; each tree gets a data
+dir holding 5,000 jobs (imported once by its own CLI, so each has its own schema), copied
+fresh for every start. Starts alternate between the trees (the order flips every run) so the
+machine's noise spreads over both. Each start runs that tree's bench/startup_probe.py: the
+real `launch()`, offscreen, printing a line at each step, time-stamped here from the spawn.
+Interactive = the window shown, the catalogue listed in the job list, tonight's session and
+rundown loaded. Prints Markdown (machine, command, table) to stdout; progress to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from make_catalogue import write_sheet
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+PY = sys.executable
+TIMEOUT = 180
+SETTINGS = "[general]\nfirst_run_done = true\n"  # a returning user: no first-run guide
+
+# (probe line, label); the order of the table.
+PHASES = (
+    ("imported", "since spawn: imports done"),
+    ("window built", "since spawn: `MainWindow(...)` constructed"),
+    ("first paint", "start to first paint of the window"),
+    ("window shown", "start to window shown"),
+    ("session loaded", "start to session and rundown loaded"),
+    ("catalogue loaded", "start to catalogue listed (5,000 rows in the job list)"),
+    ("store opened", "since spawn: the full store open (SQLAlchemy)"),
+    ("interactive", "**start to interactive**"),
+)
+
+
+def env_for(tree: Path, data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ, HOSTDESK_DATA_DIR=str(data_dir))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The tree first on the path: the venv's editable install points at the main checkout.
+    env["PYTHONPATH"] = str(tree)
+    return env
+
+
+def seed(tree: Path, sheet: Path, data_dir: Path) -> None:
+    """A returning user's data dir, its 5,000 jobs imported by that tree's own CLI."""
+    argv = [PY, "-m", "hostdesk", "--data-dir", str(data_dir), "jobs", "import", str(sheet)]
+    subprocess.run(argv, cwd=tree, env=env_for(tree, data_dir), check=True, capture_output=True)
+    (data_dir / "settings.toml").write_text(SETTINGS, encoding="utf-8")
+
+
+def start(tree: Path, data_dir: Path, rows: int) -> dict[str, float]:
+    """One start of that tree's probe; seconds since the spawn for each line it printed."""
+    began = time.perf_counter()
+    probe = subprocess.Popen(
+        [PY, str(tree / "bench" / "startup_probe.py")],
+        cwd=tree,
+        env=env_for(tree, data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    watchdog = threading.Timer(TIMEOUT, probe.kill)
+    watchdog.start()
+    marks: dict[str, float] = {}
+    try:
+        for line in probe.stdout:
+            now = time.perf_counter() - began
+            phase, _, detail = line.rstrip("\n").partition("\t")
+            marks.setdefault(phase, now)
+            if phase == "catalogue loaded" and detail != f"{rows} {rows}":
+                raise RuntimeError(f"{tree}: the job list holds {detail} rows, expected {rows}")
+    finally:
+        watchdog.cancel()
+        code = probe.wait()
+    if code != 0 or "interactive" not in marks:
+        raise RuntimeError(f"{tree}: the probe exited {code} after {sorted(marks)}")
+    return marks
+
+
+def commit_of(tree: Path, rev: str = "HEAD") -> str:
+    return subprocess.run(
+        ["git", "rev-parse", "--short", rev], cwd=tree, check=True, capture_output=True,
+        text=True,
+    ).stdout.strip()  # fmt: skip
+
+
+def dirty(tree: Path) -> bool:
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", "hostdesk", "bench"],
+        cwd=tree, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return bool(status.strip())
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")), platform.processor(),
+    )  # fmt: skip
+    return f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, Python {platform.python_version()}"
+
+
+def report(samples: dict, names: dict[str, str], runs: int) -> str:
+    old, new = names["old"], names["new"]
+    lines = [
+        f"| Start-up, 5,000 jobs (n = {runs} each) | {old} median s | min | max "
+        f"| {new} median s | min | max |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for phase, label in PHASES:
+        cells = []
+        for tree in ("old", "new"):
+            values = samples[tree].get(phase)
+            cells += (
+                [f"{statistics.median(values):.3f}", f"{min(values):.3f}", f"{max(values):.3f}"]
+                if values and len(values) == runs else ["–", "", ""]
+            )  # fmt: skip
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base", required=True, help="the older commit to compare against")
+    parser.add_argument(
+        "--new", help="a newer commit, also checked out in a worktree (default: this tree as it is)"
+    )
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rows", type=int, default=5000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="hostdesk-startup-") as tmp:
+        root = Path(tmp)
+        trees = {"old": root / "old-tree", "new": root / "new-tree" if args.new else REPO}
+        try:
+            for tree_name, rev in (("old", args.base), ("new", args.new)):
+                if rev:
+                    subprocess.run(
+                        ["git", "worktree", "add", "--detach", str(trees[tree_name]), rev],
+                        cwd=REPO, check=True, capture_output=True,
+                    )  # fmt: skip
+            names = {
+                "old": f"`{commit_of(trees['old'])}`",
+                "new": f"`{commit_of(trees['new'])}`" + (
+                    " + working tree" if not args.new and dirty(REPO) else ""),
+            }  # fmt: skip
+            sheet = write_sheet(root / "catalogue.xlsx", args.rows)
+            seeded = {}
+            for tree_name, tree in trees.items():
+                seeded[tree_name] = root / f"seeded-{tree_name}"
+                seed(tree, sheet, seeded[tree_name])
+            samples: dict[str, dict[str, list[float]]] = {"old": defaultdict(list),
+                                                          "new": defaultdict(list)}  # fmt: skip
+            loads = []
+            for run in range(args.runs):
+                order = ("old", "new") if run % 2 == 0 else ("new", "old")
+                for tree_name in order:
+                    print(f"run {run + 1}/{args.runs}: {tree_name}", file=sys.stderr)
+                    data = root / f"run-{run}-{tree_name}"
+                    shutil.copytree(seeded[tree_name], data)
+                    for phase, value in start(trees[tree_name], data, args.rows).items():
+                        samples[tree_name][phase].append(value)
+                    shutil.rmtree(data)
+                loads.append(os.getloadavg()[0])
+        finally:
+            for tree in trees.values():
+                if tree != REPO and tree.exists():
+                    subprocess.run(["git", "worktree", "remove", "--force", str(tree)],
+                                   cwd=REPO, check=False, capture_output=True)  # fmt: skip
+
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"Machine: {machine()}. {now}; load average (1 min) {min(loads):.1f}–{max(loads):.1f}.")
+    new = f" --new {args.new}" if args.new else ""
+    print(f"Command: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_startup.py "
+          f"--base {args.base}{new} --runs {args.runs}`\n")  # fmt: skip
+    print(report(samples, names, args.runs))
+
+
+if __name__ == "__main__":
+    main()
