@@ -122,11 +122,12 @@ class Viewer:
 
 @dataclass
 class Streams:
-    """This process's open streams: how many per token, and which tokens still hold.
+    """This process's open streams: how many per token (or staff account), and which tokens
+    and staff sessions still hold.
 
-    Tokens are re-checked for all streams in one query, at most every heartbeat / 5, so 500
-    streams cost one query a second, not a hundred; a revoked token's stream thus ends within
-    1.2 heartbeats.
+    They are re-checked for all streams at once (one query for the tokens, one for the
+    sessions), at most every heartbeat / 5, so 500 streams cost a query or two a second, not a
+    hundred; a revoked token's or an ended session's stream thus ends within 1.2 heartbeats.
     """
 
     db: HubDB
