@@ -1,8 +1,8 @@
 """GET /api/v1/events: what a caller may see, pushed as Server-Sent Events as soon as it commits.
 
 Callers: a device or admin token (Authorization: Bearer), or a signed-in back-office user's
-session cookie (the office's pages open it as GET /office/events, where the browser sends the
-cookie; /api/v1/events takes the cookie too when no token is given). Staff who work leads
+session cookie: GET /office/events, the path under which a browser sends that cookie (an
+office page's EventSource), or /api/v1/events with the cookie and no token. Staff who work leads
 (access.works_leads: office admin, recruiter) see every sign-up, masked as the lead desk
 shows it (access.lead_shape, never revealed here); an employer account has no stream (its
 view is /office/employer). A session that ends (signed out, idle or total time over, the
