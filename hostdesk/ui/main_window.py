@@ -7,21 +7,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from hostdesk import config, messages
@@ -34,17 +27,16 @@ from hostdesk.services.obs_state import ObsLink
 from hostdesk.services.onair import OnAirService, scannable
 from hostdesk.services.onair_look import build_look
 from hostdesk.services.sessions import SessionService
-from hostdesk.ui import tasks
+from hostdesk.ui import console_layout, tasks, window_wiring
 from hostdesk.ui.catalogue_panel import CataloguePanel
 from hostdesk.ui.console import NO_ANSWER, Console
-from hostdesk.ui.help_menu import HelpMenu
-from hostdesk.ui.obs_control import LinkFactory, ObsControl
+from hostdesk.ui.hotkey_router import HotkeyRouter
+from hostdesk.ui.obs_control import LinkFactory
 from hostdesk.ui.overlay_view import OverlayView
 from hostdesk.ui.registration_panel import RegistrationPanel
 from hostdesk.ui.rundown_panel import RundownPanel
 from hostdesk.ui.session_bar import SessionBar
-from hostdesk.ui.status_widgets import ObsStatusWidget
-from hostdesk.ui.sync_status import SyncControl, SyncFactory, SyncStatusWidget
+from hostdesk.ui.sync_status import SyncFactory
 from hostdesk.ui.withdrawn_banner import WithdrawnBanner
 
 if TYPE_CHECKING:
@@ -55,13 +47,9 @@ if TYPE_CHECKING:
     from hostdesk.ui.settings_dialog import SettingsDialog
     from hostdesk.ui.show_report_dialog import ShowReportDialog
 
-SLOTS = range(1, 10)
 # A changed auto-rotate interval is saved once the spin box has been still this long, so
 # holding an arrow key does not queue a settings write per step on the writer lane.
 SAVE_ROTATE_AFTER_MS = 800
-# The only console keys that still act while the sign-up form has the focus: the panic clear
-# and the host's presenter clicker. Every other key belongs to the form (Enter saves it).
-OVERLAY_KEYS_IN_FORM = {Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 class MainWindow(QMainWindow):
@@ -167,218 +155,18 @@ class MainWindow(QMainWindow):
             self.registration_panel.recent.export_sources = (
                 sessions.repo.list_sessions, catalogue.repo.list_jobs)  # fmt: skip
 
-        self._build_layout()
-        self._build_status_bar()
-        self._build_menu()
-        self._shortcuts: list[QShortcut] = []
+        console_layout.build_layout(self)
+        console_layout.build_status_bar(self)
+        console_layout.build_menu(self)
+        self.hotkeys = HotkeyRouter(self)
         self.bind_hotkeys(self.settings.hotkeys)
-        self._connect()
+        window_wiring.wire(self)
 
     # -- building ------------------------------------------------------------------------
 
-    def _group(self, title: str, *widgets) -> QGroupBox:
-        box = QGroupBox(title)
-        layout = QVBoxLayout(box)
-        for widget in widgets:
-            layout.addWidget(widget) if isinstance(widget, QWidget) else layout.addLayout(widget)
-        return box
-
-    def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.take_button, 2)
-        buttons.addWidget(self.clear_button, 1)
-        monitors = QWidget()
-        right = QVBoxLayout(monitors)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self._group(self.tr("Preview"), self.preview_view, self.warnings_list), 1)
-        right.addLayout(buttons)
-        on_air_row = QHBoxLayout()
-        on_air_row.addWidget(self.ack_label, 1)
-        on_air_row.addWidget(self.counter_box)
-        on_air = self._group(self.tr("On air"), self.onair_view, on_air_row, self.link_label)
-        right.addWidget(on_air, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.left_tabs = QTabWidget()
-        self.left_tabs.setObjectName("left_tabs")
-        self.left_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab walks fields, not tabs
-        self.left_tabs.addTab(self.catalogue_panel, self.tr("Job catalogue"))
-        self.left_tabs.addTab(self.registration_panel, self.tr("Sign-ups"))
-        splitter.addWidget(self.left_tabs)
-        splitter.addWidget(self._group(self.tr("Tonight's rundown"), self.rundown_panel))
-        splitter.addWidget(monitors)
-        splitter.setSizes([560, 330, 550])
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.withdrawn_banner)
-        layout.addWidget(self.session_bar)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-
-    def _build_status_bar(self) -> None:
-        self.obs_status = ObsStatusWidget()
-        self.obs = ObsControl(self.console.onair, self._link_factory, self.obs_status, self)
-        self.sync_status = SyncStatusWidget()
-        self.sync_status.setObjectName("sync")
-        outbox, hub = self._sync_stores
-        self.sync = SyncControl(
-            self._sync_factory, self.sync_status, outbox=outbox, hub=hub,
-            registrations=self._registrations, parent=self,
-        )  # fmt: skip
-        if hub is not None:  # a take of a job the hub lacks publishes it first (never waits)
-            from hostdesk.services.take_publish import TakePublishing
-
-            self.console.take_publishing = TakePublishing.for_hub(hub, self.sync.publish_soon)
-        self.count_label = QLabel(self.tr("Loading jobs…"))
-        bar = self.statusBar()
-        bar.addWidget(self.obs_status)
-        bar.addWidget(self.sync_status)
-        bar.addPermanentWidget(self.count_label)
-        bar.addPermanentWidget(self.session_bar.clock_label)
-
-    def _action(self, menu, text: str, slot, key: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menu(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(
-            file_menu, self.tr("&Import job sheet…"), self.open_import_wizard, "Ctrl+I"
-        )
-        self._action(
-            file_menu, self.tr("&Export catalogue…"),
-            self.export_catalogue,
-        )  # fmt: skip
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, self.tr("&Quit"), self.request_quit)
-        # Ctrl+Q everywhere (Cmd+Q on a Mac): Qt's standard Quit key is empty on Windows.
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        jobs = bar.addMenu(self.tr("&Jobs"))
-        self._action(jobs, self.tr("Find a job"), self.focus_search, "Ctrl+F")
-        jobs.addSeparator()
-        for mode, text, key in (
-            ("new", self.tr("&New job…"), "Ctrl+N"),
-            ("edit", self.tr("&Edit job…"), "Ctrl+E"),
-            ("duplicate", self.tr("&Duplicate job…"), "Ctrl+D"),
-            ("close", self.tr("&Close job"), None),
-        ):
-            self._action(jobs, text, partial(self._on_job_action_triggered, mode), key)
-        jobs.addSeparator()
-        # 发布到中心: the catalogue to the hub now, on a worker (hostdesk/ui/publish_now.py).
-        self.publish_action = self._action(jobs, self.tr("Publish to the hub"), self.publish_now)
-        self.publish_action.setEnabled(self._sync_stores[1] is not None)
-
-        live = bar.addMenu(self.tr("&Live"))
-        self._action(live, self.tr("Take the preview"), self.console.take_cued)
-        self._action(live, self.tr("Next job"), lambda: self.console.take_next(+1))
-        self._action(live, self.tr("Previous job"), lambda: self.console.take_next(-1))
-        self._action(live, self.tr("Clear the overlay"), self.console.clear)
-        live.addSeparator()
-        self._action(live, self.tr("Start or stop the session…"), self.session_bar.start_or_stop)
-        report = self._action(live, self.tr("Show report…"), lambda: self.open_show_report())
-        report.setEnabled(self._reports is not None)
-        live.addSeparator()
-        self._action(live, self.tr("Sign-up form"), self.focus_registration_form, "Ctrl+L")
-        self.help_menu = HelpMenu(self)  # 帮助: guide, the shortcuts as bound, About
-
     def bind_hotkeys(self, keys: HotkeySettings) -> None:
         """(Re)bind the console keys; they work anywhere in the window but typing fields."""
-        for shortcut in self._shortcuts:
-            shortcut.setEnabled(False)
-            shortcut.deleteLater()
-        self._shortcuts = []
-
-        def bind(text: str, slot, what: str) -> None:
-            for sequence in QKeySequence.listFromString(text):
-                if sequence.isEmpty():
-                    continue
-                shortcut = QShortcut(sequence, self)
-                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                shortcut.setAutoRepeat(False)  # a held key must not fire take after take
-                shortcut.setWhatsThis(what)  # its line in Help ▸ Keyboard shortcuts
-                shortcut.activated.connect(partial(self._on_hotkey, slot, sequence))
-                self._shortcuts.append(shortcut)
-
-        bind(keys.take, self._on_take_key, self.tr("Take the preview"))
-        bind(keys.next, lambda _s: self.console.take_next(+1), self.tr("Next job"))
-        bind(keys.previous, lambda _s: self.console.take_next(-1), self.tr("Previous job"))
-        bind(keys.clear, lambda _s: self.console.clear(), self.tr("Clear the overlay"))
-        rotate = self.rundown_panel.rotate_box
-        bind(keys.rotate, lambda _s: rotate.toggle(), self.tr("Auto-rotate on or off"))
-        for slot in SLOTS:
-            bind(str(slot), partial(self._on_slot_key, slot),
-                 self.tr("Preview rundown slot {slot}").format(slot=slot))  # fmt: skip
-            bind(f"Ctrl+{slot}", partial(self._on_slot_take_key, slot),
-                 self.tr("Take rundown slot {slot}").format(slot=slot))  # fmt: skip
-
-    def _connect(self) -> None:
-        panel, rundown, console = self.catalogue_panel, self.rundown_panel, self.console
-        panel.job_activated.connect(self._on_catalogue_job_activated)
-        panel.current_job_changed.connect(self._on_catalogue_current_changed)
-        panel.filters_changed.connect(self._update_counts)
-        rundown.job_chosen.connect(console.cue)
-        rundown.model.rundown_changed.connect(self._on_rundown_changed)
-        rundown.rotate_toggled.connect(self._on_rotate_toggled)
-        rundown.rotate_seconds_changed.connect(self._on_rotate_seconds_changed)
-        self.take_button.clicked.connect(console.take_cued)
-        self.clear_button.clicked.connect(console.clear)
-        self.session_bar.loaded.connect(self._on_session_loaded)
-        self.session_bar.changed.connect(self._on_session_changed)
-        self.session_bar.ended.connect(lambda session: self.open_show_report(session.id))
-        self.session_bar.failed.connect(self._on_console_refused)
-        console.cued.connect(self._on_console_cued)
-        console.taken.connect(self._on_console_taken)
-        console.take_acknowledged.connect(self._show_take_answer)
-        console.take_unanswered.connect(self._show_take_answer)
-        self.obs.relay.status_changed.connect(self._show_take_answer)  # lost while waiting
-        console.cleared.connect(self._on_console_cleared)
-        console.refused.connect(self._on_console_refused)
-        console.warned.connect(self._on_console_refused)
-        console.rotation_changed.connect(self._on_console_rotation_changed)
-        console.countdown_changed.connect(rundown.show_countdown)
-        console.counter_updated.connect(self._on_console_counter_updated)
-        self.counter_box.toggled.connect(self._on_counter_box_toggled)
-        self.obs.canvas_changed.connect(self._on_obs_canvas_changed)
-        self.obs.look_shown.connect(lambda: self._show_link(self.console.on_air_code))
-        self.obs.look_sent.connect(self.console.watch_answer)
-        self.obs.failed.connect(self._on_console_refused)
-        self.sync.failed.connect(self._on_console_refused)
-        self.sync.catalogue_pulled.connect(self.load_catalogue)
-        self.sync.device_named.connect(self._on_device_named)
-        self.sync.withdrawn_changed.connect(self.withdrawn_banner.show_jobs)
-        self.withdrawn_banner.decided.connect(self.sync.decide_withdrawn)
-        console.counter_live.connect(self.sync.pull_often)
-        self.sync.registrations_pulled.connect(self.registration_panel.recent.refresh)
-        # An edit's 待同步 turns 已同步 when the hub acks it, not at the next save.
-        self.sync.registrations_settled.connect(self.registration_panel.recent.refresh)
-        self.registration_panel.form.saved.connect(lambda _reg: self.sync.notify())
-        # A take or a clear wrote its on-air event to the outbox: sent now, not at the next poll.
-        console.taken.connect(lambda *_a: self.sync.notify())
-        console.cleared.connect(self.sync.notify)
-        # A new sign-up here or from the hub: the counter on air counts it at once.
-        self.sync.registrations_pulled.connect(lambda *_a: console.refresh_counter())
-        self.registration_panel.form.saved.connect(lambda _reg: console.refresh_counter())
-        self._connect_registrations()
-
-    def _connect_registrations(self) -> None:
-        panel = self.registration_panel
-        self.catalogue_loaded.connect(lambda _n: panel.set_jobs(list(self.console.jobs.values())))
-        self.session_loaded.connect(panel.set_session)
-        self.session_bar.changed.connect(lambda session: panel.set_session(session.id))
-        self.console.taken.connect(lambda code, _image: panel.set_on_air(code))
-        self.console.cleared.connect(lambda: panel.set_on_air(""))
-        self.console.restored.connect(panel.restore_on_air)
-        panel.failed.connect(self._on_console_refused)
+        self.hotkeys.bind(keys)
 
     # -- OBS -----------------------------------------------------------------------------
 
@@ -515,49 +303,6 @@ class MainWindow(QMainWindow):
         """Ctrl+L: the sign-up form's first field, from anywhere."""
         self.left_tabs.setCurrentWidget(self.registration_panel)
         self.registration_panel.form.focus_first()
-
-    def _on_hotkey(self, slot, sequence: QKeySequence) -> None:
-        """A console key; in the sign-up panel only the overlay's panic and clicker keys act."""
-        panel = self.registration_panel
-        combo = sequence[0]
-        if not panel.owns_focus() or (
-            combo.key() in OVERLAY_KEYS_IN_FORM
-            and combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            slot(sequence)
-            return
-        if combo.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if panel.form.isAncestorOf(QApplication.focusWidget()):
-                panel.form.submit()
-            return
-        # The shortcut took the key from the focused field: give it back (a combo box opens
-        # on Space, a table moves on the arrows).
-        text = chr(combo.key()) if combo.key() < 0x7F and not combo.keyboardModifiers() else ""
-        press = QKeyEvent(QKeyEvent.Type.KeyPress, combo.key(), combo.keyboardModifiers(), text)
-        for shortcut in self._shortcuts:  # or the key would fire this shortcut again
-            shortcut.setEnabled(False)
-        try:
-            QApplication.sendEvent(QApplication.focusWidget(), press)
-        finally:
-            for shortcut in self._shortcuts:
-                shortcut.setEnabled(True)
-
-    def _on_take_key(self, sequence: QKeySequence) -> None:
-        enter = sequence[0].key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.catalogue_panel.has_focus():
-            self.catalogue_panel.activate_current()  # Enter in the catalogue adds, not takes
-            return
-        self.console.take_cued()
-
-    def _on_slot_key(self, slot: int, _sequence) -> None:
-        if self.console.cue_slot(slot):
-            self.rundown_panel.select_row(slot - 1)
-            self.rundown_panel.view.setFocus()
-        else:
-            self.statusBar().showMessage(self.tr("Slot {slot} is empty").format(slot=slot), 4000)
-
-    def _on_slot_take_key(self, slot: int, _sequence) -> None:
-        self.console.take_slot(slot)
 
     # -- catalogue and rundown -----------------------------------------------------------
 
