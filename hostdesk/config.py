@@ -111,6 +111,11 @@ class HotkeySettings:
 
 
 @dataclass
+class SessionSettings:
+    host: str = ""  # the host (主播) typed when going live last: 开始直播 offers it next time
+
+
+@dataclass
 class SyncSettings:
     """Sending sign-ups to the hub at [signup] hub_url with a device token."""
 
@@ -131,6 +136,7 @@ class Settings:
     hotkeys: HotkeySettings = field(default_factory=HotkeySettings)
     registrations: RegistrationSettings = field(default_factory=RegistrationSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
     # Where these settings were read from or saved to (never written to the file): the
     # keyring entry of the OBS password is named after it.
     data_dir: Path | None = field(default=None, compare=False, repr=False)
@@ -138,6 +144,7 @@ class Settings:
 
 SECTIONS = (
     "general", "signup", "obs", "overlay", "rundown", "hotkeys", "registrations", "sync",
+    "session",
 )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""A live session (one stream): its platform, room, id and planned → live → ended lifecycle."""
+"""A live session (one stream): its platform, room, host, id and planned → live → ended lifecycle."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from hostdesk.core.text import has_control, strip_invisible
+
 ROOM_MAX_LEN = 60
+HOST_MAX_LEN = 30  # a host's name or stage name (主播), as the agency calls her
 ID_LENGTH = 8
 # Lowercase letters and digits only: the id goes into the QR sign-up URL (`?s=<id>`),
 # where it must stay short, unambiguous to read aloud, and need no escaping.
@@ -31,7 +34,8 @@ class SessionState(StrEnum):
 class SessionError(ValueError):
     """Input or a lifecycle step the session refuses; `reason` is a stable code for messages.
 
-    Reasons: platform_invalid, room_missing, room_too_long, already_live, not_live, ended.
+    Reasons: platform_invalid, room_missing, room_too_long, host_too_long, host_invalid,
+    already_live, not_live, ended.
     """
 
     def __init__(self, reason: str, text: str = "", limit: int | None = None):
@@ -62,6 +66,17 @@ def check_room(room: str) -> str:
     return trimmed
 
 
+def check_host(host: str) -> str:
+    """The host's name trimmed; optional ("" = not said), at most HOST_MAX_LEN characters,
+    one plain line (it goes to the hub and into reports)."""
+    trimmed = strip_invisible(host or "").strip()
+    if has_control(trimmed):
+        raise SessionError("host_invalid")
+    if len(trimmed) > HOST_MAX_LEN:
+        raise SessionError("host_too_long", trimmed, limit=HOST_MAX_LEN)
+    return trimmed
+
+
 @dataclass(frozen=True)
 class Session:
     """One stream. A planned session is a draft: the rundown can be built before going
@@ -73,6 +88,7 @@ class Session:
     room: str = ""
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    host: str = ""  # the host (主播) on camera; "" when not said
 
     @property
     def state(self) -> SessionState:
@@ -82,11 +98,15 @@ class Session:
             return SessionState.LIVE
         return SessionState.PLANNED
 
-    def start(self, platform: str | Platform, room: str, at: datetime) -> Session:
+    def start(self, platform: str | Platform, room: str, at: datetime, host: str = "") -> Session:
         if self.state is not SessionState.PLANNED:
             raise SessionError("already_live" if self.state is SessionState.LIVE else "ended")
         return replace(
-            self, platform=check_platform(platform), room=check_room(room), started_at=at
+            self,
+            platform=check_platform(platform),
+            room=check_room(room),
+            host=check_host(host),
+            started_at=at,
         )
 
     def end(self, at: datetime) -> Session:

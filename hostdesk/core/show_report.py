@@ -293,6 +293,59 @@ def _union(spans: list[AirSpan]) -> list[tuple[datetime, datetime]]:
     return merged
 
 
+def credit_windows(
+    spans: Iterable[AirSpan], show_start: datetime, show_end: datetime
+) -> tuple[dict[str, float], dict[str, list[tuple[datetime, datetime]]]]:
+    """Per job: its air seconds, and the [start, end + TAIL) windows in which a sign-up for
+    it is credited to the screen (on air or in the tail). For summing a show from grouped
+    counts (an earlier show in a comparison) with the same rules as build_report."""
+    by_job: dict[str, list[AirSpan]] = {}
+    for sp in _clip(spans, show_start, show_end):
+        by_job.setdefault(sp.job_code, []).append(sp)
+    air = {
+        code: sum((e - s).total_seconds() for s, e in _union(sps)) for code, sps in by_job.items()
+    }
+    windows = {code: [(sp.start, sp.end + TAIL) for sp in sps] for code, sps in by_job.items()}
+    return air, windows
+
+
+def summary_from_counts(
+    label: str,
+    show_start: datetime,
+    show_end: datetime,
+    air: dict[str, float],
+    counts: dict[str, tuple[int, int]],
+    *,
+    room: str = "",
+    host: str = "",
+) -> ShowSummary:
+    """A show's comparison row from per-job (sign-ups, credited) counts and air seconds
+    (credit_windows): equal to build_report(...).summary(label) without opens or pipeline."""
+    minutes = (show_end - show_start).total_seconds() / 60
+    total = sum(n for n, _c in counts.values())
+
+    def rate(code: str) -> float:
+        seconds = air.get(code, 0.0)
+        return counts[code][1] / (seconds / 60) * 10 if seconds > 0 else 0.0
+
+    ranked = [code for code, (n, _c) in counts.items() if n > 0]
+    best = min(ranked, key=lambda c: (-counts[c][0], -rate(c), c)) if ranked else None
+    return ShowSummary(
+        label=label,
+        start=show_start,
+        end=show_end,
+        signups=total,
+        minutes=minutes,
+        per_hour=total / (minutes / 60) if minutes > 0 else None,
+        best_job=best,
+        best_job_signups=counts[best][0] if best else 0,
+        room=room,
+        host=host,
+        air_minutes=sum(air.values()) / 60,
+        credited=sum(c for _n, c in counts.values()),
+    )
+
+
 def _minute_tags(spans: list[AirSpan], start: datetime, n_minutes: int) -> list[str | None]:
     """The job on air longest in each minute (spans merged per job); ties: the later take."""
     seconds: list[dict[str, tuple[float, datetime]]] = [{} for _ in range(n_minutes)]

@@ -25,6 +25,12 @@ SESSION_PROBLEMS = {
     "room_too_long": QT_TRANSLATE_NOOP(
         "Sessions", "the room name is longer than {limit} characters: shorten it"
     ),
+    "host_too_long": QT_TRANSLATE_NOOP(
+        "Sessions", "the host's name is longer than {limit} characters: shorten it"
+    ),
+    "host_invalid": QT_TRANSLATE_NOOP(
+        "Sessions", "the host's name holds a line break or a control character: type it again"
+    ),
     "already_live": QT_TRANSLATE_NOOP(
         "Sessions", "this session is already live: stop it before starting a new one"
     ),

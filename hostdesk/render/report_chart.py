@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from hostdesk.core.show_report import JobRow, ShowReport, ShowSummary
+from hostdesk.core.show_report import JobRow, ShowReport, ShowSummary, baseline
 from hostdesk.render.fonts import card_font
 
 # Distinct on white and for common colour blindness (Tableau 10, reordered).
@@ -98,7 +98,12 @@ def report_height(page: ReportPage, width: int) -> int:
     inner = width - 2 * MARGIN
     legend = len(_legend_rows(page, inner)) * 24
     jobs = max(1, len(page.report.jobs))
-    comparison = 1 + len(page.report.earlier)
+    comparisons = _comparisons(page.report)
+    # per comparison (_draw_comparison): the header row, this show, the earlier ones, their
+    # total (when there are some), and the gap below (the note's row when there are none)
+    comparison = sum(
+        1 + 1 + len(shows) + (1 if shows else 0) + 1.4 for _kind, _whose, shows in comparisons
+    )
     return int(
         MARGIN
         + 84
@@ -111,8 +116,8 @@ def report_height(page: ReportPage, width: int) -> int:
         + 12  # chart block
         + 48
         + ROW * (jobs + 1)  # jobs table
-        + 48
-        + ROW * (comparison + 2)  # comparison (+ a note when alone)
+        + 48 * len(comparisons)
+        + ROW * comparison  # comparisons (a note in place of the total when alone)
         + 56
         + MARGIN  # notes
     )
@@ -146,7 +151,8 @@ def draw_report(p: QPainter, page: ReportPage, width: int) -> None:
     y = _draw_tiles(p, page, y, inner)
     y = _draw_chart(p, page, y, inner)
     y = _draw_jobs(p, page, y, inner)
-    y = _draw_comparison(p, page, y, inner)
+    for kind, whose, shows in _comparisons(page.report):
+        y = _draw_comparison(p, page, y, inner, kind, whose, shows)
     _draw_notes(p, y, inner)
 
 
@@ -491,59 +497,122 @@ def _draw_jobs(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
     return y
 
 
-def _comparison_rows(page: ReportPage) -> list[tuple[bool, ShowSummary]]:
-    r = page.report
-    return [
-        (True, r.summary(translate("ShowReport", "This show"))),
-        *((False, s) for s in r.earlier),
-    ]
+def _comparisons(report: ShowReport) -> list[tuple[str, str, tuple[ShowSummary, ...]]]:
+    """(kind, whose, earlier shows): the same room's; the same host's when the host was said."""
+    out = [("room", report.room, report.earlier)]
+    if report.host:
+        out.append(("host", report.host, report.same_host))
+    return out
 
 
-def _draw_comparison(p: QPainter, page: ReportPage, y: float, inner: float) -> float:
-    _text(
-        p,
-        QRectF(MARGIN, y + 8, inner, 30),
-        translate("ShowReport", "Compared with earlier shows in this room"),
-        18,
-        bold=True,
-    )
-    y += 48
+def _comparison_columns(rows: list[ShowSummary]) -> list[tuple[str, float]]:
+    """(header, share) of a comparison table; the page's funnel and the desk's pipeline only
+    when a show has them (the desktop alone has neither)."""
     cols = [
-        (translate("ShowReport", "Show"), 0.28),
-        (translate("ShowReport", "Length"), 0.14),
-        (translate("ShowReport", "Sign-ups"), 0.12),
-        (translate("ShowReport", "Per hour"), 0.12),
-        (translate("ShowReport", "Best job"), 0.34),
+        (translate("ShowReport", "Show"), 0.22),
+        (translate("ShowReport", "Host"), 0.10),
+        (translate("ShowReport", "Length"), 0.11),
+        (translate("ShowReport", "Sign-ups"), 0.09),
+        (translate("ShowReport", "Per hour"), 0.09),
+        (translate("ShowReport", "Per 10 air-min"), 0.12),
     ]
-    _draw_table_header(p, cols, y, inner, left=(0, 4), indent=(4,))
+    extra = 0.0
+    if any(s.opens for s in rows):
+        cols.append((translate("ShowReport", "Opens → sign-ups"), 0.12))
+        extra += 0.12
+    if any(s.contacted is not None for s in rows):
+        cols.append((translate("ShowReport", "Contacted / interviewed / hired"), 0.14))
+        extra += 0.14
+    cols.append((translate("ShowReport", "Best job"), 0.27 - extra / 2))
+    cols[0] = (cols[0][0], 0.22 - extra / 2)
+    return cols
+
+
+def _summary_cells(page: ReportPage, s: ShowSummary, cols) -> list[str]:
+    cells = [s.label, s.host or "—", duration_text(s.minutes), str(s.signups),
+             rate_text(s.per_hour), rate_text(s.per_10_air_min)]  # fmt: skip
+    headers = [h for h, _share in cols]
+    if translate("ShowReport", "Opens → sign-ups") in headers:
+        cells.append(f"{s.opens} → {s.submissions}  {percent_text(s.conversion)}")
+    if translate("ShowReport", "Contacted / interviewed / hired") in headers:
+        cells.append("—" if s.contacted is None else f"{s.contacted} / {s.interviewed} / {s.hired}")
+    cells.append(f"{page.job_name(s.best_job)} ({s.best_job_signups})" if s.best_job else "—")
+    return cells
+
+
+def _baseline_cells(shows: tuple[ShowSummary, ...], cols) -> list[str]:
+    b = baseline(shows)
+    assert b is not None
+    headers = [h for h, _share in cols]
+    cells = [
+        translate("ShowReport", "Earlier shows together ({n})").format(n=b.shows), "", "",
+        rate_text(b.signups), rate_text(b.per_hour), rate_text(b.per_10_air_min),
+    ]  # fmt: skip
+    if translate("ShowReport", "Opens → sign-ups") in headers:
+        cells.append(f"{b.opens:.0f} → {percent_text(b.conversion)}")
+    if translate("ShowReport", "Contacted / interviewed / hired") in headers:
+        cells.append(
+            "—" if b.contacted is None
+            else f"{b.contacted:.1f} / {b.interviewed:.1f} / {b.hired:.1f}"
+        )  # fmt: skip
+    cells.append(translate("ShowReport", "per show; rates pooled"))
+    return cells
+
+
+def _draw_comparison(
+    p: QPainter,
+    page: ReportPage,
+    y: float,
+    inner: float,
+    kind: str,
+    whose: str,
+    shows: tuple[ShowSummary, ...],
+) -> float:
+    title = (
+        translate("ShowReport", "Compared with earlier shows in this room")
+        if kind == "room"
+        else translate("ShowReport", "Compared with earlier shows of this host")
+    )
+    _text(p, QRectF(MARGIN, y + 8, inner, 30), f"{title} · {whose}" if whose else title, 18,
+          bold=True)  # fmt: skip
+    y += 48
+    this = page.report.summary(translate("ShowReport", "This show"))
+    cols = _comparison_columns([this, *shows])
+    last = len(cols) - 1
+    text_cols = (0, 1, last)
+    _draw_table_header(p, cols, y, inner, left=text_cols, indent=(last,))
     y += ROW
-    rows = _comparison_rows(page)
-    for current, s in rows:
-        best = f"{page.job_name(s.best_job)} ({s.best_job_signups})" if s.best_job else "—"
-        cells = [s.label, duration_text(s.minutes), str(s.signups), rate_text(s.per_hour), best]
+    rows = [(True, _summary_cells(page, this, cols))]
+    rows += [(False, _summary_cells(page, s, cols)) for s in shows]
+    if shows:
+        rows.append((None, _baseline_cells(shows, cols)))
+    for current, cells in rows:
+        if current is None:  # the earlier shows together: a tinted total row
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#f5f6f8"))
+            p.drawRect(QRectF(MARGIN, y, inner, ROW))
         x = float(MARGIN)
         for i, (cell, (_h, share)) in enumerate(zip(cells, cols, strict=True)):
             w = inner * share
             align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignLeft if i in (0, 4) else Qt.AlignmentFlag.AlignRight
+                Qt.AlignmentFlag.AlignLeft if i in text_cols else Qt.AlignmentFlag.AlignRight
             )
-            if i == 4:  # text columns read left to right, numbers line up right
-                _text(p, QRectF(x + 24, y, w - 32, ROW), cell, 14, bold=current, align=align)
-            else:
-                _text(p, QRectF(x + 8, y, w - 16, ROW), cell, 14, bold=current, align=align)
+            pad = 24 if i == last else 8  # text columns read left to right, numbers line up right
+            colour = MUTED if current is None and i == last else INK
+            _text(p, QRectF(x + pad, y, w - pad - 8, ROW), cell, 14, bold=current is not False,
+                  colour=colour, align=align)  # fmt: skip
             x += w
         y += ROW
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(MARGIN, y), QPointF(MARGIN + inner, y))
-    if len(rows) == 1:
-        _text(
-            p,
-            QRectF(MARGIN + 8, y, inner, ROW),
-            translate("ShowReport", "No earlier show in this room yet."),
-            13,
-            colour=MUTED,
+    if not shows:
+        none = (
+            translate("ShowReport", "No earlier show in this room yet.")
+            if kind == "room"
+            else translate("ShowReport", "No earlier show of this host yet.")
         )
-    return y + ROW
+        _text(p, QRectF(MARGIN + 8, y, inner, ROW), none, 13, colour=MUTED)
+    return y + ROW * 1.4
 
 
 def _draw_notes(p: QPainter, y: float, inner: float) -> None:

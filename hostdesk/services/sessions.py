@@ -28,7 +28,7 @@ class SessionService:
     rundown starts as a copy of the previous session's, because someone preparing
     tomorrow's stream expects yesterday's list to edit, not an empty one.
 
-    Lifecycle: planned → `start(platform, room)` → live → `stop()` → ended. Bad input or
+    Lifecycle: planned → `start(platform, room, host)` → live → `stop()` → ended. Bad input or
     a step out of order raises SessionError with a reason code (see core.sessions).
     """
 
@@ -56,11 +56,14 @@ class SessionService:
         )
         return self._seen(session)
 
-    def start(self, platform: str | Platform, room: str) -> Session:
-        """Go live on `platform` in room `room` (trimmed, required, at most 60 characters)."""
+    def start(self, platform: str | Platform, room: str, host: str = "") -> Session:
+        """Go live on `platform` in room `room` (trimmed, required, at most 60 characters)
+        with `host` on camera (optional, at most 30). The hub hears of it through the outbox."""
         at = self._clock()
         session = self.current()
-        return self._seen(self.repo.update(session.id, lambda s: s.start(platform, room, at)))
+        return self._seen(
+            self.repo.update(session.id, lambda s: s.start(platform, room, at, host=host))
+        )
 
     def stop(self) -> Session:
         """End the live session and return it; SessionError "not_live" when none is live."""

@@ -210,6 +210,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE jobs ADD COLUMN age_text VARCHAR NOT NULL DEFAULT ''",
         *(_ADD_AGE_TEXT_KEY.format(column=column) for column in ("base", "theirs")),
     ),
+    # 11 (issue 16): the host (主播) of each show, for the report per host; "" = not said.
+    ("ALTER TABLE sessions ADD COLUMN host VARCHAR NOT NULL DEFAULT ''",),
 )
 
 LATEST = len(MIGRATIONS)

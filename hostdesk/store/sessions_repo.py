@@ -1,4 +1,8 @@
-"""Live sessions, their rundowns and their takes; each write is one transaction."""
+"""Live sessions, their rundowns and their takes; each write is one transaction.
+
+Going live and stopping queue the show for the hub in the same transaction (show_events.py):
+its room, host and platform travel once, with its start and then its end.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from sqlalchemy import Connection, delete, insert, literal_column, select, updat
 from hostdesk.core.rundown import Rundown
 from hostdesk.core.sessions import Platform, Session, SessionError, SessionState
 from hostdesk.store.db import Database
+from hostdesk.store.show_events import add_show_event
 from hostdesk.store.tables import RundownItemRow, SessionRow
 from hostdesk.store.takes_repo import TAKES, Take
 
@@ -30,6 +35,7 @@ def _row_to_session(row) -> Session:
         created_at=_utc(row.created_at),
         platform=Platform(row.platform),
         room=row.room,
+        host=row.host or "",
         started_at=_utc(row.started_at),
         ended_at=_utc(row.ended_at),
     )
@@ -40,6 +46,7 @@ def _session_to_row(session: Session) -> dict:
         "id": session.id,
         "platform": session.platform.value,
         "room": session.room,
+        "host": session.host,
         "created_at": session.created_at,
         "started_at": session.started_at,
         "ended_at": session.ended_at,
@@ -93,6 +100,7 @@ class SessionRepository:
     def update(self, session_id: str, change: Callable[[Session], Session]) -> Session:
         """Apply `change` (e.g. Session.start) to the stored session and store the result.
 
+        Going live or ending queues the show's event for the hub in the same transaction.
         Raises LookupError for an unknown id; whatever `change` raises leaves it unchanged.
         """
         with self._db.write() as conn:
@@ -105,6 +113,8 @@ class SessionRepository:
             row = _session_to_row(changed)
             del row["id"]
             conn.execute(update(SESSIONS).where(SESSIONS.c.id == session_id), row)
+            if changed.state is not session.state and changed.state is not SessionState.PLANNED:
+                add_show_event(conn, changed)  # went live, or ended: the hub hears it once
             return changed
 
     # -- rundowns ---------------------------------------------------------------------

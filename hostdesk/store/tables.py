@@ -62,6 +62,7 @@ class SessionRow(SQLModel, table=True):
     created_at: datetime
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    host: str = ""  # the host (主播) on camera; "" when not said (migration 11)
 
 
 class RundownItemRow(SQLModel, table=True):

@@ -145,6 +145,8 @@ class AttentionListDialog(QDialog):
             "withdraw": self.tr("Withdrawal"),
             "air_start": self.tr("Job put on air"),  # the on-air timeline, not a sign-up
             "air_end": self.tr("Job taken off air"),
+            "show_start": self.tr("Show went live"),  # the show's room and host, for reports
+            "show_end": self.tr("Show ended"),
         }.get(event_type, event_type)
 
     def show_problem(self, text: str) -> None:

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.console.set_counter_enabled(self.settings.overlay.show_counter)
 
         self.session_bar = SessionBar(sessions)
+        self.session_bar.default_host = self.settings.session.host
         self.registration_panel = RegistrationPanel(registrations, self.settings.data_dir)
         if sessions is not None:  # the sign-up export's "for an employer": shows and employers
             self.registration_panel.recent.export_sources = (
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.hotkeys = HotkeyRouter(self)
         self.bind_hotkeys(self.settings.hotkeys)
         window_wiring.wire(self)
+        self.session_bar.host_used.connect(self._on_session_host_used)
 
     # -- building ------------------------------------------------------------------------
 
@@ -589,6 +591,13 @@ class MainWindow(QMainWindow):
         self.obs.show_look(self.look())
         self.console.set_counter_enabled(on)
         self._save_settings()
+
+    def _on_session_host_used(self, host: str) -> None:
+        """The host a show went live with is offered next time (saved on the writer lane)."""
+        self.session_bar.default_host = host
+        if host != self.settings.session.host:
+            self.settings.session.host = host
+            self._save_settings()
 
     def _save_settings(self) -> None:
         """The window's own settings (counter shown, rotate interval) written on the writer lane."""

@@ -1,4 +1,4 @@
-"""The session bar: tonight's session (live or not, where, how long), with start and stop."""
+"""The session bar: tonight's session (live or not, where, who hosts, how long), start and stop."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ class SessionBar(QWidget):
     changed = Signal(object)  # the Session after a start
     ended = Signal(object)  # the Session just stopped (the window opens its report)
     failed = Signal(str)  # a message for the status bar
+    host_used = Signal(str)  # the host a show went live with: the window remembers it
 
     def __init__(self, sessions: SessionService | None, parent=None):
         super().__init__(parent)
         self._sessions = sessions
         self.session: Session | None = None
         self.dialog: SessionDialog | None = None
+        self.default_host = ""  # offered in 开始直播 (the window sets it from its settings)
         self.label = QLabel()
         self.label.setObjectName("session")
         self.button = QPushButton(self.tr("Start session…"))
@@ -75,6 +77,8 @@ class SessionBar(QWidget):
             self.clock_label.setText("")
             return
         where = f"{messages.platform_label(session.platform.value)} · {session.room}"
+        if session.host:
+            where += " · " + self.tr("Host {host}").format(host=session.host)
         elapsed = self._sessions.elapsed() if self._sessions else None
         seconds = int(elapsed.total_seconds()) if elapsed is not None else 0
         clock = f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
@@ -103,20 +107,22 @@ class SessionBar(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 tasks.run_serial(sessions.stop, self._on_stopped, self._on_task_failed)
             return
-        dialog = SessionDialog(self)
+        dialog = SessionDialog(self, host=self.default_host)
         self.dialog = dialog
 
         def on_started(session: Session) -> None:
             dialog.accept()
             self.show_session(session)
+            self.host_used.emit(session.host)
             self.changed.emit(session)
 
         def on_failed(exc: Exception) -> None:
-            dialog.show_problem(messages.error_text(exc))
+            field = "host" if getattr(exc, "reason", "").startswith("host_") else "room"
+            dialog.show_problem(messages.error_text(exc), field)
 
         dialog.submitted.connect(
-            lambda platform, room: tasks.run_serial(
-                lambda: sessions.start(platform, room), on_started, on_failed
+            lambda platform, room, host: tasks.run_serial(
+                lambda: sessions.start(platform, room, host), on_started, on_failed
             )
         )
         dialog.finished.connect(dialog.deleteLater)

@@ -1,4 +1,4 @@
-"""Going live: the platform and the room name of tonight's stream."""
+"""Going live: the platform, the room name and the host (主播) of tonight's stream."""
 
 from __future__ import annotations
 
@@ -14,18 +14,27 @@ from PySide6.QtWidgets import (
 )
 
 from hostdesk import messages
-from hostdesk.core.sessions import ROOM_MAX_LEN, Platform
+from hostdesk.core.sessions import HOST_MAX_LEN, ROOM_MAX_LEN, Platform
 
 # Beside the title, a window's title bar holds its icon and its buttons (Windows: about 140 px).
 TITLE_BAR_EXTRA = 160
 
 
 class SessionDialog(QDialog):
-    """Asks for platform and room; the window saves, and the dialog closes only on success."""
+    """Asks for platform, room and host; the window saves, and the dialog closes only on success.
 
-    submitted = Signal(str, str)  # platform value, room name as typed
+    The host is optional: the reports compare shows per host when it is said. The window
+    offers the host typed last time (settings [session] host)."""
 
-    def __init__(self, parent=None, platform: str = Platform.KUAISHOU.value, room: str = ""):
+    submitted = Signal(str, str, str)  # platform value, room name and host as typed
+
+    def __init__(
+        self,
+        parent=None,
+        platform: str = Platform.KUAISHOU.value,
+        room: str = "",
+        host: str = "",
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Start the live session"))
         self.platform = QComboBox()
@@ -36,6 +45,10 @@ class SessionDialog(QDialog):
         self.room.setObjectName("room")
         self.room.setMaxLength(ROOM_MAX_LEN + 20)  # longer is refused with a message, not cut
         self.room.setPlaceholderText(self.tr("e.g. 青岛招聘直播间"))
+        self.host = QLineEdit(host)
+        self.host.setObjectName("host")
+        self.host.setMaxLength(HOST_MAX_LEN + 20)  # longer is refused with a message, not cut
+        self.host.setPlaceholderText(self.tr("optional, e.g. 蔚姐"))
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color:#e5484d;")
@@ -44,6 +57,7 @@ class SessionDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Room name"), self.room)
+        form.addRow(self.tr("Host"), self.host)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,11 +81,11 @@ class SessionDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         self.buttons.setEnabled(False)  # one start at a time; re-enabled on a problem
-        self.submitted.emit(self.platform.currentData(), self.room.text())
+        self.submitted.emit(self.platform.currentData(), self.room.text(), self.host.text())
 
-    def show_problem(self, text: str) -> None:
-        """The save failed: say why, keep what was typed, let the user fix it."""
+    def show_problem(self, text: str, field: str = "room") -> None:
+        """The save failed: say why, keep what was typed, put the cursor where to fix it."""
         self.problem.setText(text)
         self.problem.show()
         self.buttons.setEnabled(True)
-        self.room.setFocus()
+        (self.host if field == "host" else self.room).setFocus()

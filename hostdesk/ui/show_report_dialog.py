@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,8 +33,15 @@ MIN_PAGE_WIDTH = 1100  # narrower, the tables' columns cut their numbers
 
 def page_of(view: ShowReportView) -> ReportPage:
     session = view.session
+    host = QCoreApplication.translate("ShowReport", "Host {host}").format(host=session.host)
     heading = " · ".join(
-        part for part in (messages.platform_label(session.platform.value), session.room) if part
+        part
+        for part in (
+            messages.platform_label(session.platform.value),
+            session.room,
+            host if session.host else "",
+        )
+        if part
     )
     return ReportPage(view.report, view.titles, heading, view.report.start.astimezone())
 
@@ -42,7 +49,8 @@ def page_of(view: ShowReportView) -> ReportPage:
 def show_label(session: Session) -> str:
     start = session.started_at.astimezone() if session.started_at else session.created_at
     room = f"  {session.room}" if session.room else ""
-    return f"{start:%Y-%m-%d %H:%M}{room}"
+    host = f" · {session.host}" if session.host else ""
+    return f"{start:%Y-%m-%d %H:%M}{room}{host}"
 
 
 class ReportCanvas(QWidget):

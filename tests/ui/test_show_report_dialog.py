@@ -23,6 +23,7 @@ from hostdesk.services.show_reports import ShowReports
 from hostdesk.store.sessions_repo import SessionRepository
 from hostdesk.store.tables import RegistrationRow, TakeRow
 from hostdesk.ui.main_window import MainWindow
+from hostdesk.ui.show_report_dialog import page_of
 from tests.gui_watch import GuiWatch
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,9 +65,9 @@ def _add_take(db, session_id: str, action: str, code: str | None, at: datetime) 
         )
 
 
-def _start_show(ctx, start: datetime, room: str = ROOM) -> str:
+def _start_show(ctx, start: datetime, room: str = ROOM, host: str = "") -> str:
     sessions = SessionService(SessionRepository(ctx.db), clock=lambda: start)
-    return sessions.start("kuaishou", room).id
+    return sessions.start("kuaishou", room, host=host).id
 
 
 @pytest.fixture
@@ -212,7 +213,16 @@ def test_a_busy_show_report_from_the_menu(qtbot, ctx, beijing_time):
     length_of_show = sum(m for _c, m in ROTATION)
     start = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
     last_week = start - timedelta(days=7)
-    earlier = _start_show(ctx, last_week)
+    # Two weeks ago the same host in another room (the host comparison only), then last week
+    # another host in this room (the room comparison only).
+    elsewhere = _start_show(ctx, start - timedelta(days=14), "烟台专场", host="蔚姐")
+    _add_take(ctx.db, elsewhere, "take", "FX03", start - timedelta(days=14))
+    _add_signups(ctx.db, elsewhere, [("FX03", start - timedelta(days=14, minutes=-m), "qr")
+                                      for m in range(0, 60, 2)])  # fmt: skip
+    SessionService(
+        SessionRepository(ctx.db), clock=lambda: start - timedelta(days=14, minutes=-60)
+    ).stop()
+    earlier = _start_show(ctx, last_week, host="小周")
     _add_take(ctx.db, earlier, "take", "HX01", last_week)
     _add_signups(
         ctx.db, earlier, [("HX01", last_week + timedelta(minutes=m % 95), "qr") for m in range(180)]
@@ -220,7 +230,7 @@ def test_a_busy_show_report_from_the_menu(qtbot, ctx, beijing_time):
     SessionService(
         SessionRepository(ctx.db), clock=lambda: last_week + timedelta(minutes=95)
     ).stop()
-    show = _start_show(ctx, start)
+    show = _start_show(ctx, start, host="蔚姐")
     minute, rows = 0, []
     for code, length in ROTATION:
         _add_take(
@@ -243,14 +253,17 @@ def test_a_busy_show_report_from_the_menu(qtbot, ctx, beijing_time):
     live = next(a for a in win.menuBar().actions() if a.text() == win.tr("&Live"))
     next(a for a in live.menu().actions() if a.text() == win.tr("Show report…")).trigger()
     dialog = _wait_report(qtbot, win, show)  # the newest show that went live
-    assert dialog.shows.currentText() == "2026-11-20 20:00  " + ROOM
+    assert dialog.shows.currentText() == "2026-11-20 20:00  " + ROOM + " · 蔚姐"
     report = dialog.view.report
     assert report.signups == report.in_show == len(rows)
     assert sum(m.signups for m in report.minutes) == len(rows)
     assert {j.job_code for j in report.jobs} == set(PER_MINUTE)
     assert report.best_job.job_code == "FX03"  # the highest pull, on air longest
     assert sum(j.tail for j in report.jobs) > 0
-    assert [e.signups for e in report.earlier] == [180]
+    assert [(e.signups, e.host) for e in report.earlier] == [(180, "小周")]  # this room
+    assert [(e.signups, e.room) for e in report.same_host] == [(30, "烟台专场")]  # 蔚姐's
+    assert report.same_host[0].per_10_air_min == pytest.approx(30 / 60 * 10)
+    assert page_of(dialog.view).heading == f"快手 · {ROOM} · 主播 蔚姐"
     dialog.resize(1320, dialog.canvas.height() + 70)
     canvas = dialog.canvas
     # the page is redrawn for the new width on a worker; the old one shows meanwhile
@@ -375,6 +388,6 @@ def test_in_english_the_window_and_the_workbook_are_english(qtbot, ctx, shows, t
             dialog.export_to(tmp_path / "report.xlsx")
         assert done.args[0] is True
         book = openpyxl.load_workbook(tmp_path / "report.xlsx")
-        assert [ws.title for ws in book.worksheets] == ["Report", "Per minute"]
+        assert [ws.title for ws in book.worksheets] == ["Report", "Per minute", "Comparison"]
     finally:
         i18n.install("zh_CN")
