@@ -210,6 +210,31 @@ def test_the_form_checks_as_the_importer_does(hub):
     assert after["_v"] == before["_v"] + 1
 
 
+def test_an_age_kept_as_written_is_shown_and_kept_by_an_edit(hub):
+    # Issue 15: an age the reader cannot turn into a band (a real posting's words) shows as
+    # written in the list, the edit form and the page; an edit elsewhere keeps it.
+    unread = "年龄可根据个人形象而定"
+    made = requests.post(f"{hub.url}/api/v1/jobs/publish", headers=hub.headers(), timeout=TIMEOUT,
+                         json={"items": [{"job": {"code": "AG-001", "title": "服务员",
+                                                  "age_text": unread}, "base_version": 0}]})  # fmt: skip
+    assert made.json()["results"][0]["status"] == "created", made.text
+    session, csrf = signed_in(hub, "boss")
+    listing = session.get(f"{hub.url}/office/catalogue", timeout=TIMEOUT).text
+    row = re.search(r'<tr class="job-row" data-code="AG-001">.*?</tr>', listing, re.S).group(0)
+    assert f'<td class="opt job-age">{unread}</td>' in row
+    form = session.get(f"{hub.url}/office/catalogue/job/AG-001", timeout=TIMEOUT).text
+    assert f'name="age" value="{unread}"' in form
+    saved = post(session, hub, "/office/catalogue/job/AG-001",
+                 {"csrf": csrf, "base": "1", "title": "晚班服务员", "age": unread})  # fmt: skip
+    assert saved.status_code == 200 and 'data-reason="age_unread"' in saved.text, saved.text
+    after = _jobs(hub)["AG-001"]
+    assert (after["title"], after["age_text"], after["age_min"], after["_v"]) == (
+        "晚班服务员", unread, None, 2,
+    )  # fmt: skip
+    page = requests.get(f"{hub.url}/j/AG-001", timeout=TIMEOUT).text
+    assert f"<dd>{unread}</dd>" in page
+
+
 def test_close_and_reopen_bump_the_version_and_reach_the_pull(hub):
     made = requests.post(f"{hub.url}/api/v1/jobs/publish", headers=hub.headers(), timeout=TIMEOUT,
                          json={"items": [{"job": {"code": "CL-001", "title": "包装工"},

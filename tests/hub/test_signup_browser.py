@@ -26,6 +26,9 @@ LONG_JOB = {
     "benefits": ["包吃包住", "五险一金", "月底发薪", "满三个月返费2000元", "带薪年假", "空调宿舍"],
     "shift": "两班倒，每月休四天，加班另算", "age_min": 18, "age_max": 45,
 }  # fmt: skip
+# An age the importer could not read, kept as written (issue 15; a real posting's words).
+UNREAD_AGE = "身高年龄可根据个人形象而定"  # ssjzw-97995 (tests/data/postings)
+AGE_JOB = {"code": "AGE", "title": "夜场服务员", "city": "北京", "age_text": UNREAD_AGE}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def page_hub(tmp_path_factory):
     except HarnessError as exc:
         pytest.fail(str(exc))
     hub = Hub(process, process.token(DEVICE), process.token("office", admin=True))
-    put_jobs(hub, [*JOBS, LONG_JOB])
+    put_jobs(hub, [*JOBS, LONG_JOB, AGE_JOB])
     yield hub
     process.stop()
 
@@ -197,7 +200,21 @@ def test_without_javascript_a_wrong_phone_comes_back_with_the_typing_kept(browse
     assert (row["name"], row["session_id"], row["employer_consent"]) == ("王五", "S-LIVE-3", True)
 
 
-@pytest.mark.parametrize("code", ["J1", "LONG", "HOSTILE"])
+def test_an_age_kept_as_written_is_shown_whole_at_320_px(browser, page_hub):  # noqa: F811
+    context, page, problems = _page(browser, width=320, height=640)
+    try:
+        page.goto(f"{page_hub.url}/j/AGE")
+        age = page.locator("dl.facts div", has_text="年龄要求").locator("dd")
+        assert age.inner_text() == UNREAD_AGE
+        box = age.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320  # wraps, never cut off
+        assert _no_horizontal_scroll(page)
+        assert problems == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("code", ["J1", "LONG", "HOSTILE", "AGE"])
 def test_at_320_px_nothing_scrolls_sideways(browser, page_hub, code):  # noqa: F811
     context, page, _ = _page(browser, width=320, height=640)
     try:
