@@ -226,7 +226,7 @@ class ImportPreviewPage(QWizardPage):
         for r, (sheet_row, job) in enumerate(rows):
             values = (
                 str(sheet_row), job.code, job.title, job.company, job.city,
-                job.pay.text or format_pay(job.pay), format_age(job.age_min, job.age_max),
+                job.pay.text or format_pay(job.pay), job.age_text or format_age(job.age_min, job.age_max),
                 "" if job.headcount is None else str(job.headcount),
             )  # fmt: skip
             for c, value in enumerate(values):

@@ -14,7 +14,7 @@ from hostdesk import messages
 from hostdesk.sheets.jobs_import import plan_import
 from hostdesk.sheets.reader import SheetError
 from hostdesk.ui.catalogue_export import CatalogueExport
-from hostdesk.ui.import_wizard import ImportWizard
+from hostdesk.ui.import_wizard import PREVIEW_FIELDS, ImportWizard
 from tests.gui_watch import GuiWatch
 
 HEADER = "编号,岗位,企业,地点,薪资,年龄,招聘人数\n"
@@ -106,6 +106,10 @@ def test_bad_rows_are_listed_with_their_row_numbers(qtbot, ctx, wizard, tmp_path
     assert _numbers(page.counts_label.text()) == [3, 0, 0, 1]
     assert page.problems_list.isVisibleTo(wizard)
     assert str(1) in page.problems_label.text()
+    # The preview shows an age it could not read as the sheet wrote it, as it does the pay.
+    column = 1 + PREVIEW_FIELDS.index("age")
+    ages = [page.table.item(r, column).text() for r in range(page.table.rowCount())]
+    assert ages == ["18-45岁", "18-45岁", "45-18岁"]
 
     with qtbot.waitSignal(wizard.imported, timeout=20_000) as imported:
         wizard.next()  # every row with a title is imported
