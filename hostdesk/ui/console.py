@@ -21,11 +21,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hostdesk import messages
 from hostdesk.core import take_rules
 from hostdesk.core.compliance import LintWarning
-from hostdesk.core.hub_reach import PRIVATE, phone_unreachable
+from hostdesk.core.hub_reach import PRIVATE
 from hostdesk.core.jobs import Job
 from hostdesk.core.rundown import AutoRotate, Rundown
 from hostdesk.core.take_rules import Refusal, Verdict
-from hostdesk.services.onair import OnAirService, scannable
+from hostdesk.services.onair import OnAirService
+from hostdesk.services.take_notes import Note, TakeNote, take_notes
 from hostdesk.services.take_publish import HubCopy, TakePublishing
 from hostdesk.ui import tasks
 
@@ -89,48 +90,38 @@ class Console(QObject):
 
     # -- state from the window -----------------------------------------------------------
 
-    def _hub_page_missing(self, job: Job, url: str) -> bool:
-        """The code on air leads to the hub's page, and the hub's catalogue lacks the job."""
-        codes = self.hub_codes
-        if codes is None or job.code in codes:
-            return False
-        return self._leads_to_hub(job, url)
-
-    def _leads_to_hub(self, job: Job, url: str) -> bool:
-        """The code on air opens the hub's page for the job (not the job's own link)."""
-        if self.onair is None or job.signup_url.strip():
-            return False
-        hub = self.onair.look.hub.strip().rstrip("/")
-        return bool(hub) and url.startswith(f"{hub}/j/")
-
-    def _unreachable_warning(self, url: str, reach: str) -> str:
-        """The QR holds an address phones cannot open (core.hub_reach says why)."""
-        address = url.split("/j/", 1)[0] if "/j/" in url else url
-        public = self.hub_public_url
-        if public and phone_unreachable(public) is None and public != address:
+    def _note_text(self, job: Job, note: TakeNote) -> str:
+        """The words for what services.take_notes found about the code on air."""
+        kind = note.note
+        if kind is Note.NO_QR:
+            return self.tr("On air without a QR code: fill in the hub address in Settings")
+        if kind is Note.UNREACHABLE:
+            if note.public:
+                return self.tr(
+                    "The code on air holds {address}, which viewers' phones cannot open; the hub says they open {public}: put it in Settings as the hub address"
+                ).format(address=note.address, public=note.public)  # fmt: skip
+            if note.reach == PRIVATE:
+                return self.tr(
+                    "The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub's public address in Settings"
+                ).format(address=note.address)  # fmt: skip
             return self.tr(
-                "The code on air holds {address}, which viewers' phones cannot open; the hub says they open {public}: put it in Settings as the hub address"
-            ).format(address=address, public=public)  # fmt: skip
-        if reach == PRIVATE:
-            return self.tr(
-                "The code on air holds {address}, an address of this local network: viewers of a public stream cannot open it. Put the hub's public address in Settings"
-            ).format(address=address)  # fmt: skip
-        return self.tr(
-            "The code on air holds {address}: no viewer's phone can open it. Put the hub's public address in Settings"
-        ).format(address=address)  # fmt: skip
-
-    def _hub_copy_warning(self, job: Job, copy: HubCopy) -> str:
-        if copy is HubCopy.CONFLICT:
+                "The code on air holds {address}: no viewer's phone can open it. Put the hub's public address in Settings"
+            ).format(address=note.address)  # fmt: skip
+        if kind is Note.HUB_CONFLICT:
             return self.tr(
                 "{title} was changed on the hub and here: viewers see the hub's version until you choose one (Job conflicts)"
             ).format(title=job.title)  # fmt: skip
-        if copy is HubCopy.WITHDRAWN:
+        if kind is Note.HUB_WITHDRAWN:
             return self.tr(
                 "{title} was dropped from the hub's catalogue: viewers who scan the code see “job not found” until you keep it (it is then sent to the hub again) or close it"
             ).format(title=job.title)  # fmt: skip
+        if kind is Note.HUB_PENDING:
+            return self.tr(
+                "{title} is being sent to the hub: the code on air works as soon as the hub has it"
+            ).format(title=job.title)
         return self.tr(
-            "{title} is being sent to the hub: the code on air works as soon as the hub has it"
-        ).format(title=job.title)
+            "{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link"
+        ).format(title=job.title)  # fmt: skip
 
     def set_catalogue(self, jobs: list[Job], warnings: list[LintWarning]) -> None:
         self.jobs = {job.code: job for job in jobs}
@@ -243,24 +234,14 @@ class Console(QObject):
 
         def done(result):
             image, url, copy = result
-            has_qr = scannable(url)
             if seq == self._take_seq:
                 self.taken.emit(code, image)
                 self._update_counter_poll()
                 self.refresh_counter()  # the new job's count, now
-                if not has_qr:
-                    self.warned.emit(self.tr(
-                        "On air without a QR code: fill in the hub address in Settings"))  # fmt: skip
-                    return self.prerender()
-                if (reach := phone_unreachable(url)) is not None:  # and the hub's copy too
-                    self.warned.emit(self._unreachable_warning(url, reach))
-                if copy is not None and copy is not HubCopy.PUBLISHED:
-                    if self._leads_to_hub(job, url):
-                        self.warned.emit(self._hub_copy_warning(job, copy))
-                elif copy is None and self._hub_page_missing(job, url):
-                    self.warned.emit(self.tr(
-                        "{title} is not in the hub's catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link"
-                    ).format(title=job.title))  # fmt: skip
+                notes = take_notes(job, url, onair.look.hub, copy, self.hub_codes,
+                                   self.hub_public_url)  # fmt: skip
+                for note in notes:
+                    self.warned.emit(self._note_text(job, note))
             self.prerender()
 
         # Only the service and the code go to the take's lane: no Qt object rides along.
