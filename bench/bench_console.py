@@ -102,9 +102,11 @@ class DeskLoad:
     """The desk at work during the presses, as the window does it: a sign-up saved every
     2 s on the writer lane (the registration panel's `tasks.run_serial(service.save)`), and
     a sign-up export running all the time on the pool (`tasks.run_steps(export_steps)`,
-    started again as soon as it ends). `kind` "none" measures the takes alone."""
+    started again as soon as it ends). `kind` "none" measures the takes alone; "busy" saves
+    every 0.1 s, so a take finds the writer lane busy most of the time (as behind a purge)."""
 
     SAVE_EVERY_MS = 2000
+    BUSY_SAVE_EVERY_MS = 100
     SEEDED = 1500  # sign-ups in the store before the presses: an export takes a while
 
     def __init__(self, ctx, folder: Path, kind: str):
@@ -119,7 +121,8 @@ class DeskLoad:
         self._code = ctx.jobs.list_jobs()[0].code
         self._stopped = False
         self._timer = QTimer()
-        self._timer.setInterval(self.SAVE_EVERY_MS)
+        every = self.BUSY_SAVE_EVERY_MS if kind == "busy" else self.SAVE_EVERY_MS
+        self._timer.setInterval(every)
         self._timer.timeout.connect(self._save)
         if kind == "none":
             return
@@ -164,7 +167,7 @@ class DeskLoad:
         if self.kind == "none":
             return "none (takes alone)"
         return (
-            f"a sign-up saved every {self.SAVE_EVERY_MS / 1000:g} s on the writer lane "
+            f"a sign-up saved every {self._timer.interval() / 1000:g} s on the writer lane "
             f"({self.saves} saves) and a sign-up export of {self.SEEDED}+ rows running "
             f"throughout on the pool ({self.exports} finished); {self.failures} failures"
         )
@@ -555,9 +558,9 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=60)
     parser.add_argument("--settle", type=float, default=10, help="seconds before idle sampling")
     parser.add_argument("--parts", default="startup,take,idle")
-    parser.add_argument("--load", choices=("desk", "none"), default="desk",
-                        help="during the presses: sign-up saves + an export, or nothing")  # fmt: skip
-    parser.add_argument("--quick", action="store_true", help="small counts: a smoke check")
+    parser.add_argument("--load", choices=("desk", "busy", "none"), default="desk",
+                        help="during the presses: sign-up saves (every 2 s; busy: every "
+                             "0.1 s) and an export, or nothing")  # fmt: skip
     args = parser.parse_args()
     if args.quick:
         args.runs, args.presses, args.idle_seconds, args.settle = 1, 10, 5, 3
