@@ -4,12 +4,15 @@ erasure on the hub erases the desktop's own copies on its next sync."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import requests
 
 from hostdesk import app
 from hostdesk.core.jobs import Job
 from hostdesk.core.registrations import RegistrationDraft, RegQuery
+from hostdesk.hub.db import HubDB
+from hostdesk.hub.retention import purge_expired
 from tests.hub.test_access import name_of, page_signup
 from tests.hub.test_api import TIMEOUT, post
 from tests.sync.conftest import FAST, phone
@@ -82,3 +85,32 @@ def test_page_signups_arrive_masked_and_erasures_reach_the_desktop(ctx, hub):
     # The next sync changes nothing and brings nothing back.
     sync(ctx, hub)
     assert ctx.registrations.get(mine.id).name == "" and phone(5) not in local_text(ctx)
+
+
+def test_the_hubs_retention_purge_erases_the_desktops_copies_on_its_next_pull(ctx, hub):
+    r = requests.put(
+        hub.url + "/api/v1/jobs", json={"jobs": [{"code": "J9", "title": "普工"}]},
+        headers=hub.admin_headers, timeout=TIMEOUT,
+    )  # fmt: skip
+    assert r.status_code == 200, r.text
+    ctx.jobs.upsert_many([Job(code="J9", title="普工")])
+    mine = ctx.registrations.save(
+        RegistrationDraft(job_code="J9", name="王小明", phone=phone(5), age=30),
+        override_phone_warning=True,
+    )
+    on_page = page_signup(hub, name_of(hub, hub.token), 6, "欧阳锋")
+    sync(ctx, hub)
+    assert ctx.registrations.get(on_page["client_id"]).name == "欧**"
+
+    db = HubDB(hub.db_url)
+    try:  # what the hub's retention loop does once these are older than its period
+        assert purge_expired(db, 180, now=datetime.now(UTC) + timedelta(days=181)) == 2
+    finally:
+        db.close()
+    sync(ctx, hub)
+
+    for reg_id in (mine.id, on_page["client_id"]):
+        gone = ctx.registrations.get(reg_id)
+        assert gone.erased_at is not None and (gone.name, gone.phone) == ("", ""), reg_id
+        assert gone.status.value == "active"  # still counted, as on the hub
+    assert phone(5) not in local_text(ctx) and "王小明" not in local_text(ctx)
