@@ -561,6 +561,7 @@ def main() -> None:
     parser.add_argument("--load", choices=("desk", "busy", "none"), default="desk",
                         help="during the presses: sign-up saves (every 2 s; busy: every "
                              "0.1 s) and an export, or nothing")  # fmt: skip
+    parser.add_argument("--quick", action="store_true", help="small counts: a smoke check")
     args = parser.parse_args()
     if args.quick:
         args.runs, args.presses, args.idle_seconds, args.settle = 1, 10, 5, 3
