@@ -24,7 +24,7 @@ from hostdesk.core.registrations import (
     StoreReason,
 )
 from hostdesk.core.rundown import IntervalError
-from hostdesk.core.sessions import SessionError
+from hostdesk.core.sessions import SessionError, SessionReason
 from hostdesk.services.onair import JobClosed, UnknownJob
 from hostdesk.sheets.reader import SheetError, SheetReason
 from hostdesk.store.migrations import SchemaTooNewError
@@ -50,7 +50,7 @@ CASES = [
     *(RegistrationStoreError(reason, "hostdesk.db") for reason in StoreReason),
     *(SheetError(SHEET, reason, "EIO") for reason in SheetReason if reason in DESKTOP_SHEETS),
     *(_sheet_error(key) for key in m.SHEET_ERRORS if ":" in key),
-    *(SessionError(reason, "x", limit=40) for reason in m.SESSION_PROBLEMS),
+    *(SessionError(reason, "x", limit=40) for reason in SessionReason),
     IntervalError(9999),
     UnknownJob("A1"),
     JobClosed("A1"),
@@ -115,3 +115,7 @@ def test_reasons_are_typed_and_every_one_has_a_text():
     with pytest.raises(ValueError):
         SheetError(SHEET, "emtpy")
     assert [r for r in DESKTOP_SHEETS if r not in m.SHEET_ERRORS] == []
+    assert SessionError("not_live").reason is SessionReason.NOT_LIVE
+    with pytest.raises(ValueError):
+        SessionError("not_alive")
+    assert [r for r in SessionReason if r not in m.SESSION_PROBLEMS] == []

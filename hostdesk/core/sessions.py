@@ -31,16 +31,25 @@ class SessionState(StrEnum):
     ENDED = "ended"
 
 
+class SessionReason(StrEnum):
+    """Why a session refuses an input or a step; messages has a sentence for each."""
+
+    PLATFORM_INVALID = "platform_invalid"
+    ROOM_MISSING = "room_missing"
+    ROOM_TOO_LONG = "room_too_long"
+    HOST_TOO_LONG = "host_too_long"
+    HOST_INVALID = "host_invalid"
+    ALREADY_LIVE = "already_live"
+    NOT_LIVE = "not_live"
+    ENDED = "ended"
+
+
 class SessionError(ValueError):
-    """Input or a lifecycle step the session refuses; `reason` is a stable code for messages.
+    """Input or a lifecycle step the session refuses, and why (`reason`, a SessionReason)."""
 
-    Reasons: platform_invalid, room_missing, room_too_long, host_too_long, host_invalid,
-    already_live, not_live, ended.
-    """
-
-    def __init__(self, reason: str, text: str = "", limit: int | None = None):
-        super().__init__(f"{reason}: {text}" if text else reason)
-        self.reason = reason
+    def __init__(self, reason: SessionReason | str, text: str = "", limit: int | None = None):
+        super().__init__(f"{reason}: {text}" if text else str(reason))
+        self.reason = SessionReason(reason)
         self.text = text
         self.limit = limit  # the bound a too-long value broke
 
