@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +22,6 @@ if TYPE_CHECKING:
 
 CHECKPOINT_EVERY_MS = 30_000
 RETENTION_EVERY_MS = 6 * 3600 * 1000
-INTERACTIVE_AT_LATEST_MS = 5_000  # a failed first read must not leave OBS and sync unstarted
 
 
 def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
@@ -48,55 +45,6 @@ def first_run(window: MainWindow, ctx: app.AppContext) -> FirstRunGuide:
     guide.finished.connect(on_finished)
     guide.open()
     return guide
-
-
-def when_interactive(window: MainWindow, then: Callable[[], None]) -> None:
-    """Call `then` once the job list and tonight's show are both loaded (the operator can act),
-    or after INTERACTIVE_AT_LATEST_MS if a read failed, so the link and sync always start."""
-    waiting = {"catalogue", "session"}
-    fired = False
-
-    def loaded(part: str) -> None:
-        waiting.discard(part)
-        if not waiting:
-            fire()
-
-    def fire() -> None:
-        nonlocal fired
-        if not fired:
-            fired = True
-            then()
-
-    window.catalogue_loaded.connect(lambda _count: loaded("catalogue"))
-    window.session_loaded.connect(lambda _id: loaded("session"))
-    QTimer.singleShot(INTERACTIVE_AT_LATEST_MS, window, fire)
-
-
-def start_background(window: MainWindow, ctx: app.AppContext) -> None:
-    """The OBS link, sync to the hub, retention and WAL checkpoints.
-
-    Started once the window is interactive: their imports and first reads (the HTTP and
-    obs-websocket libraries, the outbox, the purge) otherwise take the CPU and Python's lock
-    from the job list's first read on a 2-core PC. Nothing is lost by the wait: the link makes
-    OBS match the job meant to be on air whenever it connects.
-    """
-    window.start_obs_link()
-    # WAL checkpoints off the save path, so a sign-up's commit never pays for one.
-    checkpoints = QTimer(window)
-    checkpoints.setInterval(CHECKPOINT_EVERY_MS)
-    checkpoints.timeout.connect(lambda: tasks.run(ctx.db.checkpoint, lambda _r: None))
-    checkpoints.start()
-
-    # Retention: at start and every few hours, off the GUI thread, on the writer lane.
-    def purge() -> None:
-        tasks.run_serial(lambda: app.run_retention(ctx), lambda _n: None)
-
-    retention = QTimer(window)
-    retention.setInterval(RETENTION_EVERY_MS)
-    retention.timeout.connect(purge)
-    retention.start()
-    purge()
-    window.start_sync()
 
 
 def launch(data_dir: Path, language: str | None = None) -> int:
@@ -140,12 +88,27 @@ def launch(data_dir: Path, language: str | None = None) -> int:
     guard.bring_forward_on_request(window)
     window.show()
     if ctx.settings.general.first_run_done:
-        when_interactive(window, partial(start_background, window, ctx))
         window.load_catalogue()
     else:
         first_run(window, ctx)  # parented to the window, which keeps it
-        start_background(window, ctx)  # the guide tests OBS: nothing to wait for
     window.load_session()
+    window.start_obs_link()
+    # WAL checkpoints off the save path, so a sign-up's commit never pays for one.
+    checkpoints = QTimer(window)
+    checkpoints.setInterval(CHECKPOINT_EVERY_MS)
+    checkpoints.timeout.connect(lambda: tasks.run(ctx.db.checkpoint, lambda _r: None))
+    checkpoints.start()
+
+    # Retention: at start and every few hours, off the GUI thread, on the writer lane.
+    def purge() -> None:
+        tasks.run_serial(lambda: app.run_retention(ctx), lambda _n: None)
+
+    retention = QTimer(window)
+    retention.setInterval(RETENTION_EVERY_MS)
+    retention.timeout.connect(purge)
+    retention.start()
+    purge()
+    window.start_sync()
     try:
         return qt_app.exec()
     finally:

@@ -1,9 +1,9 @@
 """The start-up's design holds: what `hostdesk` loads first, and what waits for the window.
 
 The time to interactive is a bench figure (bench/bench_startup.py); these tests guard the
-shape that makes it: the composition root and the command line load neither the SQL stack
-nor Qt; app.py and ui/launch.py import each other in one direction only; the OBS link, sync
-and retention start once the job list and the show are loaded, never before.
+shape: the composition root and the command line load neither the SQL stack nor Qt; app.py
+and ui/launch.py import each other in one direction only (cli -> ui -> app); the window's
+start reaches the store only through app, which still says what a bad database is.
 """
 
 from __future__ import annotations
@@ -62,85 +62,6 @@ def test_app_never_imports_the_ui():
 def test_launch_and_publish_now_reach_the_store_only_through_app_and_services():
     for name in ("launch.py", "publish_now.py"):
         assert _under(_imported_modules(HOSTDESK / "ui" / name), "hostdesk.store") == [], name
-
-
-# The real launch() with start-up steps printed as they happen. The OBS link and sync are
-# wrapped (never replaced) to print when launch() starts them. argv[2]:
-# "returning" (guide done), "first-run" (guide left open), "failing" (the catalogue's first
-# read fails). The app quits once the link and sync have been started.
-DRIVER = """
-import sys
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from hostdesk import config
-from hostdesk.ui import launch as L
-from hostdesk.ui.first_run import FirstRunGuide
-
-data, case = Path(sys.argv[1]), sys.argv[2]
-if case != "first-run":
-    settings = config.Settings()
-    settings.general.first_run_done = True
-    config.save_settings(data, settings)
-started = set()
-
-def mark(what):
-    print(what, flush=True)
-
-def wrap(cls, name, what):
-    real = getattr(cls, name)
-
-    def wrapper(self, *a, **kw):
-        mark(what)
-        started.add(what)
-        if {"OBS", "SYNC"} <= started:  # maybe before the event loop runs: quit from it
-            QTimer.singleShot(0, QApplication.instance().quit)
-        return real(self, *a, **kw)
-
-    setattr(cls, name, wrapper)
-
-wrap(L.MainWindow, "start_obs_link", "OBS")
-wrap(L.MainWindow, "start_sync", "SYNC")
-real_init = L.MainWindow.__init__
-
-def init(self, *a, **kw):
-    real_init(self, *a, **kw)
-    self.catalogue_loaded.connect(lambda n: mark(f"CATALOGUE {n}"))
-    self.session_loaded.connect(lambda _id: mark("SESSION"))
-    if case == "failing":
-        def refuse():
-            raise OSError("disk gone")
-        self._catalogue.repo.list_jobs = refuse
-
-L.MainWindow.__init__ = init
-FirstRunGuide.open = lambda self: mark("GUIDE")  # left open: the user is reading it
-sys.exit(L.launch(data))
-"""
-
-
-def _steps(tmp_path, case: str) -> list[str]:
-    result = _child(DRIVER, str(tmp_path / "data"), case)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()
-
-
-def test_link_sync_and_retention_start_once_the_job_list_and_the_show_are_loaded(tmp_path):
-    steps = _steps(tmp_path, "returning")
-    assert {"OBS", "SYNC", "SESSION", "CATALOGUE"} <= set(steps), steps
-    first_background = min(steps.index(s) for s in ("OBS", "SYNC") if s in steps)
-    assert steps.index("CATALOGUE") < first_background and steps.index("SESSION") < first_background
-    assert steps.count("OBS") == 1 and steps.count("SYNC") == 1, steps
-
-
-def test_on_first_run_the_link_starts_while_the_guide_is_open(tmp_path):
-    steps = _steps(tmp_path, "first-run")
-    assert "GUIDE" in steps and {"OBS", "SYNC"} <= set(steps), steps
-    assert "CATALOGUE" not in steps  # the catalogue waits for the guide; the link does not
-
-
-def test_a_failed_first_read_does_not_keep_the_link_and_sync_from_starting(tmp_path):
-    steps = _steps(tmp_path, "failing")
-    assert {"OBS", "SYNC"} <= set(steps) and "CATALOGUE" not in steps, steps
 
 
 # launch() on a database written by a newer HostDesk: the message box's text is printed.
