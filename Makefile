@@ -27,8 +27,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Parallel workers (pytest-xdist), one per core up to 4 (each may run its own PostgreSQL,
+# hub, Chromium): `make test TEST_WORKERS=0` runs the suite in one process, as when debugging.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
+
 test: system-deps $(STAMP) i18n lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Developer commands.
 i18n-update: $(STAMP)

@@ -10,6 +10,7 @@ hub.stop(); cluster.drop()
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import itertools
 import os
 import secrets
@@ -28,16 +29,39 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_ROOT = Path("/usr/lib/postgresql")
 START_TIMEOUT = 60.0
 CLUSTER_PREFIX = "hostdesk_test_"
+# Held while clusters are created or dropped: pytest's workers (and other runs on the machine)
+# each make their own cluster, and postgresql-common's tools read every cluster's config.
+CLUSTER_LOCK = Path(tempfile.gettempdir()) / "hostdesk-test-pg-clusters.lock"
 
 
 class HarnessError(RuntimeError):
     """The hub or PostgreSQL could not start: the test must fail, not skip."""
 
 
+class _PortTaken(Exception):
+    """The hub exited because its port had been bound by another process meanwhile."""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+PORT_TAKEN = "already in use"  # PostgreSQL's and uvicorn's words when a port went to another
+
+
+@contextlib.contextmanager
+def _clusters_locked():
+    if os.geteuid() != 0:  # initdb into a temp dir of our own: no shared config to guard
+        yield
+        return
+    with open(CLUSTER_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -74,6 +98,20 @@ class PgCluster:
 
     @classmethod
     def start(cls) -> PgCluster:
+        # The free port is asked first and bound by the server later: another process (another
+        # worker's hub, say) may take it in between. Then a new port, not a failed test.
+        for _attempt in range(3):
+            try:
+                with _clusters_locked():
+                    return cls._start()
+            except HarnessError as exc:
+                if PORT_TAKEN not in str(exc):
+                    raise
+                error = exc
+        raise error
+
+    @classmethod
+    def _start(cls) -> PgCluster:
         version = _pg_version()
         port = free_port()
         root = os.geteuid() == 0
@@ -87,7 +125,7 @@ class PgCluster:
                 # fsync stays on: the durability the hub promises is the one measured.
                 _run(["pg_ctlcluster", version, name, "start"])
             except HarnessError:
-                cluster.drop()
+                cluster._drop()
                 raise
         else:
             bin_dir = PG_ROOT / version / "bin"
@@ -100,7 +138,7 @@ class PgCluster:
         try:
             cluster.psql(f"CREATE ROLE hub LOGIN PASSWORD '{cluster.password}' CREATEDB")
         except HarnessError:
-            cluster.drop()
+            cluster._drop()
             raise
         return cluster
 
@@ -122,6 +160,10 @@ class PgCluster:
         return self.url(name)
 
     def drop(self) -> None:
+        with _clusters_locked():
+            self._drop()
+
+    def _drop(self) -> None:
         if self.root:
             subprocess.run(["pg_dropcluster", "--stop", self.version, self.name],
                            capture_output=True, timeout=120)  # fmt: skip
@@ -154,9 +196,14 @@ class HubProcess:
         self.args = tuple(args)  # more `serve` options, e.g. ("--agency", "…")
         self.env = dict(env or {})  # more environment, e.g. an empty HOME
         self.port = port or free_port()
+        self._port_given = port is not None
+        self._started_once = False
         self.log_dir = Path(log_dir or tempfile.mkdtemp(prefix="hostdesk_hub_log_"))
-        self.log_path = self.log_dir / f"hub_{self.port}.log"
         self.proc: subprocess.Popen | None = None
+
+    @property
+    def log_path(self) -> Path:
+        return self.log_dir / f"hub_{self.port}.log"
 
     @property
     def url(self) -> str:
@@ -167,30 +214,63 @@ class HubProcess:
         return "postgresql" if self.db_url.startswith("postgres") else "sqlite"
 
     def start(self) -> HubProcess:
+        """Start and wait until THIS process answers /healthz.
+
+        The port was free when asked for, but another process (another worker's hub) may bind
+        it before ours does: a first start then moves to a new port. A restart keeps its port
+        (clients hold the URL). A hub answering on our port is only taken for ours once our
+        own log says it is listening there, never someone else's server.
+        """
+        for _attempt in range(3):
+            try:
+                return self._start_once()
+            except _PortTaken:
+                if self._port_given or self._started_once:
+                    raise HarnessError(f"port {self.port} is taken: {self.log_tail()}") from None
+                self.port = free_port()
+        raise HarnessError(f"no free port for the hub: {self.log_tail()}")
+
+    def _start_once(self) -> HubProcess:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8",
                "HOSTDESK_DATA_DIR": str(self.log_dir / "desktop-data"), **self.env}  # fmt: skip
         cmd = [sys.executable, "-m", "hostdesk.hub", "--lang", "en", "serve", "--db",
                self.db_url, "--port", str(self.port), "--rate-limit", str(self.rate_limit),
                *self.args]  # fmt: skip
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child writes it until stop()
+        offset = log.tell()  # a restart appends: only this run's lines count
         try:
             self.proc = subprocess.Popen(
                 cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env
             )
         finally:
             log.close()
+        listening = f"running on {self.url}".encode()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                if PORT_TAKEN.encode() in self._log_since(offset):
+                    raise _PortTaken
                 raise HarnessError(f"the hub exited ({self.proc.returncode}): {self.log_tail()}")
             with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{self.url}/healthz", timeout=(1, 2)).status_code == 200:
+                if (
+                    listening in self._log_since(offset)
+                    and requests.get(f"{self.url}/healthz", timeout=(1, 2)).status_code == 200
+                ):
+                    self._started_once = True
                     return self
             time.sleep(0.1)
         self.stop()
         raise HarnessError(
             f"the hub did not answer /healthz in {START_TIMEOUT} s: {self.log_tail()}"
         )
+
+    def _log_since(self, offset: int) -> bytes:
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(offset)
+                return log.read()
+        except OSError:
+            return b""
 
     def stop(self, *, kill: bool = False) -> None:
         if self.proc is None or self.proc.poll() is not None:
