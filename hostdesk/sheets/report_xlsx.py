@@ -238,6 +238,10 @@ def _comparison_sheet(ws, report: ShowReport, heading: str, local_start: datetim
     if report.host:
         groups.append((t["same_host"], report.host, report.same_host, t["none_host"]))
     this = report.summary(t["this"])
+    # The desk's columns only when a show has its figures (a desktop's own report has none).
+    every = [this, *report.earlier, *report.same_host]
+    keep = len(head) if any(s.contacted is not None for s in every) else len(head) - 4
+    head = head[:keep] + head[-1:] if keep < len(head) else head
     for title, whose, shows, none in groups:
         ws.append([])
         ws.append([f"{title}: {whose}" if whose else title])
@@ -247,12 +251,13 @@ def _comparison_sheet(ws, report: ShowReport, heading: str, local_start: datetim
             cell.font, cell.fill = BOLD, HEAD_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for s in (this, *shows):
-            ws.append([
+            row = [
                 s.label, (s.start + shift).replace(tzinfo=None), s.room, s.host, round(s.minutes),
                 s.signups, s.per_hour, s.per_10_air_min, s.opens, s.submissions, s.conversion,
                 s.contacted, s.interviewed, s.hired,
                 f"{name(s.best_job)} ({s.best_job_signups})" if s.best_job else "",
-            ])  # fmt: skip
+            ]  # fmt: skip
+            ws.append(row[:keep] + row[-1:] if keep < len(row) else row)
             _number_formats(ws, ws.max_row)
             if s is this:
                 for cell in ws[ws.max_row]:
@@ -264,18 +269,18 @@ def _comparison_sheet(ws, report: ShowReport, heading: str, local_start: datetim
         ws.append([
             t["together"].format(n=b.shows), None, None, None, None, b.signups, b.per_hour,
             b.per_10_air_min, b.opens, None, b.conversion, b.contacted, b.interviewed, b.hired,
-        ])  # fmt: skip
+        ][:keep])  # fmt: skip
         _number_formats(ws, ws.max_row, average=True)
         for cell in ws[ws.max_row]:
             cell.font, cell.fill = BOLD, HEAD_FILL
     ws.append([])
     ws.append([t["pooled"]])
     ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 17
-    ws.column_dimensions["C"].width = 18
-    ws.column_dimensions["O"].width = 26
-    for col in range(4, 15):
+    for col in range(4, len(head)):
         ws.column_dimensions[get_column_letter(col)].width = 11
+    ws.column_dimensions["B"].width = 18
+    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions[get_column_letter(len(head))].width = 28
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True

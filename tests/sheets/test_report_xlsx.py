@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import stat
 import subprocess
@@ -135,6 +136,18 @@ def test_the_comparison_sheet_holds_the_same_room_and_the_same_host(report, tmp_
     assert sheet["B5"].number_format == "yyyy-mm-dd hh:mm"
 
 
+def test_without_desk_figures_the_comparison_has_no_desk_columns(tmp_path):
+    path = write_report_xlsx(tmp_path / "复盘.xlsx", busy_show(), TITLES, "快手", T0)
+    sheet = openpyxl.load_workbook(path)["往期对比"]
+    heads = [[c.value for c in row if c.value is not None] for row in sheet.iter_rows()
+             if row[0].value == "场次"]  # fmt: skip
+    assert len(heads) == 2  # the room's and the host's
+    assert heads[0][-2:] == ["打开→报名", "最佳岗位"] and "已联系" not in heads[0]
+    together = [row for row in sheet.iter_rows(values_only=True)
+                if str(row[0]).startswith("往期合计")]  # fmt: skip
+    assert [r[0] for r in together] == ["往期合计（2 场）", "往期合计（2 场）"]
+
+
 def test_owner_only_and_english_on_request(report, tmp_path):
     path = write_report_xlsx(tmp_path / "report.xlsx", report, TITLES, "Room", T0, language="en")
     if os.name == "posix":
@@ -191,8 +204,22 @@ def busy_show():
             for _ in range(rnd.randint(0, round(2 * pull[code]))):
                 signups.append(SignUp(at(m + rnd.random()), code, rnd.random() < 0.8))
         minute += length
+    earlier = []  # (days before, room, host, minutes, sign-ups of HX01 while on air)
+    for days, room, host, minutes, n in ((7, "蔚姐直播间", "小周", 90, 150), (14, "蔚姐直播间", "蔚姐", 120, 260),
+                                         (10, "烟台专场", "蔚姐", 60, 70)):  # fmt: skip
+        start = -days * 1440
+        past = build_report(
+            at(start), at(start + minutes), [AirSpan("HX01", at(start), at(start + minutes))],
+            [SignUp(at(start + i * minutes / n), "HX01") for i in range(n)],
+            opens=[PageOpen(at(start), "HX01", 4 * n)], room=room, host=host,
+        )  # fmt: skip
+        earlier.append((days, past.summary(f"{at(start):%m-%d} {room}")))
+    earlier.sort(key=lambda e: e[0])
     return build_report(at(0), at(120), spans, signups,
-                        opens=[PageOpen(at(0), c, int(400 * pull[c])) for c in codes])  # fmt: skip
+                        opens=[PageOpen(at(0), c, int(400 * pull[c])) for c in codes],
+                        earlier=[s for _d, s in earlier if s.room == "蔚姐直播间"],
+                        same_host=[s for _d, s in earlier if s.host == "蔚姐"],
+                        room="蔚姐直播间", host="蔚姐")  # fmt: skip
 
 
 def _crop_white(image: QImage, margin: int = 24) -> QImage:
@@ -234,3 +261,15 @@ def test_libreoffice_draws_the_charts(tmp_path):
         assert _near(image, "#" + colour) > 100, colour
     assert _near(image, "#C62828") > 150  # the per-job chart's "while on air" bars
     _crop_white(image).save(str(ROOT / "docs/images/show_report_xlsx.png"))
+    # The comparison sheet, the workbook's last page: its two tables and their totals.
+    info = subprocess.run([shutil.which("pdfinfo") or "pdfinfo", str(pdf)], check=True,
+                          capture_output=True, text=True, timeout=60).stdout  # fmt: skip
+    last = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    subprocess.run(
+        [pdftoppm, "-r", "110", "-png", "-f", str(last), "-l", str(last), "-singlefile", str(pdf),
+         str(tmp_path / "comparison")],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    page = QImage(str(tmp_path / "comparison.png"))
+    assert _near(page, "#EEF1F5") > 2000  # the headers' and the totals' shading
+    _crop_white(page).save(str(ROOT / "docs/images/show_report_xlsx_comparison.png"))
