@@ -77,6 +77,7 @@ class Console(QObject):
         # OBS's answer to the newest take: None (waiting), ms (acknowledged) or NO_ANSWER.
         # Kept here because OBS often answers before the take's bookkeeping is done.
         self.take_answer: float | str | None = None
+        self._restore_answers: list | None = None  # see restore()
         self.counter = onair.counter if onair is not None else None
         self.counter_enabled = onair.look.counter if onair is not None else False
         self._counter_poll = QTimer(self)
@@ -256,24 +257,29 @@ class Console(QObject):
         if onair is None or not session_id:
             return
         seq = self._take_seq
+        # Frames OBS answers while the restore is under way (the link built meanwhile sends
+        # one on the take's lane): kept, to confirm the restored job once it is on air here.
+        self._restore_answers = []
 
         def work():
             code = onair.left_on_air(session_id)
             if not code or onair.on_air is not None:  # nothing left, or a take came first
-                return code, None, None
+                return code, None, None, None
             if take_rules.refusal(jobs.get(code)) is not None:
-                return code, None, "closed"
+                return code, None, "closed", None
             copy = publishing.before_take(code) if publishing is not None else None
             if copy is HubCopy.WITHDRAWN:
-                return code, None, "withdrawn"
+                return code, None, "withdrawn", None
             # Shown on the take's lane, in order with takes (the lane never waits on this one).
             restored = onair.restore_soon(code).result()
             if restored is None:  # a take came first
-                return None, None, None
-            return code, onair.preview_image(restored[0], PREVIEW_WIDTH), None
+                return None, None, None, None
+            rendered, future = restored
+            return code, onair.preview_image(rendered, PREVIEW_WIDTH), None, future
 
         def done(result):
-            code, image, refused = result
+            code, image, refused, future = result
+            answers, self._restore_answers = self._restore_answers or [], None
             if not code or seq != self._take_seq:  # a take or a clear since: it stands
                 return
             title = jobs[code].title if code in jobs else code
@@ -289,16 +295,27 @@ class Console(QObject):
                 self.on_air_code = code
                 self.taken.emit(code, image)
                 self.restored.emit(code)
+                # OBS's answer to the restored frame confirms it; without a link then, the
+                # answer to the first frame the new link sent for it does.
+                for answer in [future] if future is not None else answers:
+                    self.watch_answer(answer)
                 self._update_counter_poll()
                 self.refresh_counter()
                 self.prerender()
 
-        tasks.run_serial(work, done, self._on_task_failed)
+        def failed(exc: Exception) -> None:
+            self._restore_answers = None
+            self._on_task_failed(exc)
+
+        tasks.run_serial(work, done, failed)
 
     def watch_answer(self, future) -> None:
         """A frame sent for the job already on air (the link built after a restore, a new
         look): when the take's own answer never came (restored before OBS was linked), OBS's
         answer to this frame confirms the on-air line."""
+        if future is not None and self._restore_answers is not None and not self.on_air_code:
+            self._restore_answers.append(future)  # the restored job is not on air here yet
+            return
         if future is None or not self.on_air_code or self.take_answer is not None:
             return
         seq, code, sent = self._take_seq, self.on_air_code, time.perf_counter()
