@@ -47,7 +47,17 @@ PHASES = (
     ("interactive", "**start to interactive**"),
     ("cpu window shown", "CPU seconds (all threads) to window shown"),
     ("cpu interactive", "**CPU seconds (all threads) to interactive**"),
+    ("cpu imports", "CPU seconds: the window's imports (`hostdesk.cli`, `hostdesk.ui.launch`)"),
+    ("cpu sql", "  of which the SQL stack alone (SQLAlchemy, SQLModel, the store's modules)"),
 )
+
+# The store modules the window's start imports (through app.build and the services).
+SQL_STACK = (
+    "sqlalchemy", "sqlmodel", "hostdesk.store.db", "hostdesk.store.tables",
+    "hostdesk.store.jobs_repo", "hostdesk.store.takes_repo", "hostdesk.store.sessions_repo",
+    "hostdesk.store.hub_repo", "hostdesk.store.publish_repo",
+    "hostdesk.store.registrations_repo", "hostdesk.store.outbox_repo",
+)  # fmt: skip
 
 
 def env_for(tree: Path, data_dir: Path) -> dict[str, str]:
@@ -106,6 +116,20 @@ def start(tree: Path, data_dir: Path, rows: int) -> dict[str, float]:
     if code != 0 or "interactive" not in marks:
         raise RuntimeError(f"{tree}: the probe exited {code} after {sorted(marks)}")
     return marks
+
+
+def import_cpu(tree: Path, modules: tuple[str, ...]) -> float:
+    """CPU seconds a fresh interpreter spends importing `modules` (from that tree)."""
+    code = (
+        "import importlib, time\n"
+        "start = time.process_time()\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(time.process_time() - start)"
+    )
+    done = subprocess.run([PY, "-c", code], cwd=tree, env=env_for(tree, tree), check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    return float(done.stdout)
 
 
 def commit_of(tree: Path, rev: str = "HEAD") -> str:
@@ -192,6 +216,10 @@ def main() -> None:
                     for phase, value in start(trees[tree_name], data, args.rows).items():
                         samples[tree_name][phase].append(value)
                     shutil.rmtree(data)
+                    tree = trees[tree_name]
+                    imports = ("hostdesk.cli", "hostdesk.ui.launch")
+                    samples[tree_name]["cpu imports"].append(import_cpu(tree, imports))
+                    samples[tree_name]["cpu sql"].append(import_cpu(tree, SQL_STACK))
                 loads.append(os.getloadavg()[0])
         finally:
             for tree in trees.values():
