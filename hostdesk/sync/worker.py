@@ -48,9 +48,7 @@ from hostdesk.sync.policy import (
     BACKOFF_CAP,
     PROBE_INTERVAL,
     STREAM_FALLBACK,
-    STREAM_MAX_DROPS,  # noqa: F401  (re-exported until tests/sync/test_stream.py reads policy's)
     STREAM_REDIAL,
-    full_jitter,  # noqa: F401  (the same)
 )
 from hostdesk.sync.stream import (
     DROPPED,

@@ -20,7 +20,7 @@ from hostdesk.hub.db import HubDB
 from hostdesk.hub.retention import purge_expired
 from hostdesk.services.registrations import load_or_create_key
 from hostdesk.store.hub_repo import REGISTRATIONS_CURSOR, HubRepository
-from hostdesk.sync import worker as worker_module
+from hostdesk.sync import policy
 from hostdesk.sync.pull import Puller
 from hostdesk.sync.stream import SseParser
 from tests.hub.harness import HubProcess
@@ -292,7 +292,7 @@ def test_a_stream_that_keeps_dropping_is_given_up_for_polling(ctx, stream_hub, w
     proxy = StreamProxy(stream_hub.process.port, drop=("/api/v1/events",))
     try:
         worker = workers(ctx, proxy.url, stream_hub.device_token, pull_interval=0.3)
-        limit = worker_module.STREAM_MAX_DROPS
+        limit = policy.STREAM_MAX_DROPS
         assert wait_until(lambda: len(proxy.events_heads()) == limit, timeout=60)
         client_id = stream_hub.api_signup(1)
         assert wait_until(lambda: client_id in hub_rows(ctx), timeout=60)  # by polling
@@ -307,7 +307,7 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
     ctx, stream_hub, workers
 ):
     # The worker as shipped looks at a silent hub every 2 s at most, whatever the backoff.
-    assert worker_module.PROBE_INTERVAL <= 2.0
+    assert policy.PROBE_INTERVAL <= 2.0
     statuses = []
     worker = workers(
         ctx, stream_hub.url, stream_hub.device_token, statuses,
@@ -323,7 +323,7 @@ def test_after_an_outage_the_backlog_drains_at_the_hub_return_not_at_the_backoff
         lambda: statuses and statuses[-1].state == "offline" and statuses[-1].next_try is not None,
         timeout=60,
     )
-    assert worker_module.full_jitter(1, 600.0, 600.0, lambda: 1.0) == 600.0
+    assert policy.full_jitter(1, 600.0, 600.0, lambda: 1.0) == 600.0
     assert (statuses[-1].next_try - statuses[-1].last_success).total_seconds() < 300
     stream_hub.process.start()  # the same port and database
     hub_ids = {}
