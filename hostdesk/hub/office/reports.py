@@ -183,9 +183,10 @@ def _room(conn, show: str, device: str) -> str:
     return row.device if row else ""
 
 
-def _earlier_alike(conn, meta: dict, column) -> list[sr.ShowSummary]:
+def _earlier_alike(conn, meta: dict, column, seen: dict) -> list[sr.ShowSummary]:
     """Ended shows that began before this one with the same room (and platform) or the same
-    host (`column`), the latest first (at most EARLIER); each whole, all its PCs."""
+    host (`column`), the latest first (at most EARLIER); each whole, all its PCs. `seen`:
+    summaries already built (a show of both comparisons is read once)."""
     if not meta[column.name]:
         return []
     alike = select(SHOWS).where(
@@ -198,9 +199,11 @@ def _earlier_alike(conn, meta: dict, column) -> list[sr.ShowSummary]:
         alike = alike.where(SHOWS.c.platform == meta["platform"])
     out = []
     for row in conn.execute(alike.order_by(SHOWS.c.started_at.desc()).limit(EARLIER)).all():
-        report = _build(conn, row.session_code, "", dict(row._mapping))
-        if report is not None:
-            out.append(report.summary(row.session_code))
+        if row.session_code not in seen:
+            report = _build(conn, row.session_code, "", dict(row._mapping))
+            seen[row.session_code] = report.summary(row.session_code) if report else None
+        if seen[row.session_code] is not None:
+            out.append(seen[row.session_code])
     return out
 
 
@@ -234,10 +237,11 @@ def show_report(db: HubDB, show: str, device: str = "") -> HubReport | None:
         if report is None:
             return None
         if meta is not None:
+            seen: dict[str, sr.ShowSummary | None] = {}
             report = replace(
                 report,
-                earlier=tuple(_earlier_alike(conn, meta, SHOWS.c.room)),
-                same_host=tuple(_earlier_alike(conn, meta, SHOWS.c.host)),
+                earlier=tuple(_earlier_alike(conn, meta, SHOWS.c.room, seen)),
+                same_host=tuple(_earlier_alike(conn, meta, SHOWS.c.host, seen)),
             )
         else:
             earlier = _earlier(conn, show, _room(conn, show, device), report.start)
