@@ -1,6 +1,7 @@
 """The hub's show report (/office/reports) for a 3-hour show with 5,000 sign-ups.
 
     .venv/bin/python bench/bench_hub_show_report.py [--signups 5000] [--runs 20] [--db both]
+        [--shows]
 
 Fills a fresh SQLite file and a throwaway PostgreSQL database: the show (3 hours, 3 PCs,
 a take every 6 minutes, page opens every minute, a third of its leads worked on the desk)
@@ -8,7 +9,9 @@ and 5 earlier shows of the same PC (1,000 sign-ups each, compared on the page), 
 20,000 other sign-ups; starts a real hub process on each, signs in as a recruiter and asks
 for the report page over loopback HTTP. The time is the server's own (the office's
 Server-Timing header): the queries, the computation (hostdesk.core.show_report) and the
-rendered page. Prints a Markdown section for bench/RESULTS.md.
+rendered page. Prints a Markdown section for bench/RESULTS.md. With --shows the PCs sent
+their shows' room and host (table shows): the page then compares the show with the 5 earlier
+shows of its room and 5 older shows of its host in another room (10 earlier reports).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from sqlalchemy import insert, update  # noqa: E402
 
 from hostdesk.hub import staff  # noqa: E402
 from hostdesk.hub.db import HubDB  # noqa: E402
-from hostdesk.hub.models import AIR_SPANS, COUNTERS, LEADS, PAGE_OPENS, REGS  # noqa: E402
+from hostdesk.hub.models import AIR_SPANS, COUNTERS, LEADS, PAGE_OPENS, REGS, SHOWS  # noqa: E402
 from tests.hub.harness import HubProcess, PgCluster  # noqa: E402
 from tests.hub.office import PASSWORD, csrf_of  # noqa: E402
 
@@ -50,7 +53,13 @@ def _reg(i: int, at: datetime, show: str, device: str, job: str) -> dict:
     }  # fmt: skip
 
 
-def fill(db: HubDB, signups: int, seed: int = 3) -> None:
+def _show(code: str, start: datetime, hours: float, room: str, host: str) -> dict:
+    return {"session_code": code, "device": PCS[0], "platform": "douyin", "room": room,
+            "host": host, "started_at": start.isoformat(),
+            "ended_at": (start + timedelta(hours=hours)).isoformat()}  # fmt: skip
+
+
+def fill(db: HubDB, signups: int, seed: int = 3, shows: bool = False) -> None:
     rng = random.Random(seed)
     db.create_schema()
     staff.create_account(db, "rec1", "recruiter", PASSWORD)
@@ -90,6 +99,13 @@ def fill(db: HubDB, signups: int, seed: int = 3) -> None:
         conn.execute(insert(LEADS), lead_rows)
         conn.execute(insert(AIR_SPANS), spans)
         conn.execute(insert(PAGE_OPENS), opens)
+        if shows:  # the room and host the PCs sent (hub.shows)
+            rows = [_show(SHOW, start, 3, "青岛直播间", "蔚姐")]
+            rows += [_show(f"S-EARLIER-{k}", start - timedelta(days=k), 2, "青岛直播间", "小周")
+                     for k in range(1, 6)]  # fmt: skip
+            rows += [_show(f"S-OLD-{k}", start - timedelta(days=6 + k / 4), 2, "烟台直播间", "蔚姐")
+                     for k in range(5)]  # fmt: skip
+            conn.execute(insert(SHOWS), rows)
         conn.execute(update(COUNTERS).where(COUNTERS.c.name == "seq").values(value=n))
     if db.dialect == "postgresql":
         with db.engine.connect() as conn:
@@ -120,6 +136,7 @@ def main() -> int:
     parser.add_argument("--signups", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--shows", action="store_true", help="rooms and hosts: 10 compared")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench_report_"))
     targets, cluster = [], None
@@ -136,7 +153,7 @@ def main() -> int:
         for name, url in targets:
             db = HubDB(url)
             try:
-                fill(db, args.signups)
+                fill(db, args.signups, shows=args.shows)
             finally:
                 db.close()
             hub = HubProcess(url, log_dir=tmp).start()
