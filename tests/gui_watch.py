@@ -30,7 +30,7 @@ import platform
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -125,6 +125,19 @@ def _waiting_on_work(frame: FrameType, ours: tuple[str, ...]) -> bool:
     return False
 
 
+def _gui_timer(callback):
+    """A repeating timer on the GUI thread's event loop, or None without a Qt application
+    (then the released frames are dropped when the watch ends)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None or qtcore.QCoreApplication.instance() is None:
+        return None
+    timer = qtcore.QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(callback)
+    timer.start()
+    return timer
+
+
 class GuiWatch:
     """`with GuiWatch() as watch: …; watch.assert_never_blocked()` around the code under test,
     entered on the GUI thread (the test thread of a pytest-qt test)."""
@@ -145,9 +158,16 @@ class GuiWatch:
         self._sampling = threading.Event()
         self._thread = threading.Thread(target=self._run, name="gui-watch", daemon=True)
         self._current: Stretch | None = None
+        # The sampler never lets go of a frame itself: the last reference to a finished frame
+        # frees its locals, and freeing a Qt object off the GUI thread takes Qt's locks while
+        # waiting for the GIL, which the GUI thread holds inside connect(): a deadlock seen
+        # once in tests/ui. Released frames wait here; the GUI thread drops them.
+        self._released: deque = deque()
+        self._drain_timer = None
 
     def __enter__(self) -> GuiWatch:
         event.listen(Engine, "before_cursor_execute", self._on_sql)
+        self._drain_timer = _gui_timer(self._drop_released)
         self._thread.start()
         self._sampling.wait(10)  # the block is watched from its first line
         return self
@@ -155,9 +175,18 @@ class GuiWatch:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        if self._drain_timer is not None:
+            self._drain_timer.stop()
+            self._drain_timer = None
         if self._current is not None:
             self._current.entry = None
+        self._drop_released()
         event.remove(Engine, "before_cursor_execute", self._on_sql)
+
+    def _drop_released(self) -> None:
+        """On the GUI thread: let go of the frames the sampler is done with."""
+        while self._released:
+            self._released.popleft()
 
     def _on_sql(self, _conn, _cursor, statement: str, *_args) -> None:
         """Every statement is counted exactly (a sample can miss a quick one)."""
@@ -194,7 +223,9 @@ class GuiWatch:
         last = time.perf_counter()
         while not self._stop.wait(self.period_s if self._sampling.is_set() else 0):
             self._sampling.set()
-            frame = sys._current_frames().get(self._gui)
+            frames = sys._current_frames()  # every thread's frame: none may die here
+            self._released.append(frames)
+            frame = frames.get(self._gui)
             cpu = time.clock_gettime(self._cpu_clock)
             now = time.perf_counter()
             interval, last = now - last, now
@@ -204,7 +235,8 @@ class GuiWatch:
                 entry = None  # a nested loop: what runs in it is its own stretch
             stretch = self._current
             if stretch is not None and stretch.entry is not entry:
-                stretch.entry = None  # closed: let its frame (and the locals it holds) go
+                self._released.append(stretch.entry)  # closed: its frame goes, on the GUI thread
+                stretch.entry = None
                 stretch = self._current = None
             if entry is None:
                 continue
@@ -219,7 +251,7 @@ class GuiWatch:
                 stretch.blocked_by[blocked] += 1
             if blocked or not stretch.stack:
                 stretch.stack = _stack(frame)
-            del frame, entry
+            del frames, frame, entry
 
     def _blocked_in(self, syscall_path: str, frame: FrameType | None) -> str:
         """'' when the GUI thread is running or waiting for the GIL; else what it waits in."""
