@@ -261,6 +261,9 @@ def test_the_desktop_killed_mid_batch_at_random_points(hub, data_dir, tmp_path):
             assert ready and child.stdout.readline().strip() == b"ready", "the child did not start"
             if in_flight:  # the held batch: its rows wait in "sending" until the answer comes
                 assert wait_until(lambda: _outbox_states(data_dir).get("sending", 0) > 0, 25)
+            elif round_ == 1:  # one kill surely after an acknowledgement, however slow the start
+                assert wait_until(lambda: _outbox_states(data_dir).get("acked", 0) > 0, 60)
+                time.sleep(rng.uniform(0.0, 0.3))
             else:
                 time.sleep(rng.uniform(0.05, 1.2))  # somewhere among saves, batches and acks
             child.send_signal(signal.SIGKILL)
