@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 import os
 import sys
 from pathlib import Path
@@ -122,51 +121,54 @@ def pytest_configure(config: pytest.Config) -> None:
             setattr(QtBot, name, floored)  # its pep-8 aliases are bound per qtbot, to these
 
 
-# -- parallel workers (`make test`: pytest -n N --dist loadgroup) ---------------------------
+# -- parallel workers (`make test`: pytest -n N) ---------------------------------------------
 #
 # Every fixture is per worker already: tmp_path (and so data dirs, the single-instance lock
 # and its socket name, hub logs, OBS's HOME) lies under the worker's own basetemp, ports are
 # asked of the OS, each worker's PostgreSQL is a cluster of its own (tests/hub/harness.py),
-# Chromium gets a fresh profile per launch. What cannot be shared goes to one worker:
+# Chromium gets a fresh profile per launch. What cannot be shared is kept on one worker by
+# the scheduler below: a test module's tests always run together, in their order, on one
+# worker (its module fixtures start once: a hub, a browser, the bundle build in the fixed
+# build/bundle/), and some modules share a worker with their kind.
+#
+# Why a scheduler and not xdist_group markers: pytest-xdist 3.8 groups marked tests by
+# appending to `item._nodeid`, which pytest 9 no longer reads (node ids are `item._id`), so
+# `--dist loadgroup` silently spread a group over every worker.
 
-_OBS = ROOT / "tests" / "obs"
-_BUNDLE = ROOT / "tests" / "packaging" / "test_bundle.py"
-_GUI_WATCH = ROOT / "tests" / "ui" / "test_gui_watch.py"
+_GUI_WATCH_USE = "GuiWatch("
 
 
-def xdist_group_of(item: pytest.Item) -> str | None:
-    """The worker group a test must share, or None when it may run on any worker."""
-    path = Path(str(item.path))
-    if path == _BUNDLE:
-        return "bundle"  # builds into the fixed build/bundle/, once per run
-    if _OBS in path.parents:
+@functools.cache
+def _gui_watch_modules() -> frozenset[str]:
+    """Test modules that run the GUI-thread watch (their own CPU, measured: kept off the
+    other worker's test_gui_watch, which pins the process and four busy loops to a core)."""
+    tests = ROOT / "tests"
+    return frozenset(
+        str(path.relative_to(ROOT))
+        for path in tests.rglob("test_*.py")
+        if _GUI_WATCH_USE in path.read_text(encoding="utf-8")
+    )
+
+
+def worker_scope(nodeid: str) -> str:
+    """The unit a worker takes whole: one group for a kind that must not run beside itself,
+    else the test's module."""
+    module = nodeid.split("::", 1)[0]
+    if module.startswith("tests/obs/"):
         return "obs"  # one OBS (half a core idle) for all of them, not one per worker
-    if path == _GUI_WATCH or _uses_gui_watch(item):
-        # test_gui_watch pins this process and four busy loops to one core: the GUI-thread
-        # watch's other users never run beside it (nor beside each other).
+    if module == "tests/ui/test_gui_watch.py" or module in _gui_watch_modules():
         return "gui_watch"
-    fixtures = getattr(item, "_fixtureinfo", None)
-    if fixtures is not None and any(
-        defs[-1].scope == "module"
-        for name in fixtures.names_closure
-        if (defs := fixtures.name2fixturedefs.get(name))
-    ):
-        # A module's hub, browser or OBS is started once, on the worker that runs the module.
-        return f"module:{path.relative_to(ROOT)}"
-    return None
+    return module
 
 
-def _uses_gui_watch(item: pytest.Item) -> bool:
-    function = getattr(item, "function", None)
-    try:
-        return function is not None and "GuiWatch(" in inspect.getsource(function)
-    except (OSError, TypeError):
-        return False
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    from xdist.scheduler import LoadScopeScheduling
 
+    class WorkerScopes(LoadScopeScheduling):
+        """xdist's module-at-a-time scheduling, with the groups of `worker_scope`."""
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the markers
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        group = xdist_group_of(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    return WorkerScopes(config, log)
