@@ -61,6 +61,10 @@ class JobTableModel(QAbstractTableModel):
     def job(self, row: int) -> Job:
         return self._jobs[row]
 
+    def search_text(self, row: int) -> str:
+        """The row's folded code, title, company, city and benefits, as the search matches."""
+        return self._search[row]
+
     def job_by_code(self, code: str) -> Job | None:
         row = self._rows.get(code)
         return None if row is None else self._jobs[row]
@@ -150,11 +154,15 @@ class JobFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        # Qt asks once per row at every reset: with no filter set (every start, 5,000 rows)
+        # the answer must not cost a trip through the model.
+        if not (self._terms or self._status or self._city):
+            return True
         model: JobTableModel = self.sourceModel()
         job = model.job(source_row)
         if self._status and job.status.value != self._status:
             return False
         if self._city and job.city != self._city:
             return False
-        haystack = model.data(model.index(source_row, 0), JobTableModel.SearchRole)
+        haystack = model.search_text(source_row)
         return all(term in haystack for term in self._terms)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hostdesk import messages
-from hostdesk.core.jobs import Job, JobStatus
+from hostdesk.core.jobs import Job
 from hostdesk.core.phone import mask_phone
 from hostdesk.core.registrations import (
     ConsentMethod,
@@ -41,6 +41,7 @@ from hostdesk.fileio import atomic_write_bytes
 from hostdesk.private_files import FILE_MODE, private_dir
 from hostdesk.ui import registration_dialogs as dialogs
 from hostdesk.ui import tasks
+from hostdesk.ui.job_choices import JobChoiceModel
 from hostdesk.ui.registrations_list import RegistrationsList
 
 DRAFT_DELAY_MS = 300
@@ -106,6 +107,8 @@ class RegistrationForm(QWidget):
         self.fields["note"].setPlaceholderText(self.tr("Optional"))
         self.job = QComboBox()
         self.job.setObjectName("reg_job")
+        self.job_choices = JobChoiceModel(self.job)
+        self.job.setModel(self.job_choices)
         self.source = QComboBox()
         self.source.setObjectName("reg_source")
         for source in FORM_SOURCES:
@@ -181,13 +184,10 @@ class RegistrationForm(QWidget):
         """Open jobs to sign up for; the current choice is kept when it is still open."""
         current = self.job.currentData() or self._pending_job
         self.job.blockSignals(True)
-        self.job.clear()
-        self.job.addItem(self.tr("Choose a job"), "")  # nothing on air: no job is guessed
-        for job in jobs:
-            if job.status is JobStatus.OPEN:
-                self.job.addItem(f"{job.code}  {job.title}", job.code)
+        # The first row: nothing on air, no job is guessed.
+        self.job_choices.set_jobs(self.tr("Choose a job"), jobs)
         self.job.blockSignals(False)
-        if self._pending_job and self.job.findData(self._pending_job) >= 0:
+        if self._pending_job and self.job_choices.row_of(self._pending_job) >= 0:
             self._job_chosen = True
         self._pending_job = ""
         self._select_job(current if self._job_chosen else self._on_air or current)
@@ -206,7 +206,7 @@ class RegistrationForm(QWidget):
             self._select_job(code)
 
     def _select_job(self, code: str) -> None:
-        index = self.job.findData(code)
+        index = self.job_choices.row_of(code)
         if index >= 0:
             self.job.setCurrentIndex(index)
 
@@ -361,7 +361,7 @@ class RegistrationForm(QWidget):
                 self.consent.setCurrentIndex(index)
             code = content.get("job_code", "")
             if content.get("job_chosen") and isinstance(code, str):
-                if self.job.findData(code) >= 0:
+                if self.job_choices.row_of(code) >= 0:
                     self._select_job(code)
                     self._job_chosen = True
                 else:

@@ -42,6 +42,7 @@ from hostdesk.core.registrations import (
 )
 from hostdesk.ui import registration_dialogs as dialogs
 from hostdesk.ui import tasks
+from hostdesk.ui.job_choices import JobChoiceModel
 
 PAGE = 100
 SEARCH_DELAY_MS = 250
@@ -148,7 +149,10 @@ class RegistrationsList(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, phone digits, job or note"))
         self.session_filter = _combo("reg_session_filter", (
             (self.tr("This session"), "session"), (self.tr("All sessions"), "")))  # fmt: skip
-        self.job_filter = _combo("reg_job_filter", ((self.tr("All jobs"), ""),))
+        self.job_filter = _combo("reg_job_filter", ())
+        self.job_choices = JobChoiceModel(self.job_filter)
+        self.job_choices.set_jobs(self.tr("All jobs"), [], open_only=False)
+        self.job_filter.setModel(self.job_choices)
         self.source_filter = _combo("reg_source_filter", [(self.tr("All sources"), "")] + [
             (messages.source_label(s.value), s.value) for s in Source])  # fmt: skip
         self.date_filter = _combo("reg_date_filter", (
@@ -236,11 +240,8 @@ class RegistrationsList(QWidget):
     def set_jobs(self, jobs: list[Job]) -> None:
         current = self.job_filter.currentData()
         self.job_filter.blockSignals(True)
-        self.job_filter.clear()
-        self.job_filter.addItem(self.tr("All jobs"), "")
-        for job in jobs:
-            self.job_filter.addItem(f"{job.code}  {job.title}", job.code)
-        self.job_filter.setCurrentIndex(max(0, self.job_filter.findData(current)))
+        self.job_choices.set_jobs(self.tr("All jobs"), jobs, open_only=False)
+        self.job_filter.setCurrentIndex(max(0, self.job_choices.row_of(current)))
         self.job_filter.blockSignals(False)
 
     def on_saved(self, _reg: Registration) -> None:
