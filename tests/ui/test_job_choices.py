@@ -13,8 +13,7 @@ def _jobs(n: int) -> list[Job]:
     base = Job(code="J0000", title="普工", company="某厂", city="苏州")
     statuses = (JobStatus.OPEN, JobStatus.PAUSED, JobStatus.CLOSED)
     return [
-        replace(base, code=f"J{i:04d}", title=f"岗位{i}", status=statuses[i % 3])
-        for i in range(n)
+        replace(base, code=f"J{i:04d}", title=f"岗位{i}", status=statuses[i % 3]) for i in range(n)
     ]
 
 
