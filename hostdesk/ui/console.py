@@ -26,8 +26,9 @@ from hostdesk.core.jobs import Job
 from hostdesk.core.rundown import AutoRotate, Rundown
 from hostdesk.core.take_rules import Refusal, Verdict
 from hostdesk.services.onair import OnAirService
+from hostdesk.services.onair_restore import Restore, restore_left_on_air
 from hostdesk.services.take_notes import Note, TakeNote, take_notes
-from hostdesk.services.take_publish import HubCopy, TakePublishing
+from hostdesk.services.take_publish import TakePublishing
 from hostdesk.ui import tasks
 
 log = logging.getLogger(__name__)
@@ -262,42 +263,32 @@ class Console(QObject):
         self._restore_answers = []
 
         def work():
-            code = onair.left_on_air(session_id)
-            if not code or onair.on_air is not None:  # nothing left, or a take came first
-                return code, None, None, None
-            if take_rules.refusal(jobs.get(code)) is not None:
-                return code, None, "closed", None
-            copy = publishing.before_take(code) if publishing is not None else None
-            if copy is HubCopy.WITHDRAWN:
-                return code, None, "withdrawn", None
-            # Shown on the take's lane, in order with takes (the lane never waits on this one).
-            restored = onair.restore_soon(code).result()
-            if restored is None:  # a take came first
-                return None, None, None, None
-            rendered, future = restored
-            return code, onair.preview_image(rendered, PREVIEW_WIDTH), None, future
+            outcome = restore_left_on_air(onair, session_id, jobs, publishing)
+            image = None
+            if outcome.kind is Restore.RESTORED:
+                image = onair.preview_image(outcome.rendered, PREVIEW_WIDTH)
+            return outcome, image
 
         def done(result):
-            code, image, refused, future = result
+            outcome, image = result
             answers, self._restore_answers = self._restore_answers or [], None
-            if not code or seq != self._take_seq:  # a take or a clear since: it stands
+            if outcome.kind is Restore.NOTHING or seq != self._take_seq:  # a take since stands
                 return
+            code = outcome.code
             title = jobs[code].title if code in jobs else code
-            if refused == "closed":
-                self.refused.emit(self.tr(
-                    "{title} was on air before the restart but is closed now: not put back on air"
-                ).format(title=title))  # fmt: skip
-            elif refused == "withdrawn":
+            if outcome.kind is Restore.REFUSED:
+                self.refused.emit(self._restore_refusal_text(title, outcome.refusal))
+            elif outcome.kind is Restore.WITHDRAWN:
                 self.refused.emit(self.tr(
                     "{title} was on air before the restart but the hub dropped it: not put back on air"
                 ).format(title=title))  # fmt: skip
-            elif image is not None:
+            else:
                 self.on_air_code = code
                 self.taken.emit(code, image)
                 self.restored.emit(code)
                 # OBS's answer to the restored frame confirms it; without a link then, the
                 # answer to the first frame the new link sent for it does.
-                for answer in [future] if future is not None else answers:
+                for answer in [outcome.answer] if outcome.answer is not None else answers:
                     self.watch_answer(answer)
                 self._update_counter_poll()
                 self.refresh_counter()
@@ -381,6 +372,16 @@ class Console(QObject):
         if reason is Refusal.CLOSED:
             return self.tr("{title} is closed and cannot go on air").format(title=job.title)
         return self.tr("{title} has compliance warnings: not taken").format(title=job.title)
+
+    def _restore_refusal_text(self, title: str, reason: Refusal | None) -> str:
+        if reason is Refusal.UNKNOWN:
+            return self.tr(
+                "{title} was on air before the restart but is no longer in the catalogue: "
+                "not put back on air"
+            ).format(title=title)
+        return self.tr(
+            "{title} was on air before the restart but is closed now: not put back on air"
+        ).format(title=title)
 
     def _takeable(self, code: str) -> bool:
         # Rotation never asks: a job with unconfirmed warnings is skipped, not shown.

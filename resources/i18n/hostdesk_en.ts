@@ -639,6 +639,10 @@
         <translation>{title} is not in the hub&apos;s catalogue: viewers who scan the code will see “job not found”. Ask the office to add it, or give the job its own sign-up link</translation>
     </message>
     <message>
+        <source>{title} was on air before the restart but is no longer in the catalogue: not put back on air</source>
+        <translation>{title} was on air before the restart but is no longer in the catalogue: not put back on air</translation>
+    </message>
+    <message>
         <source>{title} was on air before the restart but is closed now: not put back on air</source>
         <translation>{title} was on air before the restart but is closed now: not put back on air</translation>
     </message>

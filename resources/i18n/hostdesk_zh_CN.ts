@@ -639,6 +639,10 @@
         <translation>「{title}」不在总部岗位库里：观众扫码会看到“没有找到这个岗位”。请让总部把它加进岗位库，或给这个岗位填写自己的报名链接</translation>
     </message>
     <message>
+        <source>{title} was on air before the restart but is no longer in the catalogue: not put back on air</source>
+        <translation>{title} 重启前在屏幕上，但已不在岗位库里：不会重新上屏</translation>
+    </message>
+    <message>
         <source>{title} was on air before the restart but is closed now: not put back on air</source>
         <translation>{title} 重启前在屏幕上，但现已关闭：不会重新上屏</translation>
     </message>
