@@ -14,6 +14,7 @@ import requests
 from tests.conftest import ROOT
 
 START_TIMEOUT = 30.0
+PORT_TAKEN = b"already in use"  # uvicorn's words when the port went to another process
 
 
 def free_port() -> int:
@@ -47,25 +48,62 @@ class HubProcess:
         # The agency's hub runs on another machine; a benchmark on one 2-core box may lower
         # this stand-in's priority so that it does not compete with the desktop's GUI.
         self.nice = nice
+        self.started_once = False
 
     def start(self) -> HubProcess:
+        """Start and wait until THIS process answers /healthz.
+
+        The port was free when asked for, but another worker's hub may bind it before ours
+        does (two CLI calls run in between): a first start then moves to a new port; a
+        restart keeps its port (the desktop holds the URL). A server answering on our port
+        is only taken for ours once our own log says it listens there.
+        """
+        for _attempt in range(3):
+            if self._start_once():
+                self.started_once = True
+                return self
+            if self.started_once:
+                raise AssertionError(f"port {self.port} was taken: {self._log_tail()}")
+            self.port = free_port()
+            self.url = f"http://127.0.0.1:{self.port}"
+        raise AssertionError(f"no free port for the hub: {self._log_tail()}")
+
+    def _start_once(self) -> bool:
+        """True once listening; False when the port went to another process meanwhile."""
         with open(self.log, "ab") as log:
+            offset = log.tell()  # a restart appends: only this run's lines count
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "hostdesk", "hub", "serve", "--db", str(self.db),
                  "--port", str(self.port), "--rate-limit", "0"],
                 stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
                 preexec_fn=(lambda: os.nice(self.nice)) if self.nice else None,
             )  # fmt: skip
+        listening = f"running on {self.url}".encode()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
-            assert self.proc.poll() is None, self.log.read_text(errors="replace")
+            if self.proc.poll() is not None:
+                if PORT_TAKEN in self._log_since(offset):
+                    return False
+                raise AssertionError(f"the hub exited: {self._log_tail()}")
             try:
-                if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
+                if (
+                    listening in self._log_since(offset)
+                    and requests.get(self.url + "/healthz", timeout=1).status_code == 200
+                ):
+                    return True
             except requests.RequestException:
                 pass
             time.sleep(0.1)
-        raise AssertionError(f"the hub did not start: {self.log.read_text(errors='replace')}")
+        self.stop()
+        raise AssertionError(f"the hub did not start: {self._log_tail()}")
+
+    def _log_since(self, offset: int) -> bytes:
+        with open(self.log, "rb") as log:
+            log.seek(offset)
+            return log.read()
+
+    def _log_tail(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
