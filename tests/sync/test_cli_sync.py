@@ -115,7 +115,14 @@ def test_without_once_it_runs_until_ctrl_c(data_dir, hub):
         assert wait_until(lambda: _status(data_dir)["acked"] == 5 + _seeded_more, 30)
     finally:
         child.send_signal(signal.SIGINT)
-        _, err = child.communicate(timeout=20)
+        try:
+            _, err = child.communicate(timeout=60)
+        except subprocess.TimeoutExpired:  # never left running: say what it was doing
+            child.kill()
+            _, err = child.communicate()
+            raise AssertionError(
+                f"Ctrl+C did not stop it: {err.decode(errors='replace')}"
+            ) from None
     assert child.returncode == 0, err.decode()
     assert b"Online" in err
 
