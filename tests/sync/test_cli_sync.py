@@ -104,10 +104,14 @@ def test_unreachable_hub_exits_1(data_dir):
 def test_without_once_it_runs_until_ctrl_c(data_dir, hub):
     _seeded(data_dir, 5)
     env = {**os.environ, "HOSTDESK_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    # Started as from a terminal, where Ctrl+C is delivered: a suite run in the background of
+    # a non-interactive shell (or under nohup) inherits SIGINT ignored, and Python then keeps
+    # it ignored, so the child would never see the Ctrl+C this test sends.
     child = subprocess.Popen(
         [sys.executable, "-m", "hostdesk", "--lang", "en", "sync", "--hub-url", hub.url,
          "--hub-token", hub.token],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     try:
         assert wait_until(lambda: _status(data_dir)["acked"] == 5, 30)
