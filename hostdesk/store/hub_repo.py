@@ -28,6 +28,8 @@ LAST_PULL_AT = "last_pull_at"
 # the token it belongs to: a new token in the settings asks again.
 DEVICE_NAME = "device_name"
 DEVICE_TOKEN = "device_token_digest"
+# The address the hub says phones open (`hostdesk-hub serve --public-url`), learnt with the name.
+HUB_PUBLIC_URL = "hub_public_url"
 # hub_jobs.base for a job that clashed with a local one before anything was pulled for it:
 # never equal to a job's JSON, so the first pull can never pass for "unedited here".
 NO_BASE = ""
@@ -100,6 +102,10 @@ class HubRepository:
     def state(self) -> dict[str, str]:
         with self._db.engine.connect() as conn:
             return {r.key: r.value for r in conn.execute(select(STATE))}
+
+    def public_url(self) -> str:
+        """The hub's public address as it last told this PC ("" before the first pull)."""
+        return self.state().get(HUB_PUBLIC_URL, "")
 
     def set_state(self, values: dict[str, str]) -> None:
         with self._db.write() as conn:

@@ -33,6 +33,7 @@ from hostdesk.core.registrations import (
 from hostdesk.store.hub_repo import (
     DEVICE_NAME,
     DEVICE_TOKEN,
+    HUB_PUBLIC_URL,
     JOBS_ETAG,
     LAST_PULL_AT,
     REGISTRATIONS_CURSOR,
@@ -62,8 +63,6 @@ MASKED_PHONE = re.compile(r"1[3-9][0-9]\*{4}[0-9]{4}")
 # checked apart); it is never stored.
 STAND_IN_PHONE = "13800138000"
 ERASED = "erased"
-# hub_state key: the address the hub says phones open (`hostdesk-hub serve --public-url`).
-HUB_PUBLIC_URL = "hub_public_url"
 
 
 def _utc_now() -> datetime:

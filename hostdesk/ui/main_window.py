@@ -213,11 +213,8 @@ class MainWindow(QMainWindow):
                 catalogue.load_demo_if_empty()
             jobs = catalogue.repo.list_jobs()
             codes = hub.hub_codes() if hub is not None else None
-            public = ""
-            if hub is not None:  # the hub's public address (learnt with this PC's name)
-                from hostdesk.sync.pull import HUB_PUBLIC_URL
-
-                public = hub.state().get(HUB_PUBLIC_URL, "")
+            # The hub's public address, learnt with this PC's name.
+            public = hub.public_url() if hub is not None else ""
             return jobs, catalogue.lint(jobs), codes, public
 
         tasks.run(work, partial(self._on_catalogue_read, read), self._on_task_failed)
