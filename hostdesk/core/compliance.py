@@ -219,27 +219,36 @@ def _value_warnings(job: Job) -> Iterable[tuple[str, str, str]]:
         yield "age_min", "age_min_gt_max", f"{job.age_min}-{job.age_max}"
 
 
-_RULE_SETS: dict[int, tuple[WordLists, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+class _Rules:
+    """The word lists' rules, built once per WordLists object. Hashed by identity: a cache
+    key built from the rules themselves would hash every entry at every lookup."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, words: WordLists):
+        self.items = tuple((rule, tuple(entries)) for rule, entries in words.rules.items())
 
 
-def _rule_set(words: WordLists) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The word lists as one hashable value, built once per WordLists object."""
+_RULE_SETS: dict[int, tuple[WordLists, _Rules]] = {}
+
+
+def _rule_set(words: WordLists) -> _Rules:
     cached = _RULE_SETS.get(id(words))
     if cached is None or cached[0] is not words:
         if len(_RULE_SETS) > 16:
             _RULE_SETS.clear()
-        cached = (words, tuple((rule, tuple(entries)) for rule, entries in words.rules.items()))
+        cached = (words, _Rules(words))
         _RULE_SETS[id(words)] = cached
     return cached[1]
 
 
 @lru_cache(maxsize=16384)
-def _scan(value: str, rules: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+def _scan(value: str, rules: _Rules) -> tuple:
     """(rule, start, end) of every match in one text. Catalogues repeat their texts (benefit
     tags, shifts, one employer's requirements), so each distinct text is scanned once."""
     normalised, origin = _normalise_with_map(value)
     found = []
-    for rule, entries in rules:
+    for rule, entries in rules.items:
         screen = _any_of(_split(entries)[0])
         if screen is not None and screen.search(normalised) is None:
             continue
