@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -201,6 +202,8 @@ class SyncControl(QObject):
         widget.conflicts_requested.connect(self.open_conflicts)
         self._stopped = False
         self._settings_key: tuple | None = None
+        self._builds = 0  # starts so far: only the newest build's worker is kept
+        self._building = False
         self._seen_state: dict[str, str] | None = None
         self._polling = False
         self._pull_often = False
@@ -221,12 +224,16 @@ class SyncControl(QObject):
             self.widget.show_not_configured()
             return
         key = (settings.signup.hub_url, repr(settings.sync))
-        if self.worker is not None and key == self._settings_key:
+        if key == self._settings_key and (self.worker is not None or self._building):
             return  # another section changed: a new worker would only resend the batch in flight
         self._settings_key = key
         factory, report = self._factory, self.relay.report
         old, self.worker = self.worker, None
         self._stopped = False
+        # A build still on its way is superseded: its worker is stopped when it arrives, so
+        # two workers never send from one outbox.
+        self._builds += 1
+        self._building = True
 
         def work():
             if old is not None:
@@ -236,11 +243,16 @@ class SyncControl(QObject):
                 worker.start()
             return worker
 
-        tasks.run(work, self._on_worker_built, self._on_task_failed)
+        build = self._builds
+        tasks.run(work, partial(self._on_worker_built, build),
+                  partial(self._on_build_failed, build))  # fmt: skip
 
     def stop(self) -> None:
-        """At quit: the thread ends (bounded wait) after the request in flight."""
+        """At quit: the thread ends (bounded wait) after the request in flight; a worker
+        still being built is stopped when it arrives."""
         self._stopped = True
+        self._builds += 1
+        self._building = False
         self.poll_timer.stop()
         worker, self.worker = self.worker, None
         if worker is not None:
@@ -280,7 +292,12 @@ class SyncControl(QObject):
             self.worker.retry(event_ids)
             self.worker.sync_now()
 
-    def _on_worker_built(self, worker) -> None:
+    def _on_worker_built(self, build: int, worker) -> None:
+        if build != self._builds:  # superseded by a later start, or stopped meanwhile
+            if worker is not None:
+                tasks.run(worker.stop, lambda _r: None)  # joins its thread: not here
+            return
+        self._building = False
         self.worker = worker
         if worker is None:
             self.widget.show_not_configured()
@@ -409,6 +426,13 @@ class SyncControl(QObject):
         dialog, self.conflicts_dialog = self.conflicts_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+
+    def _on_build_failed(self, build: int, exc: Exception) -> None:
+        if build != self._builds:  # superseded: the newer build reports for itself
+            return
+        self._building = False
+        self._settings_key = None  # the next start builds again, even with these settings
+        self._on_task_failed(exc)
 
     def _on_task_failed(self, exc: Exception) -> None:
         self.failed.emit(messages.error_text(exc))
