@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import itertools
+import threading
 import time
 from dataclasses import replace
 
@@ -119,12 +120,25 @@ def test_apply_shows_and_hides_the_images(qapp, client, names, tmp_path):
 def test_deleted_source_is_recreated(qapp, client, names, tmp_path):
     frame = _frame(tmp_path)
     ensure(client, names, frame)
-    client.call("RemoveInput", {"inputName": names.card})
-    # Removal is asynchronous in OBS; the link resyncs on the InputRemoved event, i.e. once
-    # it is done. Wait for that here too (hammering OBS mid-removal once hung it in CI).
+    # Removal is asynchronous in OBS; the link resyncs on the InputRemoved event. Requests
+    # sent mid-removal hung OBS (in CI once, and under two suites at once with a 0.2 s
+    # poll): nothing is asked until OBS says it removed the input, then seldom, since OBS
+    # says so while the input is still listed.
+    removed = threading.Event()
+
+    def on_removed(event) -> None:
+        if event.datain.get("inputName") == names.card:
+            removed.set()
+
+    client.register(on_removed, "InputRemoved")
+    try:
+        client.call("RemoveInput", {"inputName": names.card})
+        assert removed.wait(GENEROUS), "OBS did not say the input was removed"
+    finally:
+        client.unregister(on_removed, "InputRemoved")
     assert wait_until(
         lambda: all(i["inputName"] != names.card for i in client.call("GetInputList")["inputs"]),
-        step=0.2,
+        step=1.0,
     ), "OBS did not finish removing the input"
     result = ensure(client, names, frame)
     assert names.card in result.created
