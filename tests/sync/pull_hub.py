@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,9 @@ from pathlib import Path
 import requests
 
 from tests.conftest import ROOT
+from tests.hub.harness import PORT_TAKEN, free_port
 
 START_TIMEOUT = 30.0
-PORT_TAKEN = b"already in use"  # uvicorn's words when the port went to another process
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cli(*args: str) -> str:
@@ -41,7 +34,6 @@ class HubProcess:
         self.db = folder / "hub.db"
         self.log = folder / "hub.log"
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         self.device_token = _cli("hub", "token", "create", "studio-1", "--db", str(self.db))
         self.admin_token = _cli("hub", "token", "create", "office", "--admin", "--db", str(self.db))
         self.proc: subprocess.Popen | None = None
@@ -49,6 +41,10 @@ class HubProcess:
         # this stand-in's priority so that it does not compete with the desktop's GUI.
         self.nice = nice
         self.started_once = False
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> HubProcess:
         """Start and wait until THIS process answers /healthz.
@@ -65,7 +61,6 @@ class HubProcess:
             if self.started_once:
                 raise AssertionError(f"port {self.port} was taken: {self._log_tail()}")
             self.port = free_port()
-            self.url = f"http://127.0.0.1:{self.port}"
         raise AssertionError(f"no free port for the hub: {self._log_tail()}")
 
     def _start_once(self) -> bool:
@@ -82,7 +77,7 @@ class HubProcess:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                if PORT_TAKEN in self._log_since(offset):
+                if PORT_TAKEN.encode() in self._log_since(offset):
                     return False
                 raise AssertionError(f"the hub exited: {self._log_tail()}")
             try:
