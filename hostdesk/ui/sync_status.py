@@ -7,6 +7,7 @@ database) or from small reads run through tasks.run: the GUI thread never waits.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -204,6 +205,10 @@ class SyncControl(QObject):
         self._settings_key: tuple | None = None
         self._builds = 0  # starts so far: only the newest build's worker is kept
         self._building = False
+        # Workers a build started that the GUI thread has not yet taken: a quit stops them
+        # itself, since after the event loop ends no build's answer is ever delivered.
+        self._build_lock = threading.Lock()
+        self._unclaimed: set = set()
         self._seen_state: dict[str, str] | None = None
         self._polling = False
         self._pull_often = False
@@ -232,18 +237,24 @@ class SyncControl(QObject):
         self._stopped = False
         # A build still on its way is superseded: its worker is stopped when it arrives, so
         # two workers never send from one outbox.
-        self._builds += 1
+        with self._build_lock:
+            self._builds += 1
+            build = self._builds
         self._building = True
 
         def work():
             if old is not None:
                 old.stop()
             worker = factory(settings, report)
-            if worker is not None:
+            if worker is None:
+                return None
+            with self._build_lock:
+                if build != self._builds:
+                    return None  # superseded or quit while built: it never starts
                 worker.start()
+                self._unclaimed.add(worker)
             return worker
 
-        build = self._builds
         tasks.run(work, partial(self._on_worker_built, build),
                   partial(self._on_build_failed, build))  # fmt: skip
 
@@ -251,12 +262,14 @@ class SyncControl(QObject):
         """At quit: the thread ends (bounded wait) after the request in flight; a worker
         still being built is stopped when it arrives."""
         self._stopped = True
-        self._builds += 1
+        with self._build_lock:
+            self._builds += 1
+            orphans, self._unclaimed = self._unclaimed, set()
         self._building = False
         self.poll_timer.stop()
         worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.stop()
+        for started in orphans | ({worker} if worker is not None else set()):
+            started.stop()
 
     def sync_now(self) -> None:
         if self.worker is None:
@@ -293,8 +306,11 @@ class SyncControl(QObject):
             self.worker.sync_now()
 
     def _on_worker_built(self, build: int, worker) -> None:
+        with self._build_lock:
+            claimed = worker in self._unclaimed
+            self._unclaimed.discard(worker)
         if build != self._builds:  # superseded by a later start, or stopped meanwhile
-            if worker is not None:
+            if claimed:  # not yet stopped by a quit
                 tasks.run(worker.stop, lambda _r: None)  # joins its thread: not here
             return
         self._building = False

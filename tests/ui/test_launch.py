@@ -34,7 +34,8 @@ sys.exit(L.launch(Path(sys.argv[1])))
 
 
 def _launch(data_dir, guide: str = "close-guide"):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # A crash prints every thread's Python stack (CI saw one segfault at quit).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
     return subprocess.run(
         [sys.executable, "-c", DRIVER, str(data_dir), guide],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60,
