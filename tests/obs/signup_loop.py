@@ -4,9 +4,11 @@ with its OBS link and sync worker, and what OBS's program output shows of the co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import requests
 from PIL import Image, ImageChops, ImageStat
 
@@ -45,14 +47,27 @@ def start_hub(folder: Path, *page_args: str) -> LoopHub:
     process = HubProcess(f"sqlite:///{folder / 'hub.db'}", log_dir=folder, args=page_args)
     device, admin = process.token(DEVICE), process.token("office", admin=True)
     process.start()
-    put = requests.put(
-        process.url + "/api/v1/jobs",
-        json={"jobs": [job(CODE, TITLE)]},
-        headers={"Authorization": f"Bearer {admin}"},
-        timeout=10,
-    )
-    assert put.status_code == 200, put.text
+    try:
+        put = requests.put(
+            process.url + "/api/v1/jobs",
+            json={"jobs": [job(CODE, TITLE)]},
+            headers={"Authorization": f"Bearer {admin}"},
+            timeout=10,
+        )
+        assert put.status_code == 200, put.text
+    except BaseException:
+        process.stop()
+        raise
     return LoopHub(process, device, admin)
+
+
+@pytest.fixture
+def loop_hub(tmp_path) -> Iterator[LoopHub]:
+    """start_hub's hub, stopped after the test even when a later fixture fails at setup
+    (a hub left running outlives the suite)."""
+    hub = start_hub(tmp_path)
+    yield hub
+    hub.process.stop()
 
 
 def desktop_settings(data: Path, hub: LoopHub, obs) -> None:

@@ -20,9 +20,9 @@ from tests.obs.signup_loop import (
     counter_region,
     desktop_settings,
     distance,
+    loop_hub,  # noqa: F401 - the fixture
     open_page,
     shows,
-    start_hub,
     submit,
 )
 from tests.obs.test_onair import _remove
@@ -50,10 +50,10 @@ def streamed(monkeypatch):
 
 
 @pytest.fixture
-def loop(tmp_path, qtbot, obs_running, monkeypatch):
+def loop(tmp_path, qtbot, obs_running, monkeypatch, loop_hub):  # noqa: F811
     monkeypatch.setattr("hostdesk.ui.first_run.FirstRunGuide.open", lambda *a, **k: None)
     i18n.install("zh_CN")
-    hub = start_hub(tmp_path)
+    hub = loop_hub
     data = tmp_path / "data"
     desktop_settings(data, hub, obs_running)
     ctx = app.build(data)
@@ -77,7 +77,6 @@ def loop(tmp_path, qtbot, obs_running, monkeypatch):
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
         _remove(client, OverlayNames(scene=ctx.settings.overlay.scene_name))
     ctx.close()
-    hub.process.stop()
 
 
 def test_a_form_post_reaches_the_counter_in_obs_through_the_event_stream(

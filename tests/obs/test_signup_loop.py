@@ -21,8 +21,8 @@ from tests.obs.signup_loop import (
     counter_region,
     desktop_settings,
     distance,
+    loop_hub,  # noqa: F401 - the fixture
     shows,
-    start_hub,
     wire_sync,
 )
 from tests.obs.test_onair import _remove, decoded, program_screenshot
@@ -37,11 +37,11 @@ IDLE_PULL = 3600.0
 
 
 @pytest.fixture
-def loop(tmp_path, qtbot, obs_running, monkeypatch):
+def loop(tmp_path, qtbot, obs_running, monkeypatch, loop_hub):  # noqa: F811
     monkeypatch.setattr("hostdesk.ui.first_run.FirstRunGuide.open", lambda *a, **k: None)
     monkeypatch.setitem(signup_loop.SYNC, "pull_interval", IDLE_PULL)
     i18n.install("zh_CN")
-    hub = start_hub(tmp_path)
+    hub = loop_hub
     data = tmp_path / "data"
     desktop_settings(data, hub, obs_running)
     ctx = app.build(data)
@@ -56,7 +56,6 @@ def loop(tmp_path, qtbot, obs_running, monkeypatch):
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
         _remove(client, OverlayNames(scene=ctx.settings.overlay.scene_name))
     ctx.close()
-    hub.process.stop()
 
 
 def test_scan_sign_up_in_chromium_and_the_count_goes_up_in_obs(loop, qtbot, obs_running, browser):  # noqa: F811

@@ -2,10 +2,13 @@
 hub has never had is taken on air with a real OBS and a real hub; the QR read from OBS's program
 output, opened in Chromium, shows the job's page, not 没有找到这个岗位.
 
-The sync worker's idle pull is set to an hour, so the job reaches the hub only because the take
-asked for it (services/take_publish.py → the worker's publish_soon)."""
+The sync worker's idle pull is set to an hour, and its publishing is held until the take has
+been pressed, so the take always finds the job pending and asks for it (services/take_publish.py
+→ the worker's publish_soon)."""
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 import requests
@@ -16,10 +19,16 @@ from hostdesk.obs.link import LinkState
 from hostdesk.obs.overlay import OverlayNames
 from hostdesk.services.take_publish import TakePublishing
 from hostdesk.store.publish_repo import HubCopy, PublishRepository
+from hostdesk.sync.publish import Publisher
 from hostdesk.ui import tasks
 from tests.hub.browser import browser  # noqa: F401 - the fixture
 from tests.obs import signup_loop
-from tests.obs.signup_loop import DEVICE, desktop_settings, start_hub, wire_sync
+from tests.obs.signup_loop import (
+    DEVICE,
+    desktop_settings,
+    loop_hub,  # noqa: F401 - the fixture
+    wire_sync,
+)
 from tests.obs.test_onair import _remove, decoded, program_screenshot
 from tests.ui.console_window import open_console
 from tests.waits import GENEROUS
@@ -31,11 +40,11 @@ WAIT_MS = int(GENEROUS * 1000)
 
 
 @pytest.fixture
-def loop(tmp_path, qtbot, obs_running, monkeypatch):
+def loop(tmp_path, qtbot, obs_running, monkeypatch, loop_hub):  # noqa: F811
     monkeypatch.setattr("hostdesk.ui.first_run.FirstRunGuide.open", lambda *a, **k: None)
     monkeypatch.setitem(signup_loop.SYNC, "pull_interval", 3600.0)  # no idle pull in the test
     i18n.install("zh_CN")
-    hub = start_hub(tmp_path)
+    hub = loop_hub
     data = tmp_path / "data"
     desktop_settings(data, hub, obs_running)
     ctx = app.build(data)
@@ -52,7 +61,6 @@ def loop(tmp_path, qtbot, obs_running, monkeypatch):
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as client:
         _remove(client, OverlayNames(scene=ctx.settings.overlay.scene_name))
     ctx.close()
-    hub.process.stop()
 
 
 def test_a_job_the_hub_lacks_is_published_by_its_take_and_its_qr_opens_its_page(
@@ -61,6 +69,7 @@ def test_a_job_the_hub_lacks_is_published_by_its_take_and_its_qr_opens_its_page(
     obs_running,
     tmp_path,
     browser,  # noqa: F811
+    monkeypatch,
 ):
     win, hub, ctx = loop
     onair = win.console.onair
@@ -68,6 +77,16 @@ def test_a_job_the_hub_lacks_is_published_by_its_take_and_its_qr_opens_its_page(
     # The worker's first round: the hub's job pulled, the demo jobs published, the name learnt.
     qtbot.waitUntil(lambda: onair.look.device == DEVICE, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: repo.unpublished() == [], timeout=WAIT_MS)
+    # The worker publishes nothing until the hub has been seen to lack the new job: a round
+    # woken by the hub's event stream would otherwise publish it between import and look.
+    looked = threading.Event()
+    publish = Publisher.publish
+
+    def held_publish(self, *args, **kwargs):
+        looked.wait(GENEROUS)
+        return publish(self, *args, **kwargs)
+
+    monkeypatch.setattr(Publisher, "publish", held_publish)
 
     # Imported on this PC after that round: the hub has never heard of it.
     sheet = tmp_path / "今晚加的.csv"
@@ -81,8 +100,7 @@ def test_a_job_the_hub_lacks_is_published_by_its_take_and_its_qr_opens_its_page(
 
     said: list[str] = []
     win.console.warned.connect(said.append)
-    # What the take found: the sync worker may publish the new job on its own between the
-    # import and the key press (CI saw it once); then the take rightly has nothing to say.
+    # The take finds the job still pending (the worker is held) ...
     publishing = win.console.take_publishing
     found: list[HubCopy] = []
     check = publishing.before_take
@@ -90,9 +108,10 @@ def test_a_job_the_hub_lacks_is_published_by_its_take_and_its_qr_opens_its_page(
     with qtbot.waitSignal(win.console.take_acknowledged, timeout=WAIT_MS):
         assert win.console.take(NEW_CODE)
     qtbot.waitUntil(lambda: found != [], timeout=WAIT_MS)
-    if found[0] is not HubCopy.PUBLISHED:
-        # The take went on at once, and the console says the code works once the hub has it.
-        qtbot.waitUntil(lambda: any("正在发布到总部服务器" in s for s in said), timeout=WAIT_MS)
+    assert found[0] is HubCopy.PENDING
+    # ... goes on at once, and the console says the code works once the hub has it.
+    qtbot.waitUntil(lambda: any("正在发布到总部服务器" in s for s in said), timeout=WAIT_MS)
+    looked.set()  # the worker may publish now: the take's publish_soon is waiting
     qtbot.waitUntil(lambda: repo.hub_copy(NEW_CODE) is HubCopy.PUBLISHED, timeout=WAIT_MS)
 
     with ObsClient(obs_running.host, obs_running.port, obs_running.password) as viewer:
