@@ -259,8 +259,9 @@ class SyncControl(QObject):
                   partial(self._on_build_failed, build))  # fmt: skip
 
     def stop(self) -> None:
-        """At quit: the thread ends (bounded wait) after the request in flight; a worker
-        still being built is stopped when it arrives."""
+        """At quit: the thread ends (bounded wait) after the request in flight. A build still
+        on its way never starts its worker; one it started but not yet handed over (its answer
+        would come after the event loop has ended) is stopped here."""
         self._stopped = True
         with self._build_lock:
             self._builds += 1
