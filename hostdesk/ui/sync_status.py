@@ -235,16 +235,19 @@ class SyncControl(QObject):
         factory, report = self._factory, self.relay.report
         old, self.worker = self.worker, None
         self._stopped = False
-        # A build still on its way is superseded: its worker is stopped when it arrives, so
-        # two workers never send from one outbox.
+        # A build still on its way is superseded: its worker never starts, and one it already
+        # started is stopped before the new one is built, so two workers never send from one
+        # outbox.
         with self._build_lock:
             self._builds += 1
             build = self._builds
+            earlier, self._unclaimed = self._unclaimed, set()
+        earlier |= {old} if old is not None else set()
         self._building = True
 
         def work():
-            if old is not None:
-                old.stop()
+            for replaced in earlier:
+                replaced.stop()
             worker = factory(settings, report)
             if worker is None:
                 return None
@@ -311,7 +314,7 @@ class SyncControl(QObject):
             claimed = worker in self._unclaimed
             self._unclaimed.discard(worker)
         if build != self._builds:  # superseded by a later start, or stopped meanwhile
-            if claimed:  # not yet stopped by a quit
+            if claimed:  # not yet stopped by a start or a quit
                 tasks.run(worker.stop, lambda _r: None)  # joins its thread: not here
             return
         self._building = False

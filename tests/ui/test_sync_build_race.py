@@ -33,12 +33,15 @@ class Factory:
     def __init__(self):
         self.built: list[Worker] = []
         self.gates: list[threading.Event] = []
+        self.overlapped: list[bool] = []
         self._lock = threading.Lock()
 
     def __call__(self, settings: Settings, _report) -> Worker:
         gate = threading.Event()
         with self._lock:
             self.gates.append(gate)
+            # Whether a worker built earlier was still running when this build began.
+            self.overlapped.append(not _no_worker_left_running(self))
         gate.wait(30)
         worker = Worker(settings.signup.hub_url)
         with self._lock:
@@ -115,3 +118,18 @@ def test_a_quit_before_the_build_finishes_never_starts_its_worker(control, qtbot
     factory.release()
     assert tasks.wait_idle()  # no events processed: the build's answer is never delivered
     assert len(factory.built) == 1 and not factory.built[0].started
+
+
+def test_a_new_build_begins_only_once_the_worker_it_replaces_has_stopped(control, qtbot):
+    sync, factory = control
+    sync.start(_settings("https://a.example"))
+    qtbot.waitUntil(lambda: len(factory.gates) == 1, timeout=10_000)
+    factory.release()
+    assert tasks.wait_idle()  # the first worker runs; its answer is not yet handed over
+    sync.start(_settings("https://b.example"))
+    qtbot.waitUntil(lambda: len(factory.gates) == 2, timeout=10_000)
+    factory.release()
+    qtbot.waitUntil(lambda: sync.worker is not None and len(factory.built) == 2, timeout=10_000)
+    assert factory.overlapped == [False, False]  # never two workers on one outbox
+    first, second = factory.built
+    assert first.started and first.stopped and sync.worker is second and not second.stopped
