@@ -311,11 +311,10 @@ class SyncControl(QObject):
 
     def _on_worker_built(self, build: int, worker) -> None:
         with self._build_lock:
-            claimed = worker in self._unclaimed
             self._unclaimed.discard(worker)
-        if build != self._builds:  # superseded by a later start, or stopped meanwhile
-            if claimed:  # not yet stopped by a start or a quit
-                tasks.run(worker.stop, lambda _r: None)  # joins its thread: not here
+        # Superseded by a later start, or stopped meanwhile: that start or the quit took and
+        # stopped its worker, or it never started.
+        if build != self._builds:
             return
         self._building = False
         self.worker = worker
