@@ -49,8 +49,10 @@ lock: $(STAMP)
 	$(LOCK) --extra desktop -c requirements/dev.lock -o requirements/app.lock
 	$(LOCK) --extra hub -c requirements/dev.lock -o requirements/hub.lock
 
+# The cache inside the tree: PyInstaller's default is per user, and --clean empties it
+# under any other build running beside this one.
 bundle: $(STAMP) i18n
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller-cache $(BIN)/pyinstaller --noconfirm --clean build.spec
 
 bench: $(STAMP) i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_catalogue.py --runs 5

@@ -20,10 +20,13 @@ EXE = "hostdesk-cli.exe" if sys.platform == "win32" else "hostdesk"
 @pytest.fixture(scope="session")
 def bundle() -> Path:
     out = ROOT / "build" / "bundle"
+    # PyInstaller's cache is per user by default, and --clean empties it: a second clone's
+    # build beside this one read its emptied index and failed. This clone's cache is its own.
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(out / "cache")}
     result = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
          "--distpath", str(out / "dist"), "--workpath", str(out / "work"), "build.spec"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     return out / "dist" / "hostdesk"
