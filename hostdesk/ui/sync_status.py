@@ -242,7 +242,8 @@ class SyncControl(QObject):
             self._builds += 1
             build = self._builds
             earlier, self._unclaimed = self._unclaimed, set()
-        earlier |= {old} if old is not None else set()
+        if old is not None:
+            earlier.add(old)
         self._building = True
 
         def work():
@@ -272,7 +273,9 @@ class SyncControl(QObject):
         self._building = False
         self.poll_timer.stop()
         worker, self.worker = self.worker, None
-        for started in orphans | ({worker} if worker is not None else set()):
+        if worker is not None:
+            orphans.add(worker)
+        for started in orphans:
             started.stop()
 
     def sync_now(self) -> None:
