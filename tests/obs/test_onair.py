@@ -98,8 +98,10 @@ def _remove(client: ObsClient, names: OverlayNames) -> None:
 def _run_cli(data, obs: ObsProcess, *args: str, password: str | None = None):
     return subprocess.run(
         [sys.executable, "-m", "hostdesk", "--data-dir", str(data.data_dir), "--lang", "en",
-         "--obs-url", f"ws://{obs.host}:{obs.port}", "--obs-password",
-         obs.password if password is None else password, *args],
+         "--obs-url", f"ws://{obs.host}:{obs.port}",
+         # "=": a password may begin with "-" (token_urlsafe), which argparse would take
+         # for an option when given as the next word.
+         f"--obs-password={obs.password if password is None else password}", *args],
         capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60,
     )  # fmt: skip
 
