@@ -178,11 +178,6 @@ class SyncWorker:
         return self._status
 
     @property
-    def pulled_once(self) -> bool:
-        """Whether a whole pull, and the publish after it, has succeeded on this connection."""
-        return self._pulled_once
-
-    @property
     def streaming(self) -> bool:
         """Whether the hub's event stream is open now (else sign-ups come by polling)."""
         return self._stream_live
