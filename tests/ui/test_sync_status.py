@@ -166,20 +166,38 @@ def test_attention_list_shows_masked_rows_and_retries(qtbot, qapp, ctx, hub):
         stop(win)
 
 
+def edit_both_sides_between_pulls(qtbot, win, ctx, hub: HubProcess, hub_jobs) -> None:
+    """HX01 edited on this PC and on the hub while sync is off, as when the hub is out of
+    reach; sync then starts again and its first pull finds both edits.
+
+    Sync is off for the two edits because a running worker pulls again on its own soon after
+    the first pull: that pull published this PC's jobs, the hub's catalogue changed, and the
+    event stream reports it. The local edit, once made, goes out with that next pull, and a
+    hub change landing after it simply follows it (no conflict, rightly). Only the outcome of
+    a race, not the test's subject, so the test takes the race away.
+    """
+    worker = win.sync.worker
+    win.stop_sync()
+    qtbot.waitUntil(lambda: not worker._thread.is_alive(), timeout=15_000)
+    ctx.jobs.update(replace(ctx.jobs.get("HX01"), title="本地改的标题"))
+    hub.put_jobs(hub_jobs)
+    win.start_sync()
+    qtbot.waitUntil(lambda: win.sync.worker is not None, timeout=10_000)
+
+
 def test_job_conflicts_shown_and_resolved(qtbot, qapp, ctx, hub):
     i18n.install("en")
     hub.start()
     hub.put_jobs([job("HX01", "冰箱总装普工"), job("HX02", "注塑操作工")])
-    # One pull at the start, the next on "sync now": a pull between the two edits would
-    # publish the local one first, and the hub's change would then simply follow it.
+    # Pulls at the start and when sync starts again, not on a timer between them.
     win = console(qtbot, ctx, hub, pull_interval=3600.0)
     widget = win.sync_status
     try:
         qtbot.waitUntil(lambda: ctx.jobs.get("HX01") is not None, timeout=15_000)
         qtbot.waitUntil(lambda: "HX01" in win.console.jobs, timeout=15_000)  # reloaded
-        ctx.jobs.update(replace(ctx.jobs.get("HX01"), title="本地改的标题"))
-        hub.put_jobs([job("HX01", "总部改的标题"), job("HX02", "注塑操作工")])
-        win.sync.sync_now()
+        edit_both_sides_between_pulls(
+            qtbot, win, ctx, hub, [job("HX01", "总部改的标题"), job("HX02", "注塑操作工")]
+        )
         qtbot.waitUntil(lambda: widget.conflicts == 1, timeout=15_000)
         assert widget.conflicts_button.isVisible()
         assert widget.conflicts_button.text() == "Job conflicts 1"
@@ -220,9 +238,7 @@ def test_keep_mine_sends_this_pcs_version_to_the_hub(qtbot, qapp, ctx, hub):
     widget = win.sync_status
     try:
         qtbot.waitUntil(lambda: ctx.jobs.get("HX01") is not None, timeout=15_000)
-        ctx.jobs.update(replace(ctx.jobs.get("HX01"), title="本地改的标题"))
-        hub.put_jobs([job("HX01", "总部改的标题")])
-        win.sync.sync_now()
+        edit_both_sides_between_pulls(qtbot, win, ctx, hub, [job("HX01", "总部改的标题")])
         qtbot.waitUntil(lambda: widget.conflicts == 1, timeout=15_000)
         with qtbot.waitSignal(win.sync.conflicts_shown) as shown:
             widget.conflicts_button.click()
